@@ -1,0 +1,18 @@
+package dev.lectern.ingest;
+
+import dev.lectern.store.ImportCounts;
+
+/** Shows how an import is going: a progress bar on a terminal, nothing when output is redirected. */
+public interface ImportProgress {
+  ImportProgress QUIET = new ImportProgress() {};
+
+  default void started(String task, long total) {}
+
+  default void advanced(long done, ImportCounts counts) {}
+
+  default void rejected(String location, String reason) {}
+
+  default void note(String message) {}
+
+  default void finished() {}
+}

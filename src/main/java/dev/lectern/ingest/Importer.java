@@ -1,0 +1,129 @@
+package dev.lectern.ingest;
+
+import dev.lectern.paper.Paper;
+import dev.lectern.store.ImportCounts;
+import dev.lectern.store.PaperLibrary;
+import dev.lectern.store.PaperWriter;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Runs a {@link PaperSource} into the library: batches of records commit together with the source's
+ * latest checkpoint and the run's counts, so a kill at any moment loses at most one uncommitted batch and
+ * the next run of the same input resumes after the last committed checkpoint. Because writing a paper
+ * merges it with what is there, records replayed after a resume change nothing.
+ */
+public final class Importer {
+  public static final int DEFAULT_BATCH_SIZE = 5_000;
+
+  private final PaperLibrary library;
+  private final int batchSize;
+  private final ImportProgress progress;
+
+  public Importer(PaperLibrary library, int batchSize, ImportProgress progress) {
+    if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    this.library = library;
+    this.batchSize = batchSize;
+    this.progress = progress;
+  }
+
+  public Importer(PaperLibrary library) {
+    this(library, DEFAULT_BATCH_SIZE, ImportProgress.QUIET);
+  }
+
+  public ImportSummary run(PaperSource source) {
+    long started = System.nanoTime();
+    long runId = library.runs().start(source.name(), source.input());
+    String key = source.checkpointKey();
+    String resumeFrom = key == null ? null : library.state().get(key).orElse(null);
+    progress.started(source.name() + " " + source.input(), source.size());
+    Batches batches = null;
+    try (PaperWriter writer = library.writer(runId)) {
+      batches = new Batches(writer, key);
+      source.read(batches, resumeFrom);
+      batches.commit();
+      if (key != null) library.state().remove(key);
+      return finish(runId, source, batches, started, "completed", batches.note);
+    } catch (IOException | RuntimeException e) {
+      ImportCounts counts = batches == null ? ImportCounts.ZERO : batches.committed;
+      String message = "stopped: " + e.getMessage() + "; the " + counts.read()
+          + " records committed before are kept, and running the same import again resumes";
+      library.runs().finish(runId, "failed", counts, message);
+      throw new ImportException(source.input() + ": " + message, e);
+    } finally {
+      progress.finished();
+    }
+  }
+
+  private ImportSummary finish(long runId, PaperSource source, Batches b, long started, String status,
+                               String message) {
+    library.runs().finish(runId, status, b.counts(), message);
+    return new ImportSummary(runId, source.name(), source.input(), b.counts(),
+        Duration.ofNanos(System.nanoTime() - started), status, message);
+  }
+
+  /** The sink that batches records into transactions. */
+  private final class Batches implements RecordSink {
+    private final PaperWriter writer;
+    private final String checkpointKey;
+    private long read, added, updated, unchanged, rejected;
+    private int pending;
+    private String checkpoint;
+    private String note;
+    private ImportCounts committed = ImportCounts.ZERO;
+
+    Batches(PaperWriter writer, String checkpointKey) {
+      this.writer = writer;
+      this.checkpointKey = checkpointKey;
+    }
+
+    @Override
+    public void accept(Paper paper, String location) {
+      read++;
+      switch (writer.write(paper)) {
+        case NEW -> added++;
+        case UPDATED -> updated++;
+        case UNCHANGED -> unchanged++;
+      }
+      if (++pending >= batchSize) commit();
+    }
+
+    @Override
+    public void reject(String location, String reason) {
+      read++;
+      rejected++;
+      writer.reject(location, reason);
+      progress.rejected(location, reason);
+      if (++pending >= batchSize) commit();
+    }
+
+    @Override
+    public void checkpoint(String position) {
+      checkpoint = position;
+    }
+
+    @Override
+    public void progress(long done) {
+      progress.advanced(done, counts());
+    }
+
+    @Override
+    public void note(String message) {
+      note = note == null ? message : note + "; " + message;
+      progress.note(message);
+    }
+
+    void commit() {
+      ImportCounts counts = counts();
+      writer.commit(checkpointKey == null || checkpoint == null ? Map.of() : Map.of(checkpointKey, checkpoint),
+          counts);
+      committed = counts;
+      pending = 0;
+    }
+
+    ImportCounts counts() {
+      return new ImportCounts(read, added, updated, unchanged, rejected);
+    }
+  }
+}

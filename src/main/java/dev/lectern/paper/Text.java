@@ -1,0 +1,54 @@
+package dev.lectern.paper;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Text normalization shared by every source, so the same paper reads the same whatever its origin. */
+public final class Text {
+  private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  private Text() {}
+
+  /**
+   * Collapses every run of whitespace (the arXiv snapshot wraps lines with a newline and two spaces) to one
+   * space and trims; control characters count as whitespace. Returns null for null, empty for blank.
+   */
+  public static String clean(String s) {
+    if (s == null) return null;
+    StringBuilder out = new StringBuilder(s.length());
+    boolean pendingSpace = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u00A0') {
+        pendingSpace = out.length() > 0;
+      } else {
+        if (pendingSpace) out.append(' ');
+        pendingSpace = false;
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Like {@link #clean} but maps blank to null, for optional fields. */
+  public static String cleanOrNull(String s) {
+    String c = clean(s);
+    return c == null || c.isEmpty() ? null : c;
+  }
+
+  /**
+   * The title key: lower-cased, accents folded, runs of non-alphanumerics collapsed to one space. The same
+   * rule the relevance judgments use to name papers.
+   */
+  public static String titleKey(String title) {
+    if (title == null) return "";
+    String folded = MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFKD)).replaceAll("");
+    return NON_ALNUM.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+  }
+
+  public static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}

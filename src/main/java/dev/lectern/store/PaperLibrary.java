@@ -1,0 +1,111 @@
+package dev.lectern.store;
+
+import dev.lectern.paper.Paper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The paper library, Lectern's source of truth: papers, where they came from, import history and
+ * named state. Reads open their own connection; writes go through a {@link PaperWriter}.
+ */
+public final class PaperLibrary {
+  private final Database db;
+  private final ChangeSequence changes;
+  private final ImportRuns runs;
+  private final SyncState state;
+
+  public PaperLibrary(Database db) {
+    this.db = db;
+    this.changes = new ChangeSequence(queryLong(
+        "SELECT MAX(s) FROM (SELECT MAX(change_seq) AS s FROM papers UNION ALL "
+            + "SELECT MAX(change_seq) FROM paper_redirects) AS seqs"));
+    this.runs = new ImportRuns(db);
+    this.state = new SyncState(db);
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public ImportRuns runs() {
+    return runs;
+  }
+
+  public SyncState state() {
+    return state;
+  }
+
+  /** A writer whose rejects and counts belong to the given import run (0 for none). */
+  public PaperWriter writer(long runId) {
+    try {
+      return new PaperWriter(db.connect(), changes, runId);
+    } catch (SQLException e) {
+      throw new StoreException("cannot start writing to the library: " + e.getMessage(), e);
+    }
+  }
+
+  /** The paper with this id, following the redirect of a paper that moved to its arXiv id. */
+  public Optional<Paper> get(String id) {
+    try (Connection c = db.connect();
+         PreparedStatement ps = c.prepareStatement("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = "
+             + "COALESCE((SELECT new_id FROM paper_redirects WHERE old_id = ?), ?)")) {
+      ps.setString(1, id);
+      ps.setString(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(PaperRows.read(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read paper " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  public long count() {
+    return queryLong("SELECT COUNT(*) FROM papers");
+  }
+
+  /** Figures for {@code lectern stats}, in display order. */
+  public Map<String, Object> stats() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("papers", count());
+    s.put("with arXiv id", queryLong("SELECT COUNT(*) FROM papers WHERE id NOT LIKE 't-%'"));
+    s.put("with upvotes", queryLong("SELECT COUNT(*) FROM papers WHERE upvotes IS NOT NULL"));
+    s.put("embeddings", queryLong("SELECT COUNT(*) FROM embeddings"));
+    s.put("newest submitted", queryString("SELECT MAX(submitted) FROM papers"));
+    s.put("oldest submitted", queryString("SELECT MIN(submitted) FROM papers"));
+    s.put("import runs", queryLong("SELECT COUNT(*) FROM import_runs"));
+    s.put("rejected records", queryLong("SELECT COUNT(*) FROM import_rejects"));
+    return s;
+  }
+
+  /** Papers per source, e.g. {@code arxiv-snapshot -> 1000}. */
+  public Map<String, Long> countsBySource() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Connection c = db.connect(); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery(
+             "SELECT source, COUNT(*) FROM paper_sources GROUP BY source ORDER BY source")) {
+      while (rs.next()) counts.put(rs.getString(1), rs.getLong(2));
+    } catch (SQLException e) {
+      throw new StoreException("cannot count papers by source: " + e.getMessage(), e);
+    }
+    return counts;
+  }
+
+  private long queryLong(String sql) {
+    String v = queryString(sql);
+    return v == null ? 0 : Long.parseLong(v);
+  }
+
+  private String queryString(String sql) {
+    try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw new StoreException("cannot query the library: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package dev.lectern.store;
+
+import dev.lectern.paper.Paper;
+import dev.lectern.paper.PaperMerge;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Writes papers into the library in transactions: each incoming paper is merged with what the library
+ * already holds under the same id (or, failing that, the same normalized title), so a paper met twice is
+ * one paper. Nothing is visible to readers until {@link #commit}; a crash loses at most the open batch,
+ * and the library stays consistent. One writer per thread; close it to roll back what is uncommitted.
+ */
+public final class PaperWriter implements AutoCloseable {
+  /** What writing one incoming paper did to the library. */
+  public enum Outcome { NEW, UPDATED, UNCHANGED }
+
+  private static final String SELECT = "SELECT " + PaperRows.COLUMNS + " FROM papers";
+  private final Connection conn;
+  private final ChangeSequence seq;
+  private final long runId;
+  private final PreparedStatement byId;
+  private final PreparedStatement titleIdByKey;
+  private final PreparedStatement anyByKey;
+  private final PreparedStatement insert;
+  private final PreparedStatement update;
+  private final PreparedStatement insertSource;
+  private final PreparedStatement insertReject;
+  private String now = Instant.now().toString();
+
+  PaperWriter(Connection conn, ChangeSequence seq, long runId) throws SQLException {
+    this.conn = conn;
+    this.seq = seq;
+    this.runId = runId;
+    conn.setAutoCommit(false);
+    byId = conn.prepareStatement(SELECT + " WHERE id = ?");
+    titleIdByKey = conn.prepareStatement(SELECT + " WHERE title_key = ? AND id LIKE 't-%' ORDER BY id LIMIT 1");
+    anyByKey = conn.prepareStatement(SELECT + " WHERE title_key = ? ORDER BY id LIKE 't-%', id LIMIT 1");
+    insert = conn.prepareStatement("INSERT INTO papers (id, title, title_key, abstract, authors, categories, "
+        + "submitted, updated, versions, doi, journal_ref, comments, license, upvotes, sources, change_seq, "
+        + "first_seen, last_changed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    update = conn.prepareStatement("UPDATE papers SET id = ?, title = ?, title_key = ?, abstract = ?, "
+        + "authors = ?, categories = ?, submitted = ?, updated = ?, versions = ?, doi = ?, journal_ref = ?, "
+        + "comments = ?, license = ?, upvotes = ?, sources = ?, change_seq = ?, last_changed = ? WHERE id = ?");
+    insertSource = conn.prepareStatement(
+        "INSERT INTO paper_sources (paper_id, source, first_run) VALUES (?,?,?) ON CONFLICT DO NOTHING");
+    insertReject = conn.prepareStatement("INSERT INTO import_rejects (run_id, location, reason) VALUES (?,?,?)");
+  }
+
+  public Outcome write(Paper incoming) {
+    try {
+      Paper existing = findSame(incoming);
+      if (existing == null) {
+        insert(incoming);
+        return Outcome.NEW;
+      }
+      Paper merged = PaperMerge.merge(existing, incoming);
+      if (merged.equals(existing)) return Outcome.UNCHANGED;
+      if (!merged.id().equals(existing.id())) moveId(existing.id(), merged.id());
+      updateRow(existing.id(), merged);
+      for (String source : merged.sources()) {
+        if (!existing.sources().contains(source)) addSource(merged.id(), source);
+      }
+      return Outcome.UPDATED;
+    } catch (SQLException e) {
+      throw new StoreException("cannot write paper " + incoming.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Records a rejected input record with where it was and why; committed with the batch. */
+  public void reject(String location, String reason) {
+    try {
+      insertReject.setLong(1, runId);
+      insertReject.setString(2, location);
+      insertReject.setString(3, reason.length() > 500 ? reason.substring(0, 500) + "..." : reason);
+      insertReject.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot record a rejected record: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Makes everything written so far durable together with the given named state (checkpoints) and the run's
+   * counts, in one transaction: after a crash the library holds exactly the committed batches.
+   */
+  public void commit(Map<String, String> state, ImportCounts counts) {
+    try {
+      for (var e : state.entrySet()) SyncState.put(conn, e.getKey(), e.getValue(), now);
+      if (counts != null && runId > 0) ImportRuns.updateCounts(conn, runId, counts);
+      conn.commit();
+      now = Instant.now().toString();
+    } catch (SQLException e) {
+      throw new StoreException("cannot commit a batch to the library: " + e.getMessage(), e);
+    }
+  }
+
+  /** The library's version of the same paper: by id, else by normalized title (see class comment). */
+  private Paper findSame(Paper incoming) throws SQLException {
+    Paper found = queryOne(byId, incoming.id());
+    if (found != null) return found;
+    // A paper first known only by title moves to its arXiv id when that arrives; a title-only sighting
+    // joins whatever paper has the same title.
+    return queryOne(incoming.hasArxivId() ? titleIdByKey : anyByKey, incoming.titleKey());
+  }
+
+  private static Paper queryOne(PreparedStatement ps, String key) throws SQLException {
+    ps.setString(1, key);
+    try (ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? PaperRows.read(rs) : null;
+    }
+  }
+
+  private void insert(Paper p) throws SQLException {
+    int i = PaperRows.bind(insert, 1, p);
+    insert.setLong(i++, seq.next());
+    insert.setString(i++, now);
+    insert.setString(i, now);
+    insert.executeUpdate();
+    for (String source : p.sources()) addSource(p.id(), source);
+  }
+
+  private void updateRow(String oldId, Paper merged) throws SQLException {
+    int i = PaperRows.bind(update, 1, merged);
+    update.setLong(i++, seq.next());
+    update.setString(i++, now);
+    update.setString(i, oldId);
+    update.executeUpdate();
+  }
+
+  private void addSource(String paperId, String source) throws SQLException {
+    insertSource.setString(1, paperId);
+    insertSource.setString(2, source);
+    insertSource.setLong(3, runId);
+    insertSource.executeUpdate();
+  }
+
+  /** Re-keys a title-identified paper to its arXiv id, keeping a redirect for the old id. */
+  private void moveId(String oldId, String newId) throws SQLException {
+    for (String table : new String[] {"paper_sources", "embeddings"}) {
+      try (PreparedStatement ps = conn.prepareStatement("UPDATE " + table + " SET paper_id = ? WHERE paper_id = ?")) {
+        ps.setString(1, newId);
+        ps.setString(2, oldId);
+        ps.executeUpdate();
+      }
+    }
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT INTO paper_redirects (old_id, new_id, change_seq) VALUES (?,?,?)")) {
+      ps.setString(1, oldId);
+      ps.setString(2, newId);
+      ps.setLong(3, seq.next());
+      ps.executeUpdate();
+    }
+  }
+
+  @Override
+  public void close() {
+    try (conn) {
+      conn.rollback();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the library writer: " + e.getMessage(), e);
+    }
+  }
+}
