@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * whitespace-normalized; LaTeX is kept as written. Optional fields are {@code null} when unknown.
  *
  * @param categories primary category first
- * @param versions   number of arXiv versions seen (1 when unknown)
+ * @param versions   number of arXiv versions seen, 0 when the source does not say
  * @param upvotes    popularity signal from Hugging Face Daily Papers, null when never seen there
  * @param sources    names of the sources this paper came from, e.g. {@code arxiv-snapshot}
  */
@@ -40,7 +40,7 @@ public record Paper(
     abstractText = abstractText == null ? "" : abstractText;
     authors = List.copyOf(authors == null ? List.of() : authors);
     categories = List.copyOf(categories == null ? List.of() : categories);
-    versions = Math.max(1, versions);
+    versions = Math.max(0, versions);
     sources = sources == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(sources));
   }
 
@@ -64,7 +64,7 @@ public record Paper(
 
   /** A minimal paper, mostly for tests and sources that know little. */
   public static Paper of(String id, String title, String abstractText, List<String> authors, String source) {
-    return new Paper(id, title, abstractText, authors, List.of(), null, null, 1, null, null, null, null, null,
+    return new Paper(id, title, abstractText, authors, List.of(), null, null, 0, null, null, null, null, null,
         Set.of(source));
   }
 }

@@ -39,7 +39,10 @@ public final class PaperMerge {
 
   /** Incoming is a later version of the paper than what the library holds. */
   static boolean isNewer(Paper incoming, Paper existing) {
-    if (incoming.versions() != existing.versions()) return incoming.versions() > existing.versions();
+    // Versions decide when both sources count them; otherwise (0 = unknown) the later update date does.
+    if (incoming.versions() > 0 && existing.versions() > 0 && incoming.versions() != existing.versions()) {
+      return incoming.versions() > existing.versions();
+    }
     return incoming.updated() != null && existing.updated() != null
         && incoming.updated().isAfter(existing.updated());
   }
