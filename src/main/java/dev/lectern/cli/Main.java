@@ -1,0 +1,71 @@
+package dev.lectern.cli;
+
+import dev.lectern.app.Lectern;
+import dev.lectern.app.Settings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+
+/** The {@code lectern} command: one entry point for every job. */
+@Command(name = "lectern", mixinStandardHelpOptions = true, version = "Lectern 0.1.0",
+    description = "Self-hosted research-paper discovery: import, search and follow papers.",
+    subcommands = {ImportCommand.class, StatsCommand.class, RunsCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main {
+  @Option(names = "--data-dir", description = "Where the library lives (default ./lectern-data, or $LECTERN_HOME).")
+  Path dataDir;
+
+  @Option(names = "--config", description = "Configuration file (default ./lectern.conf when present).")
+  Path config;
+
+  @Option(names = {"-v", "--verbose"}, description = "Show stack traces and more detail.")
+  boolean verbose;
+
+  @Spec CommandSpec spec;
+
+  private Lectern lectern;
+
+  CommandSpec spec() {
+    return spec;
+  }
+
+  /** The wired application, built on first use from the config file, environment and flags. */
+  Lectern lectern() {
+    if (lectern == null) {
+      Map<String, String> flags = new HashMap<>();
+      if (dataDir != null) flags.put(Settings.DATA_DIR, dataDir.toString());
+      lectern = new Lectern(Settings.load(config, System.getenv(), flags));
+    }
+    return lectern;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line and returns the exit code; errors print as one clear line unless --verbose. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (main.verbose) e.printStackTrace(err);
+      else err.println("lectern: " + messageOf(e) + "  (--verbose shows details)");
+      err.flush();
+      return 1;
+    });
+    return cl.execute(args);
+  }
+
+  private static String messageOf(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.lectern.cli;
+
+import dev.lectern.store.ImportRuns;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "runs", description = "The import and harvest history, and the records each run rejected.")
+final class RunsCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Option(names = "--limit", defaultValue = "20", description = "How many runs (or rejects) to show (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--rejects", paramLabel = "RUN", description = "List the records run RUN rejected, with where and why.")
+  Long rejectsOf;
+
+  @Override
+  public Integer call() {
+    var out = main.spec().commandLine().getOut();
+    ImportRuns runs = main.lectern().library().runs();
+    if (rejectsOf != null) {
+      var rejects = runs.rejects(rejectsOf, limit);
+      if (rejects.isEmpty()) out.println("run " + rejectsOf + " rejected no records");
+      rejects.forEach(r -> out.println(r.location() + ": " + r.reason()));
+      return 0;
+    }
+    for (ImportRuns.Run r : runs.recent(limit)) {
+      out.printf("#%d %s %s %s  %s  [%s]%s%n", r.id(), r.status(), r.source(), r.input(), r.counts(),
+          r.startedAt(), r.message() == null || r.message().startsWith("pid ") ? "" : "  " + r.message());
+    }
+    return 0;
+  }
+}

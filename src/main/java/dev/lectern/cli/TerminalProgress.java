@@ -1,0 +1,88 @@
+package dev.lectern.cli;
+
+import dev.lectern.ingest.ImportProgress;
+import dev.lectern.store.ImportCounts;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress bar with rate and ETA on a terminal; on redirected output only the summary lines. The first
+ * rejected records are listed after the bar (all of them are kept in the run history).
+ */
+final class TerminalProgress implements ImportProgress {
+  static final int REJECTS_SHOWN = 20;
+
+  private final PrintWriter err;
+  private final boolean interactive;
+  private final List<String> rejects = new ArrayList<>();
+  private long rejectCount;
+  private ProgressBar bar;
+  private long startNanos;
+
+  TerminalProgress(PrintWriter err, boolean interactive) {
+    this.err = err;
+    this.interactive = interactive;
+  }
+
+  @Override
+  public void started(String task, long total) {
+    startNanos = System.nanoTime();
+    if (!interactive) return;
+    bar = new ProgressBarBuilder()
+        .setTaskName(task.length() > 40 ? "..." + task.substring(task.length() - 37) : task)
+        .setInitialMax(Math.max(total, 0))
+        .setUnit(" MB", 1 << 20)
+        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+        .showSpeed()
+        .setUpdateIntervalMillis(250)
+        .build();
+  }
+
+  @Override
+  public void advanced(long done, ImportCounts counts) {
+    if (bar == null) return;
+    bar.stepTo(done);
+    double secs = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-3);
+    bar.setExtraMessage(String.format("%,d records, %,.0f/s, %,d rejected", counts.read(), counts.read() / secs,
+        counts.rejected()));
+  }
+
+  @Override
+  public void rejected(String location, String reason) {
+    if (rejectCount++ < REJECTS_SHOWN) rejects.add(location + ": " + reason);
+  }
+
+  @Override
+  public void note(String message) {
+    if (bar == null) err.println(message);
+    else rejects.add(0, message);
+  }
+
+  @Override
+  public void finished() {
+    if (bar != null) bar.close();
+    bar = null;
+    rejects.forEach(err::println);
+    if (rejectCount > REJECTS_SHOWN) {
+      err.println("... and " + (rejectCount - REJECTS_SHOWN) + " more rejected records (lectern runs --rejects RUN)");
+    }
+    err.flush();
+    rejects.clear();
+    rejectCount = 0;
+  }
+
+  /** Whether standard output is an interactive terminal (on Java 22+ System.console() exists regardless). */
+  static boolean isTerminal() {
+    var console = System.console();
+    if (console == null) return false;
+    try {
+      return (Boolean) console.getClass().getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // Java 21: a console exists only for a terminal
+    }
+  }
+}
