@@ -30,9 +30,7 @@ public final class PaperIds {
     if (s.endsWith(".pdf")) s = s.substring(0, s.length() - 4);
     Matcher m = ARXIV.matcher(s);
     if (!m.matches()) return null;
-    String id = m.group(1);
-    int slash = id.indexOf('/');
-    return slash < 0 ? id : id.substring(0, slash).toLowerCase(java.util.Locale.ROOT) + id.substring(slash);
+    return m.group(1);
   }
 
   public static boolean isArxivId(String id) {

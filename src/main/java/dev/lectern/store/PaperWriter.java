@@ -1,6 +1,7 @@
 package dev.lectern.store;
 
 import dev.lectern.paper.Paper;
+import dev.lectern.paper.PaperIds;
 import dev.lectern.paper.PaperMerge;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,13 +25,14 @@ public final class PaperWriter implements AutoCloseable {
   private final ChangeSequence seq;
   private final long runId;
   private final PreparedStatement byId;
-  private final PreparedStatement titleIdByKey;
-  private final PreparedStatement anyByKey;
+  private final PreparedStatement byTitleKey;
   private final PreparedStatement insert;
   private final PreparedStatement update;
   private final PreparedStatement insertSource;
   private final PreparedStatement insertReject;
   private String now = Instant.now().toString();
+  /** Whether any paper is known by title only; while none is, arXiv records skip looking for one. */
+  private boolean titleOnlyPapers;
 
   PaperWriter(Connection conn, ChangeSequence seq, long runId) throws SQLException {
     this.conn = conn;
@@ -38,8 +40,7 @@ public final class PaperWriter implements AutoCloseable {
     this.runId = runId;
     conn.setAutoCommit(false);
     byId = conn.prepareStatement(SELECT + " WHERE id = ?");
-    titleIdByKey = conn.prepareStatement(SELECT + " WHERE title_key = ? AND id LIKE 't-%' ORDER BY id LIMIT 1");
-    anyByKey = conn.prepareStatement(SELECT + " WHERE title_key = ? ORDER BY id LIKE 't-%', id LIMIT 1");
+    byTitleKey = conn.prepareStatement(SELECT + " WHERE title_key = ? LIMIT 1");
     insert = conn.prepareStatement("INSERT INTO papers (id, title, title_key, abstract, authors, categories, "
         + "submitted, updated, versions, doi, journal_ref, comments, license, upvotes, sources, change_seq, "
         + "first_seen, last_changed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -48,6 +49,13 @@ public final class PaperWriter implements AutoCloseable {
         + "comments = ?, license = ?, upvotes = ?, sources = ?, change_seq = ?, last_changed = ? WHERE id = ?");
     insertSource = conn.prepareStatement(
         "INSERT INTO paper_sources (paper_id, source, first_run) VALUES (?,?,?) ON CONFLICT DO NOTHING");
+    try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM papers WHERE id >= ? AND id < ? LIMIT 1")) {
+      ps.setString(1, PaperIds.TITLE_PREFIX);
+      ps.setString(2, "t.");
+      try (ResultSet rs = ps.executeQuery()) {
+        titleOnlyPapers = rs.next();
+      }
+    }
     insertReject = conn.prepareStatement("INSERT INTO import_rejects (run_id, location, reason) VALUES (?,?,?)");
   }
 
@@ -102,9 +110,14 @@ public final class PaperWriter implements AutoCloseable {
   private Paper findSame(Paper incoming) throws SQLException {
     Paper found = queryOne(byId, incoming.id());
     if (found != null) return found;
-    // A paper first known only by title moves to its arXiv id when that arrives; a title-only sighting
-    // joins whatever paper has the same title.
-    return queryOne(incoming.hasArxivId() ? titleIdByKey : anyByKey, incoming.titleKey());
+    if (incoming.hasArxivId()) {
+      if (!titleOnlyPapers) return null;
+      // A paper first known only by its title (id derived from it) moves to its arXiv id when that arrives.
+      return queryOne(byId, PaperIds.fromTitle(incoming.title()));
+    }
+    // A title-only sighting not known by its title id joins a paper with an arXiv id and the same title.
+    // (Titles repeat across papers, so never scan them all: the first one will do.)
+    return queryOne(byTitleKey, incoming.titleKey());
   }
 
   private static Paper queryOne(PreparedStatement ps, String key) throws SQLException {
@@ -120,6 +133,7 @@ public final class PaperWriter implements AutoCloseable {
     insert.setString(i++, now);
     insert.setString(i, now);
     insert.executeUpdate();
+    if (!p.hasArxivId()) titleOnlyPapers = true;
     for (String source : p.sources()) addSource(p.id(), source);
   }
 

@@ -31,7 +31,7 @@ CREATE TABLE paper_sources (
   source           TEXT NOT NULL,
   first_run        BIGINT,
   PRIMARY KEY (paper_id, source)
-);
+) WITHOUT ROWID;                          -- SQLite: one b-tree instead of two; PostgreSQL drops this clause
 
 -- A paper first known by its title and later by its arXiv id moves to the arXiv id; the old id redirects.
 CREATE TABLE paper_redirects (
