@@ -210,28 +210,33 @@ public final class HfApiFileSource implements PaperSource {
 
     /** A root object is an item (JSON lines written without line breaks), unless the API reports an error. */
     private void rootObject() throws IOException {
-      if (items >= skip) {
-        JsonNode node = parser.readValueAsTree();
-        JsonNode error = node.get("error");
-        if (error != null && !node.has("paper") && !node.has("title")) {
-          throw new IOException(input + ": the API answered with an error: " + error.asText());
-        }
-        items++;
-        finish(node);
-      } else {
-        items++;
-        parser.skipChildren();
+      JsonNode node = nextItem();
+      if (node == null) return;
+      JsonNode error = node.get("error");
+      if (error != null && !node.has("paper") && !node.has("title")) {
+        throw new IOException(input + ": the API answered with an error: " + error.asText());
       }
+      finish(node);
     }
 
     private void item() throws IOException {
-      items++;
-      if (items <= skip) {
+      JsonNode node = nextItem();
+      if (node != null) finish(node);
+    }
+
+    /**
+     * The item at the current token, or null when it comes before the resume point. The count moves on only
+     * once the item is read, so a break inside an item is reported at that item.
+     */
+    private JsonNode nextItem() throws IOException {
+      if (items < skip) {
         parser.skipChildren();
-        return;
+        items++;
+        return null;
       }
       JsonNode node = parser.readValueAsTree();
-      finish(node == null ? NullNode.instance : node);
+      items++;
+      return node == null ? NullNode.instance : node;
     }
 
     private void finish(JsonNode node) {
