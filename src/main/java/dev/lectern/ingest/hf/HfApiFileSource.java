@@ -196,8 +196,8 @@ public final class HfApiFileSource implements PaperSource {
           } else if (t == JsonToken.START_OBJECT) {
             rootObject();
           } else {
-            throw new IOException(input + ": not a Daily Papers API response: expected a list of items, found "
-                + t.asString());
+            brokenJson("", "expected a list of items, found " + HfPageLines.preview(parser.getText()));
+            return items;
           }
         }
       } catch (StreamReadException e) {

@@ -167,6 +167,9 @@ class HfApiFileSourceTest {
         sink)).isInstanceOf(IOException.class).hasMessageContaining("not a Daily Papers API response");
     assertThatThrownBy(() -> HfApiFileSource.parseResponse("{\"error\": \"Invalid date\"}", "u", sink))
         .isInstanceOf(IOException.class).hasMessageContaining("Invalid date");
+    assertThatThrownBy(() -> HfApiFileSource.parseResponse("\"Not Found\"", "u", sink))
+        .isInstanceOf(IOException.class).hasMessageContaining("expected a list of items, found Not Found");
+    assertThat(sink.rejected).isEmpty();
   }
 
   @Test
