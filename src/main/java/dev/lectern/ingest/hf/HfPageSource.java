@@ -1,0 +1,154 @@
+package dev.lectern.ingest.hf;
+
+import dev.lectern.ingest.PaperSource;
+import dev.lectern.ingest.RecordSink;
+import dev.lectern.ingest.TextInput;
+import dev.lectern.paper.Paper;
+import dev.lectern.paper.PaperIds;
+import dev.lectern.paper.Text;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The saved text of a Hugging Face Daily Papers page ({@code hf-page}), plain or gzip: some page chrome
+ * ("Subscribe", "Daily Papers", a date), then each paper as a title line followed by its abstract line, with
+ * or without blank lines between. Lines are told apart by their shape (see {@link HfPageLines}), not by
+ * position alone, so a missing abstract costs one paper, not the pairing of every paper after it.
+ *
+ * <p>The page names no ids, authors or dates: papers get title ids ({@link PaperIds#fromTitle}) and the
+ * library joins them to the same paper from other sources by normalized title.
+ */
+public final class HfPageSource implements PaperSource {
+  public static final String NAME = "hf-page";
+  private static final String CHECKPOINT_PREFIX = "line ";
+
+  private final Path file;
+
+  public HfPageSource(Path file) {
+    this.file = file;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String input() {
+    return file.toString();
+  }
+
+  @Override
+  public long size() {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public String checkpointKey() {
+    try {
+      return NAME + "|" + TextInput.identity(file);
+    } catch (IOException e) {
+      return null; // read() reports the missing file in words
+    }
+  }
+
+  @Override
+  public void read(RecordSink sink, String resumeFrom) throws IOException {
+    long skipTo = resumeLine(resumeFrom, sink);
+    try (TextInput in = TextInput.open(file)) {
+      Pairing pairing = new Pairing(sink, skipTo > 0);
+      String raw;
+      while ((raw = in.readLine()) != null) {
+        if (in.lineNumber() <= skipTo) continue;
+        pairing.line(Text.clean(raw), in.location(), in.lineNumber());
+        sink.progress(in.bytesRead());
+      }
+      pairing.end();
+    }
+  }
+
+  /** The line to resume after, or 0; a checkpoint this source did not write is ignored with a note. */
+  private long resumeLine(String resumeFrom, RecordSink sink) {
+    if (resumeFrom == null) return 0;
+    if (resumeFrom.startsWith(CHECKPOINT_PREFIX)) {
+      try {
+        long line = Long.parseLong(resumeFrom.substring(CHECKPOINT_PREFIX.length()));
+        sink.note("resuming " + file + " after line " + line);
+        return line;
+      } catch (NumberFormatException e) {
+        // fall through: not ours
+      }
+    }
+    sink.note("ignoring resume point '" + resumeFrom + "' for " + file + "; reading from the start");
+    return 0;
+  }
+
+  /** Pairs each title with the abstract after it; one per read, it holds the title waiting for its abstract. */
+  private static final class Pairing {
+    private final RecordSink sink;
+    /** True at the start and after page chrome, the only places chrome may be glued onto a title. */
+    private boolean afterHeader;
+    private String title;
+    private String titleLocation;
+
+    Pairing(RecordSink sink, boolean resumed) {
+      this.sink = sink;
+      this.afterHeader = !resumed;
+    }
+
+    void line(String line, String location, long lineNumber) {
+      if (line.isEmpty()) return;
+      String unglued = afterHeader ? HfPageLines.stripGluedHeader(line) : line;
+      HfPageLines.Kind kind = unglued.equals(line) ? HfPageLines.kind(line) : HfPageLines.Kind.TITLE;
+      switch (kind) {
+        case HEADER -> {
+          orphanTitle("page text (" + line + ") follows it");
+          afterHeader = true;
+        }
+        case TITLE -> {
+          orphanTitle("the next line is another title (" + HfPageLines.preview(unglued) + ")");
+          title = unglued;
+          titleLocation = location;
+          afterHeader = false;
+        }
+        case ABSTRACT -> {
+          afterHeader = false;
+          if (title == null) {
+            sink.reject(location, "abstract without a title line before it (" + HfPageLines.preview(line)
+                + "); the page text may be cut or garbled here");
+            return;
+          }
+          if (Text.titleKey(title).isEmpty()) {
+            sink.reject(titleLocation, "title '" + title + "' has no letters or digits to identify the paper by");
+          } else {
+            sink.accept(paper(title, line), titleLocation);
+          }
+          title = null;
+          sink.checkpoint(CHECKPOINT_PREFIX + lineNumber);
+        }
+      }
+    }
+
+    void end() {
+      orphanTitle("the page ends before its abstract (is the saved page cut off?)");
+    }
+
+    private void orphanTitle(String why) {
+      if (title == null) return;
+      sink.reject(titleLocation, "title '" + title + "' has no abstract: " + why);
+      title = null;
+    }
+
+    private static Paper paper(String title, String abstractText) {
+      return new Paper(PaperIds.fromTitle(title), title, abstractText, List.of(), List.of(), null, null, 0,
+          null, null, null, null, null, Set.of(NAME));
+    }
+  }
+}
