@@ -29,13 +29,14 @@ final class TerminalProgress implements ImportProgress {
   }
 
   @Override
-  public void started(String task, long total) {
+  public void started(String task, long total, String unit) {
     startNanos = System.nanoTime();
     if (!interactive) return;
+    boolean bytes = unit.equals("bytes");
     bar = new ProgressBarBuilder()
         .setTaskName(task.length() > 40 ? "..." + task.substring(task.length() - 37) : task)
         .setInitialMax(Math.max(total, 0))
-        .setUnit(" MB", 1 << 20)
+        .setUnit(bytes ? " MB" : " " + unit, bytes ? 1 << 20 : 1)
         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
         .showSpeed()
         .setUpdateIntervalMillis(250)

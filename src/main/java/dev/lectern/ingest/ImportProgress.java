@@ -6,7 +6,8 @@ import dev.lectern.store.ImportCounts;
 public interface ImportProgress {
   ImportProgress QUIET = new ImportProgress() {};
 
-  default void started(String task, long total) {}
+  /** @param unit what {@code total} counts: {@code bytes}, {@code days}, ... */
+  default void started(String task, long total, String unit) {}
 
   default void advanced(long done, ImportCounts counts) {}
 

@@ -37,22 +37,44 @@ public final class Importer {
     long runId = library.runs().start(source.name(), source.input());
     String key = source.checkpointKey();
     String resumeFrom = key == null ? null : library.state().get(key).orElse(null);
-    progress.started(source.name() + " " + source.input(), source.size());
+    progress.started(source.name() + " " + source.input(), source.size(), source.sizeUnit());
     Batches batches = null;
     try (PaperWriter writer = library.writer(runId)) {
       batches = new Batches(writer, key);
-      source.read(batches, resumeFrom);
+      PipelinedSink pipeline = new PipelinedSink(batches);
+      try {
+        source.read(pipeline, resumeFrom);
+      } catch (IOException e) {
+        // The source failed (network, truncated file): what it delivered before is good, keep it and its
+        // checkpoint so the next run resumes right there.
+        commitQuietly(pipeline, batches);
+        throw e;
+      }
+      pipeline.finish();
       batches.commit();
       if (key != null) library.state().remove(key);
       return finish(runId, source, batches, started, "completed", batches.note);
     } catch (IOException | RuntimeException e) {
-      ImportCounts counts = batches == null ? ImportCounts.ZERO : batches.committed;
-      String message = "stopped: " + e.getMessage() + "; the " + counts.read()
-          + " records committed before are kept, and running the same import again resumes";
-      library.runs().finish(runId, "failed", counts, message);
-      throw new ImportException(source.input() + ": " + message, e);
+      throw failed(runId, source, batches, e);
     } finally {
       progress.finished();
+    }
+  }
+
+  private ImportException failed(long runId, PaperSource source, Batches batches, Exception e) {
+    ImportCounts counts = batches == null ? ImportCounts.ZERO : batches.committed;
+    String message = "stopped: " + e.getMessage() + "; the " + counts.read()
+        + " records committed before are kept, and running the same import again resumes";
+    library.runs().finish(runId, "failed", counts, message);
+    return new ImportException(source.input() + ": " + message, e);
+  }
+
+  private static void commitQuietly(PipelinedSink pipeline, Batches batches) {
+    try {
+      pipeline.finish();
+      batches.commit();
+    } catch (RuntimeException ignored) {
+      // the original failure is the one to report
     }
   }
 

@@ -19,6 +19,11 @@ public interface PaperSource {
     return -1;
   }
 
+  /** What {@link #size()} counts, for display: {@code bytes} unless the source says otherwise. */
+  default String sizeUnit() {
+    return "bytes";
+  }
+
   /**
    * The name under which this input's resume point is kept between runs, or null when it cannot resume.
    * The same input must always give the same key.

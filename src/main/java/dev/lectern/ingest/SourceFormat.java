@@ -1,6 +1,8 @@
 package dev.lectern.ingest;
 
 import dev.lectern.ingest.arxiv.SnapshotSource;
+import dev.lectern.ingest.hf.HfApiFileSource;
+import dev.lectern.ingest.hf.HfPageSource;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -8,7 +10,9 @@ import java.util.function.Function;
 
 /** The file formats {@code lectern import} reads, by the name the user types. */
 public enum SourceFormat {
-  ARXIV_SNAPSHOT("arxiv-snapshot", SnapshotSource::new);
+  ARXIV_SNAPSHOT("arxiv-snapshot", SnapshotSource::new),
+  HF_PAGE("hf-page", HfPageSource::new),
+  HF_API("hf-api", HfApiFileSource::new);
 
   private final String cliName;
   private final Function<Path, PaperSource> opener;

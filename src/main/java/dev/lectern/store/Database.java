@@ -31,7 +31,8 @@ public final class Database {
     } catch (IOException e) {
       throw new StoreException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
     }
-    return open("jdbc:sqlite:" + dataDir.resolve("library.db").toAbsolutePath());
+    // 8 KiB pages suit rows of 1-3 KB (title, abstract, authors) better than SQLite's default 4 KiB.
+    return open("jdbc:sqlite:" + dataDir.resolve("library.db").toAbsolutePath() + "?page_size=8192");
   }
 
   public static Database open(String jdbcUrl) {
@@ -69,8 +70,10 @@ public final class Database {
           s.execute("PRAGMA synchronous=NORMAL");
           s.execute("PRAGMA busy_timeout=30000");
           s.execute("PRAGMA cache_size=-65536");
-          // Checkpoint the WAL into the database every ~40 MB rather than 4 MB: fewer, larger syncs on import.
-          s.execute("PRAGMA wal_autocheckpoint=10000");
+          // Checkpoint the WAL into the database every ~160 MB rather than 4 MB: pages written again and again
+          // during an import (index pages above all) are copied and synced once instead of many times.
+          s.execute("PRAGMA wal_autocheckpoint=20000");
+          s.execute("PRAGMA temp_store=MEMORY");
         }
       }
       return c;

@@ -23,7 +23,6 @@ CREATE TABLE papers (
 );
 CREATE INDEX papers_title_key ON papers (title_key);
 CREATE INDEX papers_change_seq ON papers (change_seq);
-CREATE INDEX papers_submitted ON papers (submitted);
 
 -- Where each paper came from: one row per source that has seen it, with the run that first brought it.
 CREATE TABLE paper_sources (

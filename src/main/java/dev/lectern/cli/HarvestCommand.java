@@ -1,0 +1,155 @@
+package dev.lectern.cli;
+
+import dev.lectern.app.Durations;
+import dev.lectern.app.Settings;
+import dev.lectern.ingest.ImportSummary;
+import dev.lectern.ingest.Importer;
+import dev.lectern.ingest.arxiv.OaiPmhSource;
+import dev.lectern.ingest.arxiv.OaiSet;
+import dev.lectern.ingest.hf.HfDailyHarvest;
+import dev.lectern.ingest.http.PoliteHttpClient;
+import dev.lectern.store.SyncState;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "harvest", description = "Fetch new papers from the network sources, politely and incrementally.",
+    subcommands = {HarvestCommand.Arxiv.class, HarvestCommand.HuggingFace.class})
+final class HarvestCommand {
+  @ParentCommand Main main;
+
+  /** When to harvest from: an explicit start, a look-back, or (by default) where the last harvest ended. */
+  static final class Window {
+    @ArgGroup(exclusive = true)
+    Start start;
+
+    @Option(names = "--until", description = "Last day to harvest (default: today, UTC).")
+    LocalDate until;
+
+    static final class Start {
+      @Option(names = "--since", description = "Look back this far, e.g. 7d, 24h (default: since the last harvest).")
+      String since;
+
+      @Option(names = "--from", description = "First day to harvest, e.g. 2026-11-01.")
+      LocalDate from;
+    }
+
+    LocalDate from(SyncState state, String lastKey, String what) {
+      if (start != null && start.from != null) return start.from;
+      if (start != null && start.since != null) {
+        Duration back = Durations.parse(start.since);
+        return LocalDate.now(ZoneOffset.UTC).minusDays(Math.max(0, back.toDays()));
+      }
+      return state.get(lastKey).map(LocalDate::parse).orElseThrow(() -> new IllegalArgumentException(
+          "no earlier harvest of " + what + " to continue from; say where to start with --since 7d or --from DATE"));
+    }
+
+    LocalDate until() {
+      return until != null ? until : LocalDate.now(ZoneOffset.UTC);
+    }
+  }
+
+  static PoliteHttpClient http(Settings settings, String delayKey, Duration delayFlag, CommandLineOutput out) {
+    return PoliteHttpClient.builder()
+        .minDelay(delayFlag != null ? delayFlag : settings.getDuration(delayKey))
+        .maxAttempts(settings.getInt(Settings.HTTP_RETRIES))
+        .onWait(w -> { if (w.reason() != dev.lectern.ingest.http.Wait.Reason.PACING) out.err(w.toString()); })
+        .build();
+  }
+
+  /** Prints harvest waits worth knowing about (a server asking us to back off). */
+  interface CommandLineOutput {
+    void err(String line);
+  }
+
+  @Command(name = "arxiv", description = {"Harvest arXiv metadata over OAI-PMH (metadataPrefix=arXiv).",
+      "Example: lectern harvest arxiv --set cs --since 7d   (later runs continue from the last harvested date)"})
+  static final class Arxiv implements Callable<Integer> {
+    @ParentCommand HarvestCommand harvest;
+    @ArgGroup(exclusive = false) Window window = new Window();
+
+    @Option(names = "--set", description = "OAI set, e.g. cs, math, physics:hep-th (default: all of arXiv).")
+    String set;
+
+    @Option(names = "--base-url", description = "OAI-PMH endpoint (default from settings: https://oaipmh.arxiv.org/oai).")
+    URI baseUrl;
+
+    @Option(names = "--delay", description = "Pause between requests (default 3s, arXiv's rule).")
+    String delay;
+
+    @Option(names = "--list-sets", description = "List the sets the endpoint offers and exit.")
+    boolean listSets;
+
+    @Override
+    public Integer call() throws IOException {
+      var main = harvest.main;
+      var settings = main.lectern().settings();
+      var err = main.spec().commandLine().getErr();
+      var out = main.spec().commandLine().getOut();
+      URI base = baseUrl != null ? baseUrl : URI.create(settings.get(Settings.ARXIV_OAI_URL));
+      PoliteHttpClient http = http(settings, Settings.ARXIV_OAI_DELAY, delay == null ? null : Durations.parse(delay),
+          line -> { err.println(line); err.flush(); });
+      if (listSets) {
+        for (OaiSet s : new OaiPmhSource(base, null, null, null, http).listSets()) out.println(s.spec() + "\t" + s.name());
+        return 0;
+      }
+      var library = main.lectern().library();
+      String lastKey = "harvest:arxiv-oai:last:" + base + ":" + (set == null ? "-" : set);
+      LocalDate from = window.from(library.state(), lastKey, "arXiv" + (set == null ? "" : " set " + set));
+      OaiPmhSource source = new OaiPmhSource(base, set, from, window.until(), http);
+      ImportSummary s = importer(main).run(source);
+      out.println(s);
+      source.latestDatestamp().ifPresent(d -> library.state().put(lastKey, d.toString()));
+      out.println("papers: " + library.count());
+      return 0;
+    }
+  }
+
+  @Command(name = "hf", description = {"Harvest Hugging Face Daily Papers (with upvotes) through its JSON API.",
+      "Example: lectern harvest hf --since 7d   (later runs continue from the last harvested day)"})
+  static final class HuggingFace implements Callable<Integer> {
+    @ParentCommand HarvestCommand harvest;
+    @ArgGroup(exclusive = false) Window window = new Window();
+
+    @Option(names = "--base-url", description = "API host (default from settings: https://huggingface.co).")
+    URI baseUrl;
+
+    @Option(names = "--delay", description = "Pause between requests (default 1s).")
+    String delay;
+
+    @Override
+    public Integer call() {
+      var main = harvest.main;
+      var settings = main.lectern().settings();
+      var err = main.spec().commandLine().getErr();
+      var library = main.lectern().library();
+      URI base = baseUrl != null ? baseUrl : URI.create(settings.get(Settings.HF_BASE_URL));
+      PoliteHttpClient http = http(settings, Settings.HF_DELAY, delay == null ? null : Durations.parse(delay),
+          line -> { err.println(line); err.flush(); });
+      String lastKey = "harvest:hf-daily:last:" + base;
+      // The last day is fetched again: its upvotes have grown since.
+      HfDailyHarvest source = new HfDailyHarvest(base, window.from(library.state(), lastKey, "Daily Papers"),
+          window.until(), http);
+      ImportSummary s = importer(main).run(source);
+      var out = main.spec().commandLine().getOut();
+      out.println(s);
+      if (source.lastDay() != null) library.state().put(lastKey, source.lastDay().toString());
+      out.println("papers: " + library.count());
+      return 0;
+    }
+  }
+
+  private static Importer importer(Main main) {
+    var lectern = main.lectern();
+    var progress = new TerminalProgress(main.spec().commandLine().getErr(), TerminalProgress.isTerminal());
+    return new Importer(lectern.library(), lectern.settings().getInt(Settings.IMPORT_BATCH_SIZE), progress);
+  }
+}
