@@ -6,20 +6,17 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.lectern.ingest.ByteInput;
 import dev.lectern.ingest.PaperSource;
 import dev.lectern.ingest.RecordSink;
 import dev.lectern.ingest.TextInput;
 import dev.lectern.paper.Paper;
-import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
-import java.util.zip.GZIPInputStream;
 
 /**
  * A saved response of the Hugging Face Daily Papers API ({@code hf-daily}), plain or gzip: a JSON array of
@@ -97,11 +94,8 @@ public final class HfApiFileSource implements PaperSource {
   }
 
   private void readArrays(RecordSink sink, long skip) throws IOException {
-    try (CountingStream counted = new CountingStream(Files.newInputStream(file));
-         JsonParser parser = JSON.createParser(decompressed(counted))) {
-      new ItemReader(parser, input(), n -> file + ":item " + n, sink, skip, () -> counted.count).readAll();
-    } catch (NoSuchFileException e) {
-      throw new IOException("no such file: " + file, e);
+    try (ByteInput bytes = ByteInput.open(file); JsonParser parser = JSON.createParser(bytes.stream())) {
+      new ItemReader(parser, input(), n -> file + ":item " + n, sink, skip, bytes::bytesRead).readAll();
     }
   }
 
@@ -126,24 +120,14 @@ public final class HfApiFileSource implements PaperSource {
   }
 
   private int firstNonBlankByte() throws IOException {
-    try (InputStream in = decompressed(Files.newInputStream(file))) {
+    try (ByteInput bytes = ByteInput.open(file)) {
+      InputStream in = bytes.stream();
       int b;
       do {
         b = in.read();
       } while (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == 0xEF || b == 0xBB || b == 0xBF);
       return b; // the 0xEF 0xBB 0xBF skipped above is a UTF-8 byte order mark
-    } catch (NoSuchFileException e) {
-      throw new IOException("no such file: " + file, e);
     }
-  }
-
-  /** Gzip is recognised by its magic bytes, whatever the file is called. */
-  private static InputStream decompressed(InputStream raw) throws IOException {
-    InputStream in = new BufferedInputStream(raw, 1 << 16);
-    in.mark(2);
-    int b1 = in.read(), b2 = in.read();
-    in.reset();
-    return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
   }
 
   private long resumeAt(String resumeFrom, String prefix, RecordSink sink) {
@@ -266,29 +250,6 @@ public final class HfApiFileSource implements PaperSource {
       }
       sink.reject(where.apply(items + 1), "broken JSON" + position + ": " + message
           + "; the items after this point are not read (was the download cut off?)");
-    }
-  }
-
-  /** Counts bytes taken from disk, so progress matches {@link #size()} for gzip files too. */
-  private static final class CountingStream extends FilterInputStream {
-    private long count;
-
-    CountingStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) count++;
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      int n = super.read(buf, off, len);
-      if (n > 0) count += n;
-      return n;
     }
   }
 }
