@@ -17,19 +17,25 @@ public final class Text {
    */
   public static String clean(String s) {
     if (s == null) return null;
-    StringBuilder out = new StringBuilder(s.length());
+    int n = s.length();
+    char[] out = new char[n];
+    int len = 0;
     boolean pendingSpace = false;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u00A0') {
-        pendingSpace = out.length() > 0;
+      if (isSpace(c)) {
+        pendingSpace = len > 0;
       } else {
-        if (pendingSpace) out.append(' ');
+        if (pendingSpace) out[len++] = ' ';
         pendingSpace = false;
-        out.append(c);
+        out[len++] = c;
       }
     }
-    return out.toString();
+    return len == n ? s : new String(out, 0, len);
+  }
+
+  private static boolean isSpace(char c) {
+    return c <= ' ' ? true : c >= '\u007f' && (Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u00A0');
   }
 
   /** Like {@link #clean} but maps blank to null, for optional fields. */
