@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * <pre>
  * ./mvnw -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/classes:$(cat target/cp.txt) dev.lectern.embed.EmbeddingBenchmark \
- *     [corpus=/work/shared/corpus/hf-papers] [batch=16] [threads=2] [limit=0] [queries=200]
+ *     [corpus=/work/shared/corpus/hf-papers] [batch=4] [threads=2] [limit=0] [queries=200]
  * </pre>
  *
  * {@code batch} and {@code threads} take comma-separated lists to compare settings; {@code limit} caps
@@ -60,7 +60,7 @@ public final class EmbeddingBenchmark {
     int queries = Integer.parseInt(opts.getOrDefault("queries", "200"));
     System.out.printf("%d texts, %d cores%n", texts.size(), Runtime.getRuntime().availableProcessors());
     for (int threads : ints(opts.getOrDefault("threads", "" + Runtime.getRuntime().availableProcessors()))) {
-      for (int batch : ints(opts.getOrDefault("batch", "16"))) {
+      for (int batch : ints(opts.getOrDefault("batch", "" + OnnxBgeEmbedder.Options.defaults().batchSize()))) {
         System.out.println(run(texts, new OnnxBgeEmbedder.Options(batch, threads, false), queries).line());
       }
     }
