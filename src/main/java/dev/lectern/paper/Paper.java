@@ -53,6 +53,20 @@ public record Paper(
     return Text.titleKey(title);
   }
 
+  /**
+   * A short hash of the text a paper is embedded from (title and abstract): a stored vector whose hash
+   * differs from the paper's is stale.
+   */
+  public String textHash() {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest((title + "\n" + abstractText).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
   public boolean hasArxivId() {
     return PaperIds.isArxivId(id);
   }

@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,50 +21,80 @@ public final class PaperLibrary {
   private final ChangeSequence changes;
   private final ImportRuns runs;
   private final SyncState state;
+  private final EmbeddingStore embeddings;
 
   public PaperLibrary(Database db) {
     this.db = db;
-    this.changes = new ChangeSequence(queryLong(
-        "SELECT MAX(s) FROM (SELECT MAX(change_seq) AS s FROM papers UNION ALL "
-            + "SELECT MAX(change_seq) FROM paper_redirects) AS seqs"));
+    this.changes = new ChangeSequence(lastChangeSeq());
     this.runs = new ImportRuns(db);
     this.state = new SyncState(db);
+    this.embeddings = new EmbeddingStore(db);
   }
 
-  public Database database() {
-    return db;
+  public EmbeddingStore embeddings() {
+    return embeddings;
   }
 
-  public ImportRuns runs() {
-    return runs;
-  }
+  /** A paper as of a given point in the library's change sequence. */
+  public record Change(Paper paper, long changeSeq) {}
 
-  public SyncState state() {
-    return state;
-  }
+  /** An id that no longer names a paper of its own (it moved to its arXiv id) as of a change. */
+  public record Redirect(String oldId, String newId, long changeSeq) {}
 
-  /** A writer whose rejects and counts belong to the given import run (0 for none). */
-  public PaperWriter writer(long runId) {
-    try {
-      return new PaperWriter(db.connect(), changes, runId);
-    } catch (SQLException e) {
-      throw new StoreException("cannot start writing to the library: " + e.getMessage(), e);
-    }
-  }
-
-  /** The paper with this id, following the redirect of a paper that moved to its arXiv id. */
-  public Optional<Paper> get(String id) {
+  /** The papers inserted or changed after {@code seq}, in change order, at most {@code limit}. */
+  public List<Change> changedSince(long seq, int limit) {
+    List<Change> out = new ArrayList<>();
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = "
-             + "COALESCE((SELECT new_id FROM paper_redirects WHERE old_id = ?), ?)")) {
-      ps.setString(1, id);
-      ps.setString(2, id);
+         PreparedStatement ps = c.prepareStatement("SELECT " + PaperRows.COLUMNS + ", change_seq FROM papers "
+             + "WHERE change_seq > ? ORDER BY change_seq LIMIT ?")) {
+      ps.setLong(1, seq);
+      ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(PaperRows.read(rs)) : Optional.empty();
+        while (rs.next()) out.add(new Change(PaperRows.read(rs), rs.getLong(15)));
       }
     } catch (SQLException e) {
-      throw new StoreException("cannot read paper " + id + ": " + e.getMessage(), e);
+      throw new StoreException("cannot read changed papers: " + e.getMessage(), e);
     }
+    return out;
+  }
+
+  /** Ids retired after {@code seq} because their paper moved to its arXiv id. */
+  public List<Redirect> redirectsSince(long seq) {
+    List<Redirect> out = new ArrayList<>();
+    try (Connection c = db.connect();
+         PreparedStatement ps = c.prepareStatement(
+             "SELECT old_id, new_id, change_seq FROM paper_redirects WHERE change_seq > ? ORDER BY change_seq")) {
+      ps.setLong(1, seq);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(new Redirect(rs.getString(1), rs.getString(2), rs.getLong(3)));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read redirects: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** The latest number of the library's change sequence: a derived store that has seen it is up to date. */
+  public long lastChangeSeq() {
+    return queryLong("SELECT MAX(s) FROM (SELECT MAX(change_seq) AS s FROM papers UNION ALL "
+        + "SELECT MAX(change_seq) FROM paper_redirects) AS seqs");
+  }
+
+  /** Several papers by id, in the order asked; unknown ids are skipped. */
+  public List<Paper> getAll(List<String> ids) {
+    List<Paper> out = new ArrayList<>(ids.size());
+    try (Connection c = db.connect();
+         PreparedStatement ps = c.prepareStatement("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = ?")) {
+      for (String id : ids) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) out.add(PaperRows.read(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read papers: " + e.getMessage(), e);
+    }
+    return out;
   }
 
   public long count() {

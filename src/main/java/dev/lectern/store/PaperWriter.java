@@ -43,10 +43,11 @@ public final class PaperWriter implements AutoCloseable {
     byTitleKey = conn.prepareStatement(SELECT + " WHERE title_key = ? LIMIT 1");
     insert = conn.prepareStatement("INSERT INTO papers (id, title, title_key, abstract, authors, categories, "
         + "submitted, updated, versions, doi, journal_ref, comments, license, upvotes, sources, change_seq, "
-        + "first_seen, last_changed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        + "first_seen, last_changed, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     update = conn.prepareStatement("UPDATE papers SET id = ?, title = ?, title_key = ?, abstract = ?, "
         + "authors = ?, categories = ?, submitted = ?, updated = ?, versions = ?, doi = ?, journal_ref = ?, "
-        + "comments = ?, license = ?, upvotes = ?, sources = ?, change_seq = ?, last_changed = ? WHERE id = ?");
+        + "comments = ?, license = ?, upvotes = ?, sources = ?, change_seq = ?, last_changed = ?, text_hash = ? "
+        + "WHERE id = ?");
     insertSource = conn.prepareStatement(
         "INSERT INTO paper_sources (paper_id, source, first_run) VALUES (?,?,?) ON CONFLICT DO NOTHING");
     try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM papers WHERE id >= ? AND id < ? LIMIT 1")) {
@@ -131,7 +132,8 @@ public final class PaperWriter implements AutoCloseable {
     int i = PaperRows.bind(insert, 1, p);
     insert.setLong(i++, seq.next());
     insert.setString(i++, now);
-    insert.setString(i, now);
+    insert.setString(i++, now);
+    insert.setString(i, p.textHash());
     insert.executeUpdate();
     if (!p.hasArxivId()) titleOnlyPapers = true;
     for (String source : p.sources()) addSource(p.id(), source);
@@ -141,6 +143,7 @@ public final class PaperWriter implements AutoCloseable {
     int i = PaperRows.bind(update, 1, merged);
     update.setLong(i++, seq.next());
     update.setString(i++, now);
+    update.setString(i++, merged.textHash());
     update.setString(i, oldId);
     update.executeUpdate();
   }
