@@ -97,6 +97,42 @@ public final class PaperLibrary {
     return out;
   }
 
+  public Database database() {
+    return db;
+  }
+
+  public ImportRuns runs() {
+    return runs;
+  }
+
+  public SyncState state() {
+    return state;
+  }
+
+  /** A writer whose rejects and counts belong to the given import run (0 for none). */
+  public PaperWriter writer(long runId) {
+    try {
+      return new PaperWriter(db.connect(), changes, runId);
+    } catch (SQLException e) {
+      throw new StoreException("cannot start writing to the library: " + e.getMessage(), e);
+    }
+  }
+
+  /** The paper with this id, following the redirect of a paper that moved to its arXiv id. */
+  public Optional<Paper> get(String id) {
+    try (Connection c = db.connect();
+         PreparedStatement ps = c.prepareStatement("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = "
+             + "COALESCE((SELECT new_id FROM paper_redirects WHERE old_id = ?), ?)")) {
+      ps.setString(1, id);
+      ps.setString(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(PaperRows.read(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read paper " + id + ": " + e.getMessage(), e);
+    }
+  }
+
   public long count() {
     return queryLong("SELECT COUNT(*) FROM papers");
   }
