@@ -21,17 +21,19 @@ public final class Text {
     char[] out = new char[n];
     int len = 0;
     boolean pendingSpace = false;
+    boolean changed = false;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (isSpace(c)) {
         pendingSpace = len > 0;
+        changed |= c != ' ';
       } else {
         if (pendingSpace) out[len++] = ' ';
         pendingSpace = false;
         out[len++] = c;
       }
     }
-    return len == n ? s : new String(out, 0, len);
+    return !changed && len == n ? s : new String(out, 0, len);
   }
 
   private static boolean isSpace(char c) {

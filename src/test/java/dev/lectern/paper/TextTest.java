@@ -12,6 +12,12 @@ class TextTest {
   }
 
   @Test
+  void aSingleNewlineBecomesASpaceEvenWhenTheLengthStaysTheSame() {
+    assertThat(Text.clean("one\ntwo")).isEqualTo("one two");
+    assertThat(Text.clean("one two")).isEqualTo("one two");
+  }
+
+  @Test
   void latexIsKeptAsWritten() {
     assertThat(Text.clean("with $\\alpha$-math and \\emph{x}")).isEqualTo("with $\\alpha$-math and \\emph{x}");
   }

@@ -3,12 +3,11 @@ package dev.lectern.ingest.arxiv;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lectern.ingest.PaperSource;
+import dev.lectern.ingest.FileSource;
 import dev.lectern.ingest.RecordSink;
 import dev.lectern.ingest.TextInput;
 import dev.lectern.paper.Paper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,17 +15,16 @@ import java.nio.file.Path;
  * line. Streams the file in constant memory, plain or gzip, and resumes at the line after the last
  * committed checkpoint when an earlier import of the same unchanged file was interrupted.
  */
-public final class SnapshotSource implements PaperSource {
+public final class SnapshotSource extends FileSource {
   public static final String NAME = "arxiv-snapshot";
   /** Lines between checkpoints and progress updates: cheap enough, and a resume replays at most this many. */
   private static final int CHECKPOINT_EVERY = 500;
 
-  private final Path file;
   private final ObjectMapper json = new ObjectMapper();
   private final SnapshotRecordParser parser = new SnapshotRecordParser();
 
   public SnapshotSource(Path file) {
-    this.file = file;
+    super(file);
   }
 
   @Override
@@ -35,28 +33,8 @@ public final class SnapshotSource implements PaperSource {
   }
 
   @Override
-  public String input() {
-    return file.toString();
-  }
-
-  @Override
-  public long size() {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
-  @Override
-  public String checkpointKey() {
-    return "import:" + NAME + ":" + file.toAbsolutePath().normalize();
-  }
-
-  @Override
   public void read(RecordSink sink, String resumeFrom) throws IOException {
-    String identity = TextInput.identity(file);
-    long skipTo = resumeLine(resumeFrom, identity);
+    long skipTo = resumeLine(resumeFrom);
     if (skipTo > 0) sink.note("resuming after line " + skipTo + " of an interrupted import");
     try (TextInput in = TextInput.open(file)) {
       String line;
@@ -64,7 +42,7 @@ public final class SnapshotSource implements PaperSource {
         long n = in.lineNumber();
         if (n > skipTo && !line.isBlank()) readLine(line, in.location(), sink);
         if (n % CHECKPOINT_EVERY == 0) {
-          sink.checkpoint(identity + "|" + n);
+          sink.checkpoint(Long.toString(n));
           sink.progress(in.bytesRead());
         }
       }
@@ -89,11 +67,10 @@ public final class SnapshotSource implements PaperSource {
     }
   }
 
-  /** The line to skip to: the checkpoint's, when it was taken on this very file (same path, size, time). */
-  private static long resumeLine(String checkpoint, String identity) {
-    if (checkpoint == null || !checkpoint.startsWith(identity + "|")) return 0;
+  /** The line an interrupted import reached; the checkpoint key already pins the file's content. */
+  private static long resumeLine(String checkpoint) {
     try {
-      return Long.parseLong(checkpoint.substring(identity.length() + 1));
+      return checkpoint == null ? 0 : Long.parseLong(checkpoint);
     } catch (NumberFormatException e) {
       return 0;
     }

@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.lectern.ingest.ByteInput;
-import dev.lectern.ingest.PaperSource;
+import dev.lectern.ingest.FileSource;
 import dev.lectern.ingest.RecordSink;
 import dev.lectern.ingest.TextInput;
 import dev.lectern.paper.Paper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
@@ -27,7 +26,7 @@ import java.util.function.LongSupplier;
  *
  * <p>{@link #parseResponse} reads one API response body the same way, for the live harvester.
  */
-public final class HfApiFileSource implements PaperSource {
+public final class HfApiFileSource extends FileSource {
   public static final String NAME = "hf-daily";
   private static final String ITEM_CHECKPOINT = "item ";
   private static final String LINE_CHECKPOINT = "line ";
@@ -35,38 +34,13 @@ public final class HfApiFileSource implements PaperSource {
   /** Thread-safe once built and never reconfigured. */
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path file;
-
   public HfApiFileSource(Path file) {
-    this.file = file;
+    super(file);
   }
 
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public String input() {
-    return file.toString();
-  }
-
-  @Override
-  public long size() {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
-  @Override
-  public String checkpointKey() {
-    try {
-      return NAME + "|" + TextInput.identity(file);
-    } catch (IOException e) {
-      return null; // read() reports the missing file in words
-    }
   }
 
   @Override

@@ -1,13 +1,12 @@
 package dev.lectern.ingest.hf;
 
-import dev.lectern.ingest.PaperSource;
+import dev.lectern.ingest.FileSource;
 import dev.lectern.ingest.RecordSink;
 import dev.lectern.ingest.TextInput;
 import dev.lectern.paper.Paper;
 import dev.lectern.paper.PaperIds;
 import dev.lectern.paper.Text;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -21,42 +20,17 @@ import java.util.Set;
  * <p>The page names no ids, authors or dates: papers get title ids ({@link PaperIds#fromTitle}) and the
  * library joins them to the same paper from other sources by normalized title.
  */
-public final class HfPageSource implements PaperSource {
+public final class HfPageSource extends FileSource {
   public static final String NAME = "hf-page";
   private static final String CHECKPOINT_PREFIX = "line ";
 
-  private final Path file;
-
   public HfPageSource(Path file) {
-    this.file = file;
+    super(file);
   }
 
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public String input() {
-    return file.toString();
-  }
-
-  @Override
-  public long size() {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
-  @Override
-  public String checkpointKey() {
-    try {
-      return NAME + "|" + TextInput.identity(file);
-    } catch (IOException e) {
-      return null; // read() reports the missing file in words
-    }
   }
 
   @Override

@@ -1,0 +1,41 @@
+package dev.lectern.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What every file-backed source shares: the file, its size for progress, and a checkpoint key that names
+ * the file's content as it is now (path, size, modification time), so a saved resume point is used only for
+ * the very file it was taken on.
+ */
+public abstract class FileSource implements PaperSource {
+  protected final Path file;
+
+  protected FileSource(Path file) {
+    this.file = file;
+  }
+
+  @Override
+  public String input() {
+    return file.toString();
+  }
+
+  @Override
+  public long size() {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public String checkpointKey() {
+    try {
+      return name() + "|" + TextInput.identity(file);
+    } catch (IOException e) {
+      return null; // read() reports the missing file in words
+    }
+  }
+}
