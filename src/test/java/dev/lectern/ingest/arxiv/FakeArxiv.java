@@ -12,7 +12,7 @@ import java.util.Map;
  * Answers like arXiv's OAI-PMH endpoint from the recorded fixtures: ListSets in two pages, ListRecords in
  * four pages of 3 + 4 (one of them deleted) + 2 + 2 records, an expired token for any token it does not know.
  */
-final class FakeArxiv {
+public final class FakeArxiv {
   static final String TOKEN_2 = "6960524|1001";
   static final String TOKEN_3 = "6960524|2001";
   static final String TOKEN_4 = "6960524|3001";
@@ -39,7 +39,7 @@ final class FakeArxiv {
   }
 
   /** A server that answers everything as arXiv would. */
-  static LocalHttpServer start() throws java.io.IOException {
+  public static LocalHttpServer start() throws java.io.IOException {
     return LocalHttpServer.start((req, s) -> answer(req));
   }
 

@@ -1,0 +1,57 @@
+package dev.lectern.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.ingest.arxiv.FakeArxiv;
+import dev.lectern.ingest.http.LocalHttpServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lectern harvest arxiv} end to end against a local server answering like arXiv's OAI-PMH endpoint. */
+class CliHarvestTest {
+  private static final String LATEST_DATESTAMP = "2013-10-15";
+  @TempDir Path dir;
+
+  private String[] run(String... args) {
+    StringWriter out = new StringWriter(), err = new StringWriter();
+    String[] all = new String[args.length + 2];
+    all[0] = "--data-dir";
+    all[1] = dir.resolve("data").toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+  }
+
+  @Test
+  void aHarvestRemembersWhereItEndedSoTheNextOneNeedsNoStartDate() throws Exception {
+    try (LocalHttpServer arxiv = FakeArxiv.start()) {
+      String base = arxiv.uri("/oai").toString();
+      String[] first = run("harvest", "arxiv", "--base-url", base, "--set", "cs", "--from", "2007-04-01",
+          "--delay", "0s");
+      assertThat(first[0]).as(first[2]).isEqualTo("0");
+      assertThat(first[1]).contains("new 10").contains("papers: 10");
+
+      int before = arxiv.requests().size();
+      String[] again = run("harvest", "arxiv", "--base-url", base, "--set", "cs", "--delay", "0s");
+      assertThat(again[0]).as(again[2]).isEqualTo("0");
+      assertThat(again[1]).contains("new 0").contains("papers: 10");
+      var firstListRecords = arxiv.requests().subList(before, arxiv.requests().size()).stream()
+          .filter(r -> "ListRecords".equals(r.param("verb"))).findFirst().orElseThrow();
+      assertThat(firstListRecords.param("from")).as("the second harvest starts from the last datestamp seen")
+          .isEqualTo(LATEST_DATESTAMP);
+    }
+  }
+
+  @Test
+  void anUnknownSetIsAnsweredWithTheSetsThatExist() throws Exception {
+    try (LocalHttpServer arxiv = FakeArxiv.start()) {
+      String[] r = run("harvest", "arxiv", "--base-url", arxiv.uri("/oai").toString(), "--set", "nope",
+          "--since", "7d", "--delay", "0s");
+      assertThat(r[0]).isEqualTo("1");
+      assertThat(r[2]).contains("nope").contains("cs").doesNotContain("\tat ");
+    }
+  }
+}
