@@ -302,7 +302,10 @@ public final class EmbeddingQueue {
         continue;
       }
       if (step == Step.IDLE) {
-        if (run.started()) progress.caughtUp(run.status());
+        if (run.started()) {
+          lastStatus = run.status();
+          progress.caughtUp(lastStatus);
+        }
         if (untilDone) return run;
         run = null;
         pause(options.pollInterval());

@@ -72,9 +72,11 @@ class EmbeddingQueueTest {
     writePapers(0, 10);
     HashEmbedder embedder = new HashEmbedder();
 
-    EmbeddingQueue.Summary summary = queue(embedder).runUntilDone();
+    EmbeddingQueue queue = queue(embedder);
+    EmbeddingQueue.Summary summary = queue.runUntilDone();
 
     assertThat(summary.embedded()).isEqualTo(10);
+    assertThat(queue.status().done()).isEqualTo(10);
     assertThat(summary.skipped()).isZero();
     assertThat(store.pendingCount("hash-test")).isZero();
     assertThat(listenerCalls).containsExactly(3, 3, 3, 1);
