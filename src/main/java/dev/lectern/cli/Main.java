@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** The {@code lectern} command: one entry point for every job. */
 @Command(name = "lectern", mixinStandardHelpOptions = true, version = "Lectern 0.1.0",
     description = "Self-hosted research-paper discovery: import, search and follow papers.",
-    subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, StatsCommand.class, RunsCommand.class,
+    subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, StatsCommand.class, BenchCommand.class, RunsCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   @Option(names = "--data-dir", description = "Where the library lives (default ./lectern-data, or $LECTERN_HOME).")

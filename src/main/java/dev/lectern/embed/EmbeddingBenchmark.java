@@ -54,7 +54,7 @@ public final class EmbeddingBenchmark {
 
   public static void main(String[] args) {
     Map<String, String> opts = parseArgs(args);
-    List<String> texts = loadAbstracts(Path.of(opts.getOrDefault("corpus", "/work/shared/corpus/hf-papers")));
+    List<String> texts = loadAbstracts(Path.of(opts.getOrDefault("corpus", "../shared/corpus/hf-papers")));
     int limit = Integer.parseInt(opts.getOrDefault("limit", "0"));
     if (limit > 0 && limit < texts.size()) texts = texts.subList(0, limit);
     int queries = Integer.parseInt(opts.getOrDefault("queries", "200"));
