@@ -55,6 +55,11 @@ public final class PaperAnalyzers {
       }
 
       @Override
+      public int getPositionIncrementGap(String field) {
+        return 100; // each author is a separate value: "Ada Babbage" must not match "Ada Lovelace, C. Babbage"
+      }
+
+      @Override
       protected TokenStream normalize(String field, TokenStream in) {
         return new LowerCaseFilter(new ASCIIFoldingFilter(in));
       }
