@@ -152,7 +152,7 @@ class SearchServiceTest {
     assertThat(hit.titleHtml()).as("a phrase is marked as one").isEqualTo("<mark>Attention Heads</mark> and Factual Recall");
     assertThat(hit.snippetHtml()).contains("<mark>");
     Hit survey = lexical("survey").hits().getFirst();
-    assertThat(survey.snippetHtml()).contains("&lt;b&gt;not&lt;/b&gt;").doesNotContain("<b>");
+    assertThat(survey.snippetHtml()).contains("&lt;b&gt;not").doesNotContain("<b>");
   }
 
   @Test
