@@ -108,6 +108,28 @@ public final class LuceneIndex implements PaperIndex {
     return papers.size();
   }
 
+  /**
+   * Attaches every vector the library holds for the model that the index lacks: the repair for a crash
+   * between the embedding queue storing vectors and calling {@link #updateVectors}. Reads all stored vectors,
+   * so it is for {@code lectern reindex}-like maintenance, not for every start.
+   *
+   * @return papers that got their vector
+   */
+  public synchronized int attachMissingVectors() {
+    Map<String, float[]> missing = new java.util.HashMap<>();
+    search(s -> {
+      library.embeddings().forEach(model, (id, vector) -> {
+        try {
+          if (VectorLookup.hasDocumentWithoutVector(s, id)) missing.put(id, vector);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      return null;
+    });
+    return missing.isEmpty() ? 0 : updateVectors(missing);
+  }
+
   private SyncReport publish(SyncReport report) {
     commit(report.watermark());
     return report;

@@ -43,15 +43,4 @@ final class Hits {
     }
     return false;
   }
-
-  /** The stored vector of a document, or null when it has none. */
-  static float[] vectorOf(IndexSearcher s, int doc) throws IOException {
-    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-    FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-    if (values == null) return null;
-    var it = values.iterator();
-    int local = doc - leaf.docBase;
-    return it.advance(local) == local ? values.vectorValue(it.index()).clone() : null;
-  }
 }

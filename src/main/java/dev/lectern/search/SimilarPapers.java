@@ -3,6 +3,7 @@ package dev.lectern.search;
 import dev.lectern.index.IndexFields;
 import dev.lectern.index.LuceneIndex;
 import dev.lectern.index.PaperAnalyzers;
+import dev.lectern.index.VectorLookup;
 import dev.lectern.search.SearchResult.Hit;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ final class SimilarPapers {
       Query notSelf = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
           .add(new TermQuery(idTerm), Occur.MUST_NOT).build();
       int depth = Math.max(SearchService.FUSION_DEPTH, limit);
-      float[] vector = Hits.vectorOf(s, doc);
-      TopDocs semantic = vector == null ? TopDocs.merge(0, new TopDocs[0])
+      float[] vector = VectorLookup.vectorOf(s, doc);
+      TopDocs semantic = vector == null ? new TopDocs(new org.apache.lucene.search.TotalHits(0, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), new ScoreDoc[0])
           : s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, depth, notSelf), depth);
       TopDocs lexical = s.search(FilterQueries.restrict(moreLikeThis(s, doc), notSelf), depth);
       ScoreDoc[] fused = SearchService.fuse(lexical, semantic);

@@ -137,6 +137,19 @@ class LuceneIndexTest {
   }
 
   @Test
+  void vectorsStoredButNeverHandedToTheIndexAreAttachedByTheRepair() {
+    TestLibrary.write(library,
+        TestLibrary.paper("2401.00001", "One", "first", List.of(), List.of(), null, null),
+        TestLibrary.paper("2401.00002", "Two", "second", List.of(), List.of(), null, null));
+    index = open("index");
+    library.embeddings().putAll(MODEL, Map.of("2401.00001", unitVector(1), "t-gone", unitVector(2)), Map.of());
+    // crash here: the queue stored the vector but never called updateVectors
+    assertThat(index.attachMissingVectors()).isEqualTo(1);
+    assertThat(vectorCount()).isEqualTo(1);
+    assertThat(index.attachMissingVectors()).as("nothing left to repair").isZero();
+  }
+
+  @Test
   void anIndexOfAnotherModelIsRebuiltWithoutItsVectors() {
     TestLibrary.write(library, TestLibrary.paper("2401.00001", "One", "first", List.of(), List.of(), null, null));
     library.embeddings().putAll(MODEL, Map.of("2401.00001", unitVector(1)), Map.of());
