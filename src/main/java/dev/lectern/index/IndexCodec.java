@@ -1,0 +1,24 @@
+package dev.lectern.index;
+
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+
+/**
+ * The default codec with the vector field stored as int8 scalar-quantized HNSW: a quarter of the memory
+ * of float32 graphs for a negligible recall loss at 384 dimensions. The raw floats stay on disk too, which
+ * is what lets {@code similar} read a paper's own vector back.
+ */
+final class IndexCodec {
+  private IndexCodec() {}
+
+  static Lucene103Codec create() {
+    KnnVectorsFormat quantized = new Lucene99HnswScalarQuantizedVectorsFormat();
+    return new Lucene103Codec() {
+      @Override
+      public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+        return IndexFields.VECTOR.equals(field) ? quantized : super.getKnnVectorsFormatForField(field);
+      }
+    };
+  }
+}

@@ -1,0 +1,92 @@
+package dev.lectern.index;
+
+import dev.lectern.index.PaperIndex.SyncReport;
+import dev.lectern.paper.Paper;
+import dev.lectern.store.PaperLibrary;
+import dev.lectern.store.PaperLibrary.Change;
+import dev.lectern.store.PaperLibrary.Redirect;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+
+/**
+ * Replays the library's change feed into an index writer, in change order: changed papers are replaced by
+ * id (with the library's stored vector for the model, if any) and ids retired by a redirect are deleted.
+ * Commits are the caller's: the watermark returned must be committed with the documents.
+ */
+final class LibraryFollower {
+  static final int CHUNK = 1000;
+
+  private final PaperLibrary library;
+  private final String model;
+  private final IndexWriter writer;
+  private final PaperDocuments documents;
+
+  LibraryFollower(PaperLibrary library, String model, IndexWriter writer, PaperDocuments documents) {
+    this.library = library;
+    this.model = model;
+    this.writer = writer;
+    this.documents = documents;
+  }
+
+  SyncReport follow(Watermark from) {
+    long seq = from.changeSeq();
+    long target = library.lastChangeSeq();
+    long indexed = 0;
+    long deleted = 0;
+    while (true) {
+      List<Change> changes = library.changedSince(seq, CHUNK);
+      // the chunk covers the feed up to its last change, or to the end when it is the last chunk
+      long upTo = changes.size() == CHUNK ? changes.getLast().changeSeq() : Math.max(target, lastSeq(changes, seq));
+      // read after the changes, so a redirect committed meanwhile is either in this range or after upTo
+      long end = upTo;
+      List<Redirect> redirects = library.redirectsSince(seq).stream().filter(r -> r.changeSeq() <= end).toList();
+      deleted += apply(changes, redirects);
+      indexed += changes.size();
+      seq = Math.max(seq, upTo);
+      if (changes.size() < CHUNK) break;
+    }
+    return new SyncReport(indexed, deleted, new Watermark(seq, model, Watermark.SCHEMA));
+  }
+
+  /** Redirects and changes interleaved in sequence order, so the later of the two always wins. */
+  private long apply(List<Change> changes, List<Redirect> redirects) {
+    Map<String, float[]> vectors = library.embeddings().get(model, changes.stream().map(c -> c.paper().id()).toList());
+    int c = 0;
+    int r = 0;
+    try {
+      while (c < changes.size() || r < redirects.size()) {
+        boolean redirectFirst = r < redirects.size()
+            && (c == changes.size() || redirects.get(r).changeSeq() < changes.get(c).changeSeq());
+        if (redirectFirst) {
+          writer.deleteDocuments(new Term(IndexFields.ID, redirects.get(r++).oldId()));
+        } else {
+          Paper p = changes.get(c++).paper();
+          put(p, vectors.get(p.id()));
+        }
+      }
+    } catch (IOException e) {
+      throw new IndexException("cannot write to the search index: " + e.getMessage(), e);
+    }
+    return redirects.size();
+  }
+
+  /** Replaces these papers' documents, with the given vectors (papers absent from the map get none). */
+  void reindex(List<Paper> papers, Map<String, float[]> vectors) {
+    try {
+      for (Paper p : papers) put(p, vectors.get(p.id()));
+    } catch (IOException e) {
+      throw new IndexException("cannot write to the search index: " + e.getMessage(), e);
+    }
+  }
+
+  private void put(Paper p, float[] vector) throws IOException {
+    writer.updateDocument(new Term(IndexFields.ID, p.id()), documents.toDocument(p, vector));
+  }
+
+  private static long lastSeq(List<Change> changes, long seq) {
+    return changes.isEmpty() ? seq : changes.getLast().changeSeq();
+  }
+}

@@ -1,0 +1,215 @@
+package dev.lectern.index;
+
+import dev.lectern.paper.Paper;
+import dev.lectern.store.PaperLibrary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The Lucene index of the library's papers, in its own directory (by convention {@code <dataDir>/index}).
+ * One instance per directory and process (Lucene's write lock enforces it). Opening follows the library up to
+ * its latest change, so a crash between a library commit and the index commit heals itself; an index of
+ * another embedding model or document layout is rebuilt. Searches go through {@link #search} and see every
+ * change once {@link #sync} or {@link #updateVectors} has returned.
+ */
+public final class LuceneIndex implements PaperIndex {
+  private final Directory dir;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Analyzer analyzer = PaperAnalyzers.perField();
+  private final PaperLibrary library;
+  private final String model;
+  private final LibraryFollower follower;
+  private volatile Watermark watermark;
+
+  private LuceneIndex(Path path, PaperLibrary library, String model) throws IOException {
+    this.dir = FSDirectory.open(path);
+    this.library = library;
+    this.model = model;
+    IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(IndexCodec.create())
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    IndexWriter w;
+    try {
+      w = new IndexWriter(dir, config);
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+    this.writer = w;
+    this.searchers = new SearcherManager(writer, null);
+    this.watermark = Watermark.from(lastCommitData());
+    this.follower = new LibraryFollower(library, model, writer, new PaperDocuments());
+  }
+
+  /**
+   * Opens (creating if needed) the index at {@code path} for the given library and embedding model, and
+   * brings it up to date: caught up if behind, rebuilt if written for another model, layout or library.
+   */
+  public static LuceneIndex open(Path path, PaperLibrary library, String model) {
+    LuceneIndex index;
+    try {
+      index = new LuceneIndex(path, library, model);
+    } catch (IOException e) {
+      throw new IndexException("cannot open the search index at " + path + ": " + e.getMessage()
+          + " (it is derived data: delete the folder and run `lectern reindex`)", e);
+    }
+    try {
+      if (index.needsRebuild()) index.rebuild();
+      else index.sync();
+      return index;
+    } catch (RuntimeException e) {
+      index.close();
+      throw e;
+    }
+  }
+
+  private boolean needsRebuild() {
+    Watermark w = watermark;
+    if (w.schema() != Watermark.SCHEMA) return true;
+    if (w.model() != null && !w.model().equals(model)) return true;
+    // a library behind its index was replaced or restored from a backup: the index describes other data
+    return w.changeSeq() > library.lastChangeSeq();
+  }
+
+  @Override
+  public synchronized SyncReport sync() {
+    return publish(follower.follow(watermark.changeSeq() == 0 && watermark.model() == null
+        ? new Watermark(0, model, Watermark.SCHEMA) : watermark));
+  }
+
+  @Override
+  public synchronized SyncReport rebuild() {
+    try {
+      writer.deleteAll();
+    } catch (IOException e) {
+      throw new IndexException("cannot clear the search index: " + e.getMessage(), e);
+    }
+    return publish(follower.follow(new Watermark(0, model, Watermark.SCHEMA)));
+  }
+
+  @Override
+  public synchronized int updateVectors(Map<String, float[]> vectors) {
+    List<Paper> papers = library.getAll(new ArrayList<>(vectors.keySet()));
+    follower.reindex(papers, vectors);
+    commit(watermark);
+    return papers.size();
+  }
+
+  /**
+   * Attaches every vector the library holds for the model that the index lacks: the repair for a crash
+   * between the embedding queue storing vectors and calling {@link #updateVectors}. Reads all stored vectors,
+   * so it is for {@code lectern reindex}-like maintenance, not for every start.
+   *
+   * @return papers that got their vector
+   */
+  public synchronized int attachMissingVectors() {
+    Map<String, float[]> missing = new java.util.HashMap<>();
+    search(s -> {
+      library.embeddings().forEach(model, (id, vector) -> {
+        try {
+          if (VectorLookup.hasDocumentWithoutVector(s, id)) missing.put(id, vector);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      return null;
+    });
+    return missing.isEmpty() ? 0 : updateVectors(missing);
+  }
+
+  private SyncReport publish(SyncReport report) {
+    commit(report.watermark());
+    return report;
+  }
+
+  private void commit(Watermark w) {
+    try {
+      writer.setLiveCommitData(w.toUserData().entrySet());
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+      watermark = w;
+    } catch (IOException e) {
+      throw new IndexException("cannot commit the search index: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a read against a current searcher, released afterwards; the searcher must not escape. */
+  public <T> T search(SearcherFunction<T> read) {
+    IndexSearcher s;
+    try {
+      s = searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      return read.apply(s);
+    } catch (IOException e) {
+      throw new IndexException("cannot read the search index: " + e.getMessage(), e);
+    } finally {
+      try {
+        searchers.release(s);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** A read against the index. */
+  @FunctionalInterface
+  public interface SearcherFunction<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** The analyzer the index was written with; queries must be parsed with it. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /** The embedding model whose vectors the index holds; queries must be embedded with the same one. */
+  public String model() {
+    return model;
+  }
+
+  @Override
+  public Watermark watermark() {
+    return watermark;
+  }
+
+  @Override
+  public int size() {
+    return search(s -> s.getIndexReader().numDocs());
+  }
+
+  /** Whether the index holds a live document for this paper id. */
+  public boolean contains(String id) {
+    return search(s -> s.count(new org.apache.lucene.search.TermQuery(new Term(IndexFields.ID, id))) > 0);
+  }
+
+  private Map<String, String> lastCommitData() throws IOException {
+    if (!DirectoryReader.indexExists(dir)) return Map.of();
+    return DirectoryReader.listCommits(dir).getLast().getUserData();
+  }
+
+  /** Closes without committing: what was not synced is picked up from the library on the next open. */
+  @Override
+  public synchronized void close() {
+    try (dir; writer; searchers) {
+      writer.rollback();
+    } catch (IOException | RuntimeException e) {
+      throw new IndexException("cannot close the search index: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.lectern.index;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The analyzers of the index. Text is English with accents folded ("Balázs" finds "balazs") and stemmed.
+ * LaTeX needs no special handling: the standard tokenizer splits on {@code $}, {@code \} and braces, so
+ * {@code $\alpha$} is indexed as {@code alpha} and {@code \emph{x}} as {@code emph x}. Author names are
+ * folded and lower-cased but never stemmed or stopped ("Will", "An" are surnames).
+ */
+public final class PaperAnalyzers {
+  private PaperAnalyzers() {}
+
+  /** The analyzer for every field, to be used both when indexing and when parsing queries. */
+  public static Analyzer perField() {
+    return new PerFieldAnalyzerWrapper(english(), Map.of(IndexFields.AUTHORS, names()));
+  }
+
+  public static Analyzer english() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer source = new StandardTokenizer();
+        TokenStream t = new EnglishPossessiveFilter(source);
+        t = new ASCIIFoldingFilter(t);
+        t = new LowerCaseFilter(t);
+        t = new StopFilter(t, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        t = new PorterStemFilter(t);
+        return new TokenStreamComponents(source, t);
+      }
+
+      @Override
+      protected TokenStream normalize(String field, TokenStream in) {
+        return new LowerCaseFilter(new ASCIIFoldingFilter(in));
+      }
+    };
+  }
+
+  public static Analyzer names() {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(source, new LowerCaseFilter(new ASCIIFoldingFilter(source)));
+      }
+
+      @Override
+      public int getPositionIncrementGap(String field) {
+        return 100; // each author is a separate value: "Ada Babbage" must not match "Ada Lovelace, C. Babbage"
+      }
+
+      @Override
+      protected TokenStream normalize(String field, TokenStream in) {
+        return new LowerCaseFilter(new ASCIIFoldingFilter(in));
+      }
+    };
+  }
+}

@@ -1,0 +1,46 @@
+package dev.lectern.search;
+
+import dev.lectern.index.IndexFields;
+import dev.lectern.index.PaperDocuments;
+import dev.lectern.index.PaperDocuments.StoredPaper;
+import dev.lectern.search.SearchResult.Hit;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+
+/** Turns ranked documents into the hits of a page: stored fields plus marked title and snippet. */
+final class Hits {
+  private Hits() {}
+
+  static List<Hit> page(IndexSearcher s, Analyzer analyzer, Query text, ScoreDoc[] ranked, int offset, int limit)
+      throws IOException {
+    if (offset >= ranked.length) return List.of();
+    ScoreDoc[] page = Arrays.copyOfRange(ranked, offset, Math.min(ranked.length, offset + limit));
+    int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
+    Snippets.Marked marked = Snippets.mark(s, analyzer, text, docs);
+    List<Hit> hits = new ArrayList<>(page.length);
+    var stored = s.storedFields();
+    for (int i = 0; i < page.length; i++) {
+      StoredPaper p = PaperDocuments.fromDocument(stored.document(docs[i]));
+      float score = Float.isNaN(page[i].score) ? 0 : page[i].score; // sorted searches may not score
+      hits.add(new Hit(p.id(), p.title(), p.authors(), p.categories(), p.submitted(), p.upvotes(), score,
+          marked.titles()[i], marked.snippets()[i]));
+    }
+    return hits;
+  }
+
+  static boolean hasVectors(IndexSearcher s) throws IOException {
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      FloatVectorValues v = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+      if (v != null && v.size() > 0) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,150 @@
+package dev.lectern.search;
+
+import dev.lectern.embed.Embedder;
+import dev.lectern.index.IndexFields;
+import dev.lectern.index.LuceneIndex;
+import dev.lectern.search.SearchRequest.Mode;
+import dev.lectern.search.SearchResult.Hit;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+
+/**
+ * Searches the paper index: lexical (BM25), semantic (kNN on the query's embedding, filters applied inside
+ * the graph search) or hybrid (both fused by reciprocal rank). Safe for concurrent use. Without an embedder,
+ * or with one of another model than the index's vectors, semantic and hybrid searches run lexically and say
+ * so in {@link SearchResult#notes()}.
+ */
+public final class SearchService {
+  /** Hits taken from each ranking before fusion: deep enough that fusion can promote a paper from rank 100. */
+  static final int FUSION_DEPTH = 100;
+
+  private final LuceneIndex index;
+  private final Embedder embedder;
+  private final String embedderProblem;
+  private final LexicalQueries lexical;
+  private final FilterQueries filters;
+  private final FacetCounter facets = new FacetCounter();
+  private final SimilarPapers similar;
+
+  /** @param embedder the query embedder, or null to search lexically only */
+  public SearchService(LuceneIndex index, Embedder embedder) {
+    this.index = index;
+    this.embedderProblem = embedder == null ? "semantic search is unavailable (no embedding model loaded)"
+        : !embedder.modelId().equals(index.model()) ? "semantic search is unavailable: the query model "
+            + embedder.modelId() + " differs from the index's " + index.model() : null;
+    this.embedder = embedderProblem == null ? embedder : null;
+    this.lexical = new LexicalQueries(index.analyzer());
+    this.filters = new FilterQueries(index.analyzer());
+    this.similar = new SimilarPapers(index);
+  }
+
+  public SearchResult search(SearchRequest request) {
+    long start = System.nanoTime();
+    UserQuery parsed = UserQuery.parse(request.query());
+    List<String> notes = new ArrayList<>(parsed.notes());
+    Query filter = filters.build(request.filters().and(parsed.filters()));
+    Query text = lexical.parse(parsed.text());
+    Mode mode = request.mode();
+    float[] vector = null;
+    if (text == null) {
+      mode = Mode.LEXICAL; // nothing to match: browse the filtered papers
+    } else if (mode != Mode.LEXICAL) {
+      vector = embed(parsed.text(), notes);
+      if (vector == null) mode = Mode.LEXICAL;
+    }
+    Plan plan = new Plan(request, mode, text, filter, vector);
+    SearchResult result;
+    try {
+      result = index.search(s -> run(s, plan, notes));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new QueryException("the query expands to too many terms; use fewer words or wildcards");
+    }
+    return new SearchResult(result.totalHits(), result.totalIsExact(), result.hits(), result.facets(), mode,
+        List.copyOf(notes), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Papers like the given one: its vector's neighbours fused with MoreLikeThis, itself excluded. */
+  public List<Hit> similar(String id, int limit) {
+    return similar.find(id, Math.clamp(limit, 1, SearchRequest.MAX_LIMIT));
+  }
+
+  private float[] embed(String text, List<String> notes) {
+    if (embedder == null) {
+      notes.add(embedderProblem + "; showing keyword results");
+      return null;
+    }
+    try {
+      return embedder.embedQuery(text);
+    } catch (RuntimeException e) {
+      notes.add("semantic search failed (" + e.getMessage() + "); showing keyword results");
+      return null;
+    }
+  }
+
+  /** What to run, decided before touching the index. */
+  private record Plan(SearchRequest request, Mode mode, Query text, Query filter, float[] vector) {
+    int window() {
+      return request.offset() + request.limit();
+    }
+
+    Query lexical() {
+      return FilterQueries.restrict(text == null ? new MatchAllDocsQuery() : text, filter);
+    }
+
+    Query knn() {
+      return new KnnFloatVectorQuery(IndexFields.VECTOR, vector, Math.max(FUSION_DEPTH, window()), filter);
+    }
+
+    /** Every paper the search matches: what facets and the total count describe. */
+    Query matches() {
+      return switch (mode) {
+        case LEXICAL -> lexical();
+        case SEMANTIC -> knn();
+        case HYBRID -> new BooleanQuery.Builder().add(lexical(), Occur.SHOULD).add(knn(), Occur.SHOULD).build();
+      };
+    }
+  }
+
+  private SearchResult run(IndexSearcher s, Plan plan, List<String> notes) throws IOException {
+    FacetsCollectorManager.FacetsResult all;
+    ScoreDoc[] ranked;
+    var sort = Sorts.of(plan.request().sort(), plan.text() != null);
+    if (sort != null) {
+      all = FacetsCollectorManager.search(s, plan.matches(), plan.window(), sort, true, new FacetsCollectorManager());
+      ranked = all.topDocs().scoreDocs;
+    } else if (plan.mode() == Mode.HYBRID) {
+      all = FacetsCollectorManager.search(s, plan.matches(), 1, new FacetsCollectorManager());
+      ranked = fuse(s.search(plan.lexical(), FUSION_DEPTH), s.search(plan.knn(), FUSION_DEPTH));
+    } else {
+      all = FacetsCollectorManager.search(s, plan.matches(), plan.window(), new FacetsCollectorManager());
+      ranked = all.topDocs().scoreDocs;
+    }
+    if (plan.vector() != null && !Hits.hasVectors(s)) notes.add("no paper has an embedding yet: run the embedder");
+    TotalHits total = all.topDocs().totalHits;
+    List<Hit> hits = Hits.page(s, index.analyzer(), plan.text(), ranked, plan.request().offset(), plan.request().limit());
+    return new SearchResult(total.value(), total.relation() == TotalHits.Relation.EQUAL_TO, hits,
+        facets.count(s.getIndexReader(), all.facetsCollector()), plan.mode(), notes, Duration.ZERO);
+  }
+
+  /** Lexical and semantic rankings fused by RRF, as score docs carrying the fused score. */
+  static ScoreDoc[] fuse(TopDocs lexical, TopDocs semantic) {
+    List<Integer> a = new ArrayList<>();
+    for (ScoreDoc d : lexical.scoreDocs) a.add(d.doc);
+    List<Integer> b = new ArrayList<>();
+    for (ScoreDoc d : semantic.scoreDocs) b.add(d.doc);
+    return Fusion.rrf(List.of(a, b), Fusion.DEFAULT_K).stream()
+        .map(f -> new ScoreDoc(f.item(), (float) f.score())).toArray(ScoreDoc[]::new);
+  }
+}

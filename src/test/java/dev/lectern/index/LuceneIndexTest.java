@@ -1,0 +1,243 @@
+package dev.lectern.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.paper.Paper;
+import dev.lectern.paper.PaperIds;
+import dev.lectern.store.Database;
+import dev.lectern.store.PaperLibrary;
+import dev.lectern.testing.TestLibrary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real Lucene index in a temp dir, following a real library on disk. */
+class LuceneIndexTest {
+  static final String MODEL = "test-model";
+
+  @TempDir Path dataDir;
+  PaperLibrary library;
+  LuceneIndex index;
+
+  @BeforeEach
+  void openLibrary() {
+    library = new PaperLibrary(Database.openEmbedded(dataDir));
+  }
+
+  @AfterEach
+  void closeIndex() {
+    if (index != null) index.close();
+  }
+
+  LuceneIndex open(String name) {
+    return LuceneIndex.open(dataDir.resolve(name), library, MODEL);
+  }
+
+  @Test
+  void syncPicksUpImportsIncrementallyFromTheWatermark() {
+    TestLibrary.importHfPage(library, "page-a.txt");
+    index = open("index");
+    assertThat(index.size()).isEqualTo((int) library.count());
+    assertThat(index.watermark().changeSeq()).isEqualTo(library.lastChangeSeq());
+
+    long before = library.count();
+    TestLibrary.importHfPage(library, "page-b.txt");
+    assertThat(index.size()).as("nothing new is visible before a sync").isEqualTo((int) before);
+
+    long seqBefore = index.watermark().changeSeq();
+    PaperIndex.SyncReport report = index.sync();
+    assertThat(report.indexed()).isEqualTo(library.changedSince(seqBefore, 100_000).size());
+    assertThat(index.size()).isEqualTo((int) library.count());
+    assertThat(index.sync().indexed()).as("a second sync has nothing to do").isZero();
+  }
+
+  @Test
+  void aPaperReKeyedToItsArxivIdLeavesNoDuplicate() {
+    String title = "Retrieval Heads Explain Long-Context Factuality";
+    String titleId = PaperIds.fromTitle(title);
+    TestLibrary.write(library, Paper.of(titleId, title, "Attention heads retrieve.", List.of(), "hf-page"));
+    index = open("index");
+    assertThat(index.contains(titleId)).isTrue();
+
+    TestLibrary.write(library, TestLibrary.paper("2404.15574", title, "Attention heads retrieve.",
+        List.of("Wenhao Wu"), List.of("cs.CL"), LocalDate.of(2024, 4, 24), null));
+    assertThat(library.redirectsSince(0)).isNotEmpty();
+    index.sync();
+
+    assertThat(index.contains("2404.15574")).isTrue();
+    assertThat(index.contains(titleId)).isFalse();
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void rebuildGivesTheSameIndexAsIncrementalSyncs() throws IOException {
+    TestLibrary.importHfPage(library, "page-a.txt");
+    index = open("incremental");
+    TestLibrary.importHfPage(library, "page-b.txt");
+    index.sync();
+    TestLibrary.importHfPage(library, "page-c.txt");
+    index.sync();
+    // the embedding queue stores vectors in the library, then hands them to the index
+    String first = library.changedSince(0, 1).getFirst().paper().id();
+    storeVector(first, 2);
+    index.updateVectors(Map.of(first, unitVector(2), "t-not-in-library", unitVector(3)));
+    Map<String, String> incremental = contents(index);
+    index.close();
+
+    index = open("rebuilt");
+    index.rebuild();
+    assertThat(contents(index)).isEqualTo(incremental).hasSize((int) library.count());
+  }
+
+  @Test
+  void aLibraryChangeNotSyncedBeforeACrashIsPickedUpOnReopen() {
+    TestLibrary.importHfPage(library, "page-a.txt");
+    index = open("index");
+    TestLibrary.write(library, TestLibrary.paper("2401.00001", "Late arrival", "Written after the last sync.",
+        List.of(), List.of("cs.LG"), null, null));
+    index.close(); // no sync: the library is ahead of the index's committed watermark
+
+    index = open("index");
+    assertThat(index.contains("2401.00001")).isTrue();
+    assertThat(index.watermark().changeSeq()).isEqualTo(library.lastChangeSeq());
+  }
+
+  @Test
+  void vectorsStoredLaterReachTheIndexAndSurviveARebuild() throws IOException {
+    TestLibrary.write(library,
+        TestLibrary.paper("2401.00001", "One", "first", List.of(), List.of(), null, null),
+        TestLibrary.paper("2401.00002", "Two", "second", List.of(), List.of(), null, null));
+    index = open("index");
+    assertThat(vectorCount()).isZero();
+
+    float[] v = unitVector(7);
+    library.embeddings().putAll(MODEL, Map.of("2401.00002", v), Map.of());
+    assertThat(index.updateVectors(Map.of("2401.00002", v))).isEqualTo(1);
+    assertThat(vectorCount()).isEqualTo(1);
+    assertThat(nearest(v)).isEqualTo("2401.00002");
+
+    index.rebuild();
+    assertThat(vectorCount()).isEqualTo(1);
+    assertThat(nearest(v)).isEqualTo("2401.00002");
+    assertThat(index.size()).isEqualTo(2);
+  }
+
+  @Test
+  void vectorsStoredButNeverHandedToTheIndexAreAttachedByTheRepair() {
+    TestLibrary.write(library,
+        TestLibrary.paper("2401.00001", "One", "first", List.of(), List.of(), null, null),
+        TestLibrary.paper("2401.00002", "Two", "second", List.of(), List.of(), null, null));
+    index = open("index");
+    library.embeddings().putAll(MODEL, Map.of("2401.00001", unitVector(1), "t-gone", unitVector(2)), Map.of());
+    // crash here: the queue stored the vector but never called updateVectors
+    assertThat(index.attachMissingVectors()).isEqualTo(1);
+    assertThat(vectorCount()).isEqualTo(1);
+    assertThat(index.attachMissingVectors()).as("nothing left to repair").isZero();
+  }
+
+  @Test
+  void anIndexOfAnotherModelIsRebuiltWithoutItsVectors() {
+    TestLibrary.write(library, TestLibrary.paper("2401.00001", "One", "first", List.of(), List.of(), null, null));
+    library.embeddings().putAll(MODEL, Map.of("2401.00001", unitVector(1)), Map.of());
+    index = open("index");
+    assertThat(vectorCount()).isEqualTo(1);
+    index.close();
+
+    index = LuceneIndex.open(dataDir.resolve("index"), library, "other-model");
+    assertThat(index.watermark().model()).isEqualTo("other-model");
+    assertThat(vectorCount()).as("vectors of different models must never be compared").isZero();
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void latexAndAccentsAreSearchable() {
+    TestLibrary.write(library, TestLibrary.paper("hep-th/9901001", "An old-style identifier with $\\alpha$-math",
+        "We keep LaTeX such as $E = mc^2$ and \\emph{emphasis} as written.", List.of("C. Balázs"),
+        List.of("hep-th"), LocalDate.of(1999, 1, 1), null));
+    index = open("index");
+    assertThat(count("title:alpha")).isEqualTo(1);
+    assertThat(count("authors:balazs")).isEqualTo(1);
+    assertThat(count("abstract:emphasis")).isEqualTo(1);
+  }
+
+  private long count(String query) {
+    return index.search(s -> (long) s.count(parse(query)));
+  }
+
+  private org.apache.lucene.search.Query parse(String q) {
+    try {
+      return new org.apache.lucene.queryparser.classic.QueryParser(IndexFields.ABSTRACT, index.analyzer()).parse(q);
+    } catch (org.apache.lucene.queryparser.classic.ParseException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private void storeVector(String id, int seed) {
+    library.embeddings().putAll(MODEL, Map.of(id, unitVector(seed)), Map.of());
+  }
+
+  static float[] unitVector(int seed) {
+    java.util.Random r = new java.util.Random(seed);
+    float[] v = new float[384];
+    double sum = 0;
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) r.nextGaussian();
+      sum += v[i] * v[i];
+    }
+    for (int i = 0; i < v.length; i++) v[i] /= (float) Math.sqrt(sum);
+    return v;
+  }
+
+  private String nearest(float[] v) {
+    return index.search(s -> {
+      ScoreDoc[] hits = s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, v, 1), 1).scoreDocs;
+      return s.storedFields().document(hits[0].doc).get(IndexFields.ID);
+    });
+  }
+
+  private int vectorCount() {
+    return index.search(s -> {
+      int n = 0;
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+        if (values == null) continue;
+        var it = values.iterator();
+        while (it.nextDoc() != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+          if (leaf.reader().getLiveDocs() == null || leaf.reader().getLiveDocs().get(it.docID())) n++;
+        }
+      }
+      return n;
+    });
+  }
+
+  /** Every live document as id -> its stored fields and whether it has a vector. */
+  private Map<String, String> contents(LuceneIndex idx) throws IOException {
+    return idx.search(s -> {
+      Map<String, String> out = new TreeMap<>();
+      var withVector = new java.util.HashSet<Integer>();
+      for (ScoreDoc d : s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, unitVector(2), 10), 10).scoreDocs) {
+        withVector.add(d.doc);
+      }
+      IndexSearcher searcher = s;
+      for (ScoreDoc d : searcher.search(new MatchAllDocsQuery(), 10_000).scoreDocs) {
+        Document doc = searcher.storedFields().document(d.doc);
+        out.put(doc.get(IndexFields.ID), PaperDocuments.fromDocument(doc).hashCode() + " vector=" + withVector.contains(d.doc));
+      }
+      return out;
+    });
+  }
+}
