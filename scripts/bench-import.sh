@@ -20,7 +20,7 @@ rm -rf "$data"
 gclog="$work/gc-$count.log"
 "$here/lectern" --version >/dev/null   # builds the application first, outside the measurement
 LECTERN_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$gclog" /usr/bin/time -v -o "$work/time-$count.txt" \
-  "$here/lectern" --data-dir "$data" import arxiv-snapshot --no-progress "$file"
+  "$here/lectern" --data-dir "$data" import arxiv-snapshot --no-progress --no-index "$file"
 rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-$count.txt")
 peak_heap=$(grep -oE '[0-9]+M->[0-9]+M' "$gclog" | cut -d'>' -f2 | tr -d M | sort -n | tail -1)
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"

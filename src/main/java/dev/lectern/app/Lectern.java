@@ -2,16 +2,19 @@ package dev.lectern.app;
 
 import dev.lectern.embed.Embedder;
 import dev.lectern.embed.OnnxBgeEmbedder;
+import dev.lectern.index.LuceneIndex;
+import dev.lectern.search.SearchService;
 import dev.lectern.store.Database;
 import java.util.Map;
 import java.util.function.Consumer;
 import dev.lectern.store.PaperLibrary;
 
 /** Wires Lectern's services from its settings: the one place that knows how the parts fit together. */
-public final class Lectern {
+public final class Lectern implements AutoCloseable {
   private final Settings settings;
   private final PaperLibrary library;
   private Embedder embedder;
+  private LuceneIndex index;
 
   public Lectern(Settings settings) {
     this.settings = settings;
@@ -38,6 +41,36 @@ public final class Lectern {
 
   /** Where freshly computed vectors go besides the library: the search index, so it need not wait. */
   public Consumer<Map<String, float[]>> vectorListener() {
-    return vectors -> {};
+    return vectors -> index().updateVectors(vectors);
+  }
+
+  /**
+   * The search index in {@code data-dir/index}, opened on first use. Opening catches up with whatever the
+   * library changed since the index last committed (after a crash, say); it is rebuilt when it was made for
+   * another embedding model.
+   */
+  public synchronized LuceneIndex index() {
+    if (index == null) index = LuceneIndex.open(settings.dataDir().resolve("index"), library, OnnxBgeEmbedder.MODEL_ID);
+    return index;
+  }
+
+  /**
+   * Search over the index. With {@code withEmbedder} false the model is not loaded (lexical search needs
+   * none); semantic and hybrid requests then fall back to words and say so.
+   */
+  public SearchService search(boolean withEmbedder) {
+    return new SearchService(index(), withEmbedder ? embedder() : null);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (index != null) index.close();
+    if (embedder instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // closing a model at exit cannot lose data
+      }
+    }
   }
 }

@@ -109,6 +109,7 @@ final class HarvestCommand {
       out.println(s);
       source.latestDatestamp().ifPresent(d -> library.state().put(lastKey, d.toString()));
       out.println("papers: " + library.count());
+      IndexSync.run(main.lectern(), out);
       return 0;
     }
   }
@@ -143,6 +144,7 @@ final class HarvestCommand {
       out.println(s);
       if (source.lastDay() != null) library.state().put(lastKey, source.lastDay().toString());
       out.println("papers: " + library.count());
+      IndexSync.run(main.lectern(), out);
       return 0;
     }
   }

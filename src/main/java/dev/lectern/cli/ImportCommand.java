@@ -36,6 +36,9 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar even on a terminal.")
   boolean noProgress;
 
+  @Option(names = "--no-index", description = "Leave the search index to catch up later (next search, serve or reindex).")
+  boolean noIndex;
+
   @Override
   public Integer call() {
     SourceFormat fmt = SourceFormat.parse(format);
@@ -56,6 +59,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     if (files.size() > 1) out.println("total: " + total);
     out.println("papers: " + lectern.library().count());
+    if (!noIndex) IndexSync.run(lectern, out);
     return 0;
   }
 }

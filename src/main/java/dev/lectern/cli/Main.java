@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** The {@code lectern} command: one entry point for every job. */
 @Command(name = "lectern", mixinStandardHelpOptions = true, version = "Lectern 0.1.0",
     description = "Self-hosted research-paper discovery: import, search and follow papers.",
-    subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, StatsCommand.class, BenchCommand.class, RunsCommand.class,
+    subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, SearchCommand.class,
+        SimilarCommand.class, ReindexCommand.class, EvalCommand.class, StatsCommand.class, RunsCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   @Option(names = "--data-dir", description = "Where the library lives (default ./lectern-data, or $LECTERN_HOME).")
@@ -45,7 +46,11 @@ public final class Main {
     return lectern;
   }
 
+  /** Lucene announces at INFO which vector implementation it uses; users need not read that each run. */
+  private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
   public static void main(String[] args) {
+    LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
@@ -61,7 +66,13 @@ public final class Main {
       err.flush();
       return 1;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } finally {
+      if (main.lectern != null) main.lectern.close();
+      out.flush();
+      err.flush();
+    }
   }
 
   private static String messageOf(Throwable e) {

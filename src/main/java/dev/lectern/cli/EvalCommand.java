@@ -1,0 +1,62 @@
+package dev.lectern.cli;
+
+import dev.lectern.search.SearchRequest;
+import dev.lectern.search.SearchRequest.Mode;
+import dev.lectern.search.SearchResult.Hit;
+import dev.lectern.search.SearchService;
+import dev.lectern.search.eval.EvalFiles;
+import dev.lectern.search.eval.RelevanceEvaluation;
+import dev.lectern.search.eval.Retriever;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "eval", description = {
+    "Relevance evaluation of the search modes on judged queries over the library's papers:",
+    "nDCG@10, MRR@10 and Recall@100 per mode. Papers are matched to judgments by normalized title."})
+final class EvalCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Option(names = "--queries", required = true, description = "Queries, id<TAB>text per line.")
+  Path queries;
+
+  @Option(names = "--qrels", required = true, description = "Judgments, query_id<TAB>grade<TAB>n<TAB>title per line.")
+  Path qrels;
+
+  @Option(names = "--mode", defaultValue = "all", description = "lexical, semantic, hybrid or all (default ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--per-query", description = "Also print nDCG@10 of every query.")
+  boolean perQuery;
+
+  @Override
+  public Integer call() {
+    var set = EvalFiles.load(queries, qrels);
+    var err = main.spec().commandLine().getErr();
+    set.warnings().forEach(w -> err.println("warning: " + w));
+    var lectern = main.lectern();
+    lectern.index().sync();
+    List<Mode> modes = mode.equalsIgnoreCase("all") ? List.of(Mode.values())
+        : List.of(Choices.parse(Mode.class, mode, "--mode"));
+    SearchService search = lectern.search(modes.stream().anyMatch(m -> m != Mode.LEXICAL));
+    Map<String, Retriever> retrievers = new LinkedHashMap<>();
+    for (Mode m : modes) retrievers.put(m.name().toLowerCase(Locale.ROOT), retriever(search, m));
+    var results = new RelevanceEvaluation(set).evaluateAll(retrievers);
+    var out = main.spec().commandLine().getOut();
+    out.print(RelevanceEvaluation.format(results));
+    if (perQuery) out.print(RelevanceEvaluation.formatPerQuery(results));
+    return 0;
+  }
+
+  private static Retriever retriever(SearchService search, Mode mode) {
+    return (query, k) -> search.search(SearchRequest.of(query).withMode(mode)
+            .page(0, Math.min(k, SearchRequest.MAX_LIMIT)))
+        .hits().stream().map(Hit::title).toList();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.lectern.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.search.SearchResult.Hit;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Prints search hits for people (title, details, snippet) or as JSON for scripts. */
+final class HitPrinter {
+  private static final String BOLD = "\u001b[1m", PLAIN = "\u001b[0m";
+  private final PrintWriter out;
+  private final boolean terminal;
+
+  HitPrinter(PrintWriter out, boolean terminal) {
+    this.out = out;
+    this.terminal = terminal;
+  }
+
+  void print(List<Hit> hits, int firstRank) {
+    int rank = firstRank;
+    for (Hit h : hits) {
+      out.printf("%2d. %s  [%s]%n", rank++, text(h.titleHtml()), h.id());
+      StringBuilder meta = new StringBuilder("    ");
+      if (!h.authors().isEmpty()) {
+        meta.append(String.join(", ", h.authors().subList(0, Math.min(3, h.authors().size()))));
+        if (h.authors().size() > 3) meta.append(" et al.");
+        meta.append(" · ");
+      }
+      if (h.submitted() != null) meta.append(h.submitted()).append(" · ");
+      if (!h.categories().isEmpty()) meta.append(String.join(" ", h.categories())).append(" · ");
+      if (h.upvotes() != null) meta.append(h.upvotes()).append(" upvotes · ");
+      meta.append(String.format("score %.3f", h.score()));
+      out.println(meta);
+      if (h.snippetHtml() != null && !h.snippetHtml().isBlank()) out.println("    " + text(h.snippetHtml()));
+    }
+  }
+
+  /** A hit as plain JSON values (dates as ISO strings). */
+  static Map<String, Object> jsonHit(Hit h) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", h.id());
+    m.put("title", h.title());
+    m.put("authors", h.authors());
+    m.put("categories", h.categories());
+    m.put("submitted", h.submitted() == null ? null : h.submitted().toString());
+    m.put("upvotes", h.upvotes());
+    m.put("score", h.score());
+    m.put("titleHtml", h.titleHtml());
+    m.put("snippetHtml", h.snippetHtml());
+    return m;
+  }
+
+  static String json(Object value) {
+    try {
+      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("search results always serialize: " + e.getMessage(), e);
+    }
+  }
+
+  /** The index marks matches as HTML; a terminal shows them bold, a pipe gets plain text. */
+  private String text(String html) {
+    String marked = html.replace("<mark>", terminal ? BOLD : "").replace("</mark>", terminal ? PLAIN : "");
+    return marked.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
+        .replace("&#39;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
+  }
+}

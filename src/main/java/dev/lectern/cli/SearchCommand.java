@@ -1,0 +1,80 @@
+package dev.lectern.cli;
+
+import dev.lectern.search.Filters;
+import dev.lectern.search.SearchRequest;
+import dev.lectern.search.SearchRequest.Mode;
+import dev.lectern.search.SearchRequest.Sort;
+import dev.lectern.search.SearchResult;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "search", description = {
+    "Search the library by words and by meaning (hybrid by default).",
+    "Syntax: words, \"phrases\", AND/OR/NOT, -word, author:name, cat:cs.LG, year:2024, after:2024-01, before:2025"})
+final class SearchCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Parameters(arity = "0..*", description = "The query (empty: the newest papers matching the filters).")
+  List<String> words = List.of();
+
+  @Option(names = "--mode", defaultValue = "hybrid", description = "lexical, semantic or hybrid (default ${DEFAULT-VALUE}).")
+  String mode;
+
+  @Option(names = "--limit", defaultValue = "10", description = "Results per page, 1-100 (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--offset", defaultValue = "0", description = "Results to skip, for paging (default ${DEFAULT-VALUE}).")
+  int offset;
+
+  @Option(names = "--sort", defaultValue = "relevance", description = "relevance, date or popularity (default ${DEFAULT-VALUE}).")
+  String sort;
+
+  @Option(names = "--cat", description = "Only these categories (repeatable), e.g. cs.LG or cs.")
+  Set<String> categories = Set.of();
+
+  @Option(names = "--from", description = "Submitted on or after this date.")
+  LocalDate from;
+
+  @Option(names = "--to", description = "Submitted on or before this date.")
+  LocalDate to;
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    SearchRequest request = SearchRequest.of(String.join(" ", words))
+        .withMode(Choices.parse(Mode.class, mode, "--mode"))
+        .withSort(Choices.parse(Sort.class, sort, "--sort"))
+        .withFilters(new Filters(categories, from, to, null))
+        .page(offset, limit);
+    var lectern = main.lectern();
+    lectern.index().sync();
+    SearchResult result = lectern.search(request.mode() != Mode.LEXICAL).search(request);
+    var out = main.spec().commandLine().getOut();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("total", result.totalHits());
+      m.put("mode", result.modeUsed().name().toLowerCase());
+      m.put("notes", result.notes());
+      m.put("hits", result.hits().stream().map(HitPrinter::jsonHit).toList());
+      m.put("facets", result.facets());
+      m.put("tookMs", result.took().toMillis());
+      out.println(HitPrinter.json(m));
+      return 0;
+    }
+    result.notes().forEach(n -> out.println("note: " + n));
+    out.printf("%s%,d results (%s, %d ms)%n", result.totalIsExact() ? "" : "about ", result.totalHits(),
+        result.modeUsed().name().toLowerCase(), result.took().toMillis());
+    new HitPrinter(out, TerminalProgress.isTerminal()).print(result.hits(), offset + 1);
+    return 0;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.lectern.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "similar", description = "Papers similar to a paper: nearest neighbours by meaning fused with more-like-this by words.")
+final class SimilarCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Parameters(index = "0", description = "The paper's id, e.g. 2404.15574.")
+  String id;
+
+  @Option(names = "--limit", defaultValue = "10", description = "How many (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--json", description = "Print the result as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    var lectern = main.lectern();
+    lectern.index().sync();
+    var paper = lectern.library().get(id).orElseThrow(() -> new IllegalArgumentException(
+        "no paper with id '" + id + "' in the library (ids look like 2404.15574 or hep-th/9901001)"));
+    var hits = lectern.search(false).similar(paper.id(), limit);
+    var out = main.spec().commandLine().getOut();
+    if (json) {
+      out.println(HitPrinter.json(hits.stream().map(HitPrinter::jsonHit).toList()));
+    } else {
+      out.println("similar to: " + paper.title() + "  [" + paper.id() + "]");
+      new HitPrinter(out, TerminalProgress.isTerminal()).print(hits, 1);
+    }
+    return 0;
+  }
+}
