@@ -21,7 +21,12 @@ import org.apache.lucene.search.Query;
  * hostile text degrades to a plain word search instead of an error.
  */
 final class LexicalQueries {
-  static final float TITLE_BOOST = 2.5f;
+  /**
+   * A word in the title says more about a paper than the same word in its abstract, but the abstract has
+   * the words a reader searches with too: a mild boost (measured on the dev set: 1.5 keeps nDCG@10 within
+   * 0.01 of no boost, 2.5 lost 0.04).
+   */
+  static final float TITLE_BOOST = 1.5f;
   private static final Map<String, Float> BOOSTS =
       Map.of(IndexFields.TITLE, TITLE_BOOST, IndexFields.ABSTRACT, 1f, IndexFields.AUTHORS, 1f);
   private static final String[] FIELDS = {IndexFields.TITLE, IndexFields.ABSTRACT, IndexFields.AUTHORS};

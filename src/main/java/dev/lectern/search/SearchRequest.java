@@ -17,7 +17,7 @@ public record SearchRequest(String query, Mode mode, Filters filters, Sort sort,
     LEXICAL,
     /** Nearest neighbours of the query's embedding. */
     SEMANTIC,
-    /** Both, fused by reciprocal rank: the default. */
+    /** Both, fused by a weighted combination of normalized scores: the default. */
     HYBRID
   }
 

@@ -21,7 +21,8 @@ public record SearchResult(long totalHits, boolean totalIsExact, List<Hit> hits,
   /**
    * One paper found.
    *
-   * @param score   the ranking score: BM25 (lexical), similarity (semantic) or the RRF sum (hybrid, similar)
+   * @param score   the ranking score: BM25 (lexical), similarity (semantic), the fused score in [0, 1]
+   *                (hybrid) or the RRF sum (similar)
    * @param titleHtml title with matched words in {@code <mark>...</mark>}, the rest HTML-escaped
    * @param snippetHtml passage(s) of the abstract, marked and escaped the same way; the opening of the
    *                abstract when no word matched (semantic hits)

@@ -45,9 +45,22 @@ final class SimilarPapers {
       TopDocs semantic = vector == null ? new TopDocs(new org.apache.lucene.search.TotalHits(0, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), new ScoreDoc[0])
           : s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, depth, notSelf), depth);
       TopDocs lexical = s.search(FilterQueries.restrict(moreLikeThis(s, doc), notSelf), depth);
-      ScoreDoc[] fused = SearchService.fuse(lexical, semantic);
+      ScoreDoc[] fused = byRank(lexical, semantic);
       return Hits.page(s, index.analyzer(), null, fused, 0, limit);
     });
+  }
+
+  /**
+   * Neighbours and more-like-this fused by reciprocal rank: MoreLikeThis scores depend on the paper's own
+   * length and words, so only their order is comparable from one paper to the next.
+   */
+  private static ScoreDoc[] byRank(TopDocs lexical, TopDocs semantic) {
+    java.util.List<Integer> a = new java.util.ArrayList<>();
+    for (ScoreDoc d : lexical.scoreDocs) a.add(d.doc);
+    java.util.List<Integer> b = new java.util.ArrayList<>();
+    for (ScoreDoc d : semantic.scoreDocs) b.add(d.doc);
+    return Fusion.rrf(java.util.List.of(a, b), Fusion.DEFAULT_K).stream()
+        .map(f -> new ScoreDoc(f.item(), (float) f.score())).toArray(ScoreDoc[]::new);
   }
 
   private static Query moreLikeThis(IndexSearcher s, int doc) throws IOException {
