@@ -94,7 +94,19 @@ public final class SearchService {
   }
 
   /** What to run, decided before touching the index. */
-  private record Plan(SearchRequest request, Mode mode, Query text, Query filter, float[] vector) {
+  private record Plan(SearchRequest request, Mode mode, Query text, Query filter, float[] vector, Query knnDone) {
+    Plan(SearchRequest request, Mode mode, Query text, Query filter, float[] vector) {
+      this(request, mode, text, filter, vector, null);
+    }
+
+    /**
+     * The same plan with the nearest-neighbour search already run: a kNN query does its work when it is
+     * rewritten, and hybrid search needs its result twice (for the ranking, and for facets and counts).
+     */
+    Plan withKnnRunOn(IndexSearcher s) throws IOException {
+      return vector == null ? this : new Plan(request, mode, text, filter, vector, s.rewrite(knn()));
+    }
+
     int window() {
       return request.offset() + request.limit();
     }
@@ -104,6 +116,7 @@ public final class SearchService {
     }
 
     Query knn() {
+      if (knnDone != null) return knnDone;
       return new KnnFloatVectorQuery(IndexFields.VECTOR, vector, Math.max(FUSION_DEPTH, window()), filter);
     }
 
@@ -117,7 +130,8 @@ public final class SearchService {
     }
   }
 
-  private SearchResult run(IndexSearcher s, Plan plan, List<String> notes) throws IOException {
+  private SearchResult run(IndexSearcher s, Plan unrun, List<String> notes) throws IOException {
+    Plan plan = unrun.withKnnRunOn(s);
     FacetsCollectorManager.FacetsResult all;
     ScoreDoc[] ranked;
     var sort = Sorts.of(plan.request().sort(), plan.text() != null);

@@ -83,10 +83,12 @@ class FilteredKnnTest {
     assertThat(first.modeUsed()).isEqualTo(Mode.HYBRID);
     assertThat(first.hits()).hasSize(10);
     assertThat(first.hits()).extracting(Hit::id).doesNotContainAnyElementsOf(second.hits().stream().map(Hit::id).toList());
-    // paper 7 is first by words but has no near vector: fusion ranks papers found both ways above it,
-    // and it still comes right after them
-    assertThat(first.hits().getFirst().score()).isGreaterThan(1f / 61);
-    assertThat(first.hits()).extracting(Hit::id).contains("2401.00007");
+    // fused scores are weighted sums of scores scaled to [0, 1], best first
+    assertThat(first.hits()).extracting(Hit::score).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+        .allMatch(score -> score >= 0 && score <= 1);
+    // words lift papers near by meaning that also match them ("topic 7" abstracts) onto the first page;
+    // semantic ranking alone would not prefer them (their vectors are as near as any other's)
+    assertThat(first.hits()).anyMatch(h -> Integer.parseInt(h.id().substring(5)) % 17 == 7);
   }
 
   /** A random unit vector, or (with a centre) one whose components stay close to the centre's. */
