@@ -38,4 +38,23 @@ public abstract class FileSource implements PaperSource {
       return null; // read() reports the missing file in words
     }
   }
+
+  /**
+   * Where an interrupted import of this file got to, from a checkpoint written as {@code prefix + number}
+   * (e.g. {@code line 5000}); 0 to read from the top. A checkpoint of another form is ignored, with a note.
+   */
+  protected long resumePosition(String resumeFrom, String prefix, RecordSink sink) {
+    if (resumeFrom == null) return 0;
+    if (resumeFrom.startsWith(prefix)) {
+      try {
+        long n = Long.parseLong(resumeFrom.substring(prefix.length()));
+        sink.note("resuming after " + prefix + n + " of an interrupted import of " + file);
+        return n;
+      } catch (NumberFormatException e) {
+        // fall through: not a checkpoint of ours
+      }
+    }
+    sink.note("ignoring resume point '" + resumeFrom + "' for " + file + "; reading from the start");
+    return 0;
+  }
 }

@@ -19,6 +19,7 @@ public final class SnapshotSource extends FileSource {
   public static final String NAME = "arxiv-snapshot";
   /** Lines between checkpoints and progress updates: cheap enough, and a resume replays at most this many. */
   private static final int CHECKPOINT_EVERY = 500;
+  private static final String LINE = "line ";
 
   private final ObjectMapper json = new ObjectMapper();
   private final SnapshotRecordParser parser = new SnapshotRecordParser();
@@ -34,15 +35,14 @@ public final class SnapshotSource extends FileSource {
 
   @Override
   public void read(RecordSink sink, String resumeFrom) throws IOException {
-    long skipTo = resumeLine(resumeFrom);
-    if (skipTo > 0) sink.note("resuming after line " + skipTo + " of an interrupted import");
+    long skipTo = resumePosition(resumeFrom, LINE, sink);
     try (TextInput in = TextInput.open(file)) {
       String line;
       while ((line = in.readLine()) != null) {
         long n = in.lineNumber();
         if (n > skipTo && !line.isBlank()) readLine(line, in.location(), sink);
         if (n % CHECKPOINT_EVERY == 0) {
-          sink.checkpoint(Long.toString(n));
+          sink.checkpoint(LINE + n);
           sink.progress(in.bytesRead());
         }
       }
@@ -64,15 +64,6 @@ public final class SnapshotSource extends FileSource {
       sink.accept(paper, location);
     } catch (BadRecordException e) {
       sink.reject(location, e.getMessage());
-    }
-  }
-
-  /** The line an interrupted import reached; the checkpoint key already pins the file's content. */
-  private static long resumeLine(String checkpoint) {
-    try {
-      return checkpoint == null ? 0 : Long.parseLong(checkpoint);
-    } catch (NumberFormatException e) {
-      return 0;
     }
   }
 }

@@ -47,9 +47,9 @@ public final class HfApiFileSource extends FileSource {
   public void read(RecordSink sink, String resumeFrom) throws IOException {
     int first = firstNonBlankByte();
     if (first == '{') {
-      readJsonLines(sink, resumeAt(resumeFrom, LINE_CHECKPOINT, sink));
+      readJsonLines(sink, resumePosition(resumeFrom, LINE_CHECKPOINT, sink));
     } else {
-      readArrays(sink, resumeAt(resumeFrom, ITEM_CHECKPOINT, sink));
+      readArrays(sink, resumePosition(resumeFrom, ITEM_CHECKPOINT, sink));
     }
   }
 
@@ -102,21 +102,6 @@ public final class HfApiFileSource extends FileSource {
       } while (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == 0xEF || b == 0xBB || b == 0xBF);
       return b; // the 0xEF 0xBB 0xBF skipped above is a UTF-8 byte order mark
     }
-  }
-
-  private long resumeAt(String resumeFrom, String prefix, RecordSink sink) {
-    if (resumeFrom == null) return 0;
-    if (resumeFrom.startsWith(prefix)) {
-      try {
-        long n = Long.parseLong(resumeFrom.substring(prefix.length()));
-        sink.note("resuming " + file + " after " + prefix + n);
-        return n;
-      } catch (NumberFormatException e) {
-        // fall through: not ours
-      }
-    }
-    sink.note("ignoring resume point '" + resumeFrom + "' for " + file + "; reading from the start");
-    return 0;
   }
 
   /** Walks the root values of a response: arrays of items, or items on their own. */

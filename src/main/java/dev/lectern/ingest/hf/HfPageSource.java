@@ -35,7 +35,7 @@ public final class HfPageSource extends FileSource {
 
   @Override
   public void read(RecordSink sink, String resumeFrom) throws IOException {
-    long skipTo = resumeLine(resumeFrom, sink);
+    long skipTo = resumePosition(resumeFrom, CHECKPOINT_PREFIX, sink);
     try (TextInput in = TextInput.open(file)) {
       Pairing pairing = new Pairing(sink, skipTo > 0);
       String raw;
@@ -46,22 +46,6 @@ public final class HfPageSource extends FileSource {
       }
       pairing.end();
     }
-  }
-
-  /** The line to resume after, or 0; a checkpoint this source did not write is ignored with a note. */
-  private long resumeLine(String resumeFrom, RecordSink sink) {
-    if (resumeFrom == null) return 0;
-    if (resumeFrom.startsWith(CHECKPOINT_PREFIX)) {
-      try {
-        long line = Long.parseLong(resumeFrom.substring(CHECKPOINT_PREFIX.length()));
-        sink.note("resuming " + file + " after line " + line);
-        return line;
-      } catch (NumberFormatException e) {
-        // fall through: not ours
-      }
-    }
-    sink.note("ignoring resume point '" + resumeFrom + "' for " + file + "; reading from the start");
-    return 0;
   }
 
   /** Pairs each title with the abstract after it; one per read, it holds the title waiting for its abstract. */
