@@ -1,15 +1,20 @@
 package dev.lectern.cli;
 
 import dev.lectern.embed.EmbeddingBenchmark;
+import dev.lectern.search.bench.ReportText;
+import dev.lectern.search.bench.SearchBenchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(name = "bench", description = "Rerunnable benchmarks (figures in the README). The import benchmark is scripts/bench-import.sh.",
-    subcommands = {BenchCommand.Embed.class})
+    subcommands = {BenchCommand.Embed.class, BenchCommand.Search.class})
 final class BenchCommand {
+  @ParentCommand Main main;
+
   @Command(name = "embed", description = {
       "Embedding throughput on the sample abstracts: Lectern's embedder (tokenize, length-sorted batches,",
       "inference, pooling) against the plain ONNX Runtime session.run ceiling, and single-query latency."})
@@ -35,6 +40,43 @@ final class BenchCommand {
       if (threads != null) args.add("threads=" + threads);
       if (batch != null) args.add("batch=" + batch);
       EmbeddingBenchmark.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(name = "search", description = {
+      "Search latency on an imported library (import with --no-index first): fills missing embeddings,",
+      "rebuilds the index (timed), then times lexical, semantic and hybrid searches (query embedding with the",
+      "real model included) and prints p50/p90/p99, index size and heap. With --vectors synthetic (the",
+      "default) it STORES synthetic vectors under the real model's id: run it on a benchmark library only."})
+  static final class Search implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
+    @Option(names = "--vectors", defaultValue = "synthetic",
+        description = "synthetic: store deterministic stand-in vectors for papers lacking one; existing: use only stored ones (default ${DEFAULT-VALUE}).")
+    String vectors;
+
+    @Option(names = "--queries", defaultValue = "200", description = "Measured queries per configuration (default ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--warmup", defaultValue = "100", description = "Warm-up queries per configuration, not measured (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--keep-index", description = "Reuse an existing index instead of rebuilding it (quicker reruns; no indexing time).")
+    boolean keepIndex;
+
+    @Override
+    public Integer call() {
+      var options = new SearchBenchmark.Options(Choices.parse(SearchBenchmark.Vectors.class, vectors, "--vectors"),
+          Math.max(1, queries), Math.max(0, warmup), keepIndex);
+      var out = bench.main.spec().commandLine().getOut();
+      var report = new SearchBenchmark(bench.main.lectern(), msg -> {
+        out.println("  " + msg);
+        out.flush();
+      }).run(options);
+      out.println();
+      out.print(ReportText.of(report));
+      out.flush();
       return 0;
     }
   }

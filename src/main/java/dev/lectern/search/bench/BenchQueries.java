@@ -1,0 +1,70 @@
+package dev.lectern.search.bench;
+
+import dev.lectern.paper.Paper;
+import dev.lectern.store.PaperLibrary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A fixed, reproducible list of queries like users type: a few handwritten machine-learning queries, then
+ * two or three consecutive words from the titles of papers drawn at random from the library (same seed,
+ * same library: same list), with every tenth one restricted by the paper's category or first author's
+ * surname, so the filtered paths (filter inside the kNN graph search included) are measured too.
+ */
+public final class BenchQueries {
+  /** Handwritten queries; two carry filters whose values exist in any arXiv-like library. */
+  static final List<String> HANDWRITTEN = List.of(
+      "graph transformers",
+      "diffusion image editing",
+      "retrieval augmented generation",
+      "large language model reasoning",
+      "vision language models",
+      "reinforcement learning from human feedback",
+      "state space models for long sequences",
+      "contrastive self-supervised learning",
+      "\"image editing\"",
+      "efficient attention -sparse",
+      "cat:cs.CV segmentation",
+      "cat:cs.LG year:2023-2025 time series forecasting");
+
+  private static final Set<String> STOP = Set.of("the", "and", "for", "with", "from", "into", "via", "are",
+      "its", "our", "can", "how", "what", "when", "using", "towards", "toward", "based", "through", "not");
+
+  private BenchQueries() {}
+
+  /** {@code count} queries: the handwritten ones first (when {@code handwritten}), then ones from titles. */
+  public static List<String> draw(PaperLibrary library, int count, long seed, boolean handwritten) {
+    List<String> out = new ArrayList<>(handwritten ? HANDWRITTEN.subList(0, Math.min(count, HANDWRITTEN.size())) : List.of());
+    Random random = new Random(seed);
+    long last = library.lastChangeSeq();
+    for (int attempts = 0; out.size() < count && attempts < count * 20 && last > 0; attempts++) {
+      var changes = library.changedSince(random.nextLong(last), 1);
+      if (changes.isEmpty()) continue;
+      String q = fromTitle(changes.getFirst().paper(), random, out.size());
+      if (q != null) out.add(q);
+    }
+    return out;
+  }
+
+  private static String fromTitle(Paper p, Random random, int n) {
+    List<String> words = new ArrayList<>();
+    for (String w : p.title().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (w.length() > 2 && !STOP.contains(w)) words.add(w);
+    }
+    if (words.isEmpty()) return null;
+    int len = Math.min(words.size(), 2 + random.nextInt(2));
+    int from = random.nextInt(words.size() - len + 1);
+    String text = String.join(" ", words.subList(from, from + len));
+    if (n % 10 == 3 && !p.categories().isEmpty()) return text + " cat:" + p.categories().getFirst();
+    if (n % 10 == 7 && !p.authors().isEmpty()) return text + " author:" + surname(p.authors().getFirst());
+    return text;
+  }
+
+  private static String surname(String author) {
+    String[] parts = author.strip().split("\\s+");
+    return parts[parts.length - 1].replace("\"", "");
+  }
+}

@@ -1,0 +1,341 @@
+package dev.lectern.search.bench;
+
+import dev.lectern.app.Lectern;
+import dev.lectern.embed.Embedder;
+import dev.lectern.embed.OnnxBgeEmbedder;
+import dev.lectern.index.IndexFields;
+import dev.lectern.index.LuceneIndex;
+import dev.lectern.search.Filters;
+import dev.lectern.search.QueryException;
+import dev.lectern.search.SearchRequest;
+import dev.lectern.search.SearchRequest.Mode;
+import dev.lectern.search.SearchRequest.Sort;
+import dev.lectern.search.SearchResult;
+import dev.lectern.search.SearchService;
+import dev.lectern.search.UserQuery;
+import dev.lectern.store.EmbeddingStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.lucene.search.FieldExistsQuery;
+
+/**
+ * Search latency on a library already imported: fills missing embeddings (synthetic ones by default, see
+ * {@link SyntheticVectors}), builds the index, then times lexical, semantic and hybrid searches end to end
+ * through {@link SearchService} (semantic and hybrid include embedding the query with the real model), and
+ * reports percentiles, index size, heap and indexing time. A measurement, not a test: it asserts nothing.
+ */
+public final class SearchBenchmark {
+  /** Vectors filled in chunks: large enough that the library's pending-scan stays cheap, small in memory. */
+  static final int FILL_CHUNK = 10_000;
+  static final long QUERY_SEED = 42;
+  static final long WARMUP_SEED = 4242;
+
+  /** Where paper vectors come from: synthetic ones written for missing papers, or only what is stored. */
+  public enum Vectors { SYNTHETIC, EXISTING }
+
+  public record Options(Vectors vectors, int queries, int warmup, boolean keepIndex) {}
+
+  public record Fill(Vectors vectors, long added, Duration took) {}
+
+  /** How the index came to be, how long it took (documents written, then background merges) and its size. */
+  public record Indexing(String how, Duration writing, Duration merging, long bytes, int segments, int docs,
+      int docsWithVector) {}
+
+  public record Heap(long usedAfterGc, long max) {}
+
+  public record Machine(int cores, long ramBytes, String heapFlags, String jvm, double loadBefore, double loadAfter) {}
+
+  public record Report(Machine machine, long papers, Fill fill, Indexing indexing, int queries, int warmup,
+      List<LatencyStats> latencies, Map<String, Integer> fallbacks, Heap heapAfterIndexing, Heap heapAfterQueries) {}
+
+  private final Lectern lectern;
+  private final Consumer<String> log;
+
+  public SearchBenchmark(Lectern lectern, Consumer<String> log) {
+    this.lectern = lectern;
+    this.log = log;
+  }
+
+  public Report run(Options options) {
+    double loadBefore = loadAverage();
+    long papers = lectern.library().count();
+    if (papers == 0) throw new IllegalStateException("the library is empty: import papers first (with --no-index)");
+    log.accept("library: " + papers + " papers");
+    Fill fill = fill(options.vectors());
+    Indexing indexing = buildIndex(options.keepIndex());
+    Heap afterIndexing = heap();
+    log.accept("loading the query embedding model...");
+    Embedder embedder = lectern.embedder();
+    List<String> queries = BenchQueries.draw(lectern.library(), options.queries(), QUERY_SEED, true);
+    List<String> warmup = BenchQueries.draw(lectern.library(), options.warmup(), WARMUP_SEED, false);
+    QueryTimer timer = new QueryTimer(lectern.index(), embedder, log);
+    timer.warmUp(warmup);
+    List<LatencyStats> latencies = timer.measureAll(queries);
+    Heap afterQueries = heap();
+    Machine machine = new Machine(Runtime.getRuntime().availableProcessors(), totalRam(), heapFlags(),
+        Runtime.version().toString(), loadBefore, loadAverage());
+    return new Report(machine, papers, fill, indexing, queries.size(), warmup.size(), latencies,
+        timer.fallbacks(), afterIndexing, afterQueries);
+  }
+
+  /** Step 1: a vector for every paper lacking a fresh one, tagged with the real model id so the index uses it. */
+  private Fill fill(Vectors vectors) {
+    if (vectors == Vectors.EXISTING) return new Fill(vectors, 0, Duration.ZERO);
+    EmbeddingStore store = lectern.library().embeddings();
+    SyntheticVectors synthetic = new SyntheticVectors(OnnxBgeEmbedder.DIMENSIONS);
+    long start = System.nanoTime();
+    long added = 0;
+    for (List<EmbeddingStore.Pending> chunk; !(chunk = store.pending(OnnxBgeEmbedder.MODEL_ID, FILL_CHUNK)).isEmpty(); ) {
+      Map<String, float[]> vs = new HashMap<>();
+      Map<String, String> hashes = new HashMap<>();
+      for (EmbeddingStore.Pending p : chunk) {
+        vs.put(p.paper().id(), synthetic.of(p.paper().title(), p.paper().abstractText()));
+        hashes.put(p.paper().id(), p.textHash());
+      }
+      store.putAll(OnnxBgeEmbedder.MODEL_ID, vs, hashes);
+      added += chunk.size();
+      if (added % 100_000 < FILL_CHUNK) log.accept("synthetic vectors: " + added + " stored");
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    log.accept("synthetic vectors: " + added + " added in " + seconds(took));
+    return new Fill(vectors, added, took);
+  }
+
+  /**
+   * Step 2: the index, built from the library. A missing index is built by opening it; an existing one is
+   * rebuilt (unless kept), since vectors added in step 1 reach an index only by a rebuild. Merges that
+   * Lucene runs in the background afterwards are waited for and committed: otherwise they would compete
+   * with the queries for the CPU, and a later process would redo them.
+   */
+  private Indexing buildIndex(boolean keep) {
+    Path dir = lectern.settings().dataDir().resolve("index");
+    boolean existed = hasIndex(dir);
+    log.accept(existed ? "opening the index..." : "building the index (by opening it)...");
+    long start = System.nanoTime();
+    LuceneIndex index = lectern.index();
+    String how = existed ? "existing index kept (open and catch up only)" : "built from the library on open";
+    if (existed && !keep) {
+      log.accept("opened in " + seconds(Duration.ofNanos(System.nanoTime() - start)) + "; rebuilding...");
+      start = System.nanoTime();
+      index.rebuild();
+      how = "rebuilt from the library (index.rebuild())";
+    }
+    Duration writing = Duration.ofNanos(System.nanoTime() - start);
+    log.accept("documents written and committed in " + seconds(writing) + "; waiting for background merges...");
+    long mergeStart = System.nanoTime();
+    waitForMerges();
+    index.sync(); // nothing to follow: it commits the finished merges and refreshes the searcher
+    Duration merging = Duration.ofNanos(System.nanoTime() - mergeStart);
+    int docs = index.size();
+    int withVector = index.search(s -> s.count(new FieldExistsQuery(IndexFields.VECTOR)));
+    int segments = index.search(s -> s.getIndexReader().leaves().size());
+    log.accept("index: " + docs + " papers (" + withVector + " with a vector), " + segments + " segments, merges took "
+        + seconds(merging));
+    return new Indexing(how, writing, merging, directorySize(dir), segments, docs, withVector);
+  }
+
+  private static boolean hasIndex(Path dir) {
+    if (!Files.isDirectory(dir)) return false;
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith("segments_"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The index writer is private to the index; its merge threads are recognisable by name. */
+  private static void waitForMerges() {
+    while (Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.isAlive() && t.getName().startsWith("Lucene Merge Thread"))) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  static long directorySize(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Heap heap() {
+    Runtime rt = Runtime.getRuntime();
+    System.gc();
+    return new Heap(rt.totalMemory() - rt.freeMemory(), rt.maxMemory());
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static long totalRam() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getTotalMemorySize() : -1;
+  }
+
+  private static String heapFlags() {
+    List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:MaxRAM")
+            || a.startsWith("-XX:+Use") && a.endsWith("GC"))
+        .toList();
+    return flags.isEmpty() ? "(none: JVM default)" : String.join(" ", flags);
+  }
+
+  static String seconds(Duration d) {
+    return String.format("%.1f s", d.toMillis() / 1000.0);
+  }
+
+  /** Step 3: the timed searches, one series per configuration, all over the same query list. */
+  static final class QueryTimer {
+    private final SearchService service;
+    private final SearchService precomputed;
+    private final Embedder embedder;
+    private final Map<String, float[]> vectors = new HashMap<>();
+    private final Map<String, Integer> fallbacks = new java.util.LinkedHashMap<>();
+    private final Consumer<String> log;
+
+    QueryTimer(LuceneIndex index, Embedder embedder, Consumer<String> log) {
+      this.service = new SearchService(index, embedder);
+      this.embedder = embedder;
+      this.precomputed = new SearchService(index, new Precomputed(embedder, vectors));
+      this.log = log;
+    }
+
+    /** One series: a label, a page size, a mode, and which service (with or without query embedding). */
+    private record Series(String label, Mode mode, int limit, boolean embedInline) {}
+
+    private static final List<Series> SERIES = List.of(
+        new Series("lexical, top 10 (what a user sees)", Mode.LEXICAL, 10, true),
+        new Series("semantic, top 10, query embedded", Mode.SEMANTIC, 10, true),
+        new Series("hybrid, top 10, query embedded", Mode.HYBRID, 10, true),
+        new Series("lexical, top 1", Mode.LEXICAL, 1, true),
+        new Series("lexical, top 100", Mode.LEXICAL, 100, true),
+        new Series("semantic, top 10, vector given", Mode.SEMANTIC, 10, false),
+        new Series("hybrid, top 10, vector given", Mode.HYBRID, 10, false));
+
+    void warmUp(List<String> queries) {
+      log.accept("warming up with " + queries.size() + " other queries in every configuration...");
+      for (String q : queries) vectors.put(textOf(q), embedder.embedQuery(textOf(q)));
+      timeInterleaved(queries, false);
+      vectors.clear();
+    }
+
+    List<LatencyStats> measureAll(List<String> queries) {
+      List<LatencyStats> out = new ArrayList<>();
+      long[] embedding = new long[queries.size()];
+      for (int i = 0; i < queries.size(); i++) {
+        String text = textOf(queries.get(i));
+        long t = System.nanoTime();
+        vectors.put(text, embedder.embedQuery(text));
+        embedding[i] = System.nanoTime() - t;
+      }
+      out.add(LatencyStats.of("query embedding alone (bge, 1 query)", embedding));
+      log.accept("measuring " + SERIES.size() + " configurations x " + queries.size() + " queries, interleaved...");
+      long[][] nanos = timeInterleaved(queries, true);
+      for (int s = 0; s < SERIES.size(); s++) out.add(LatencyStats.of(SERIES.get(s).label(), nanos[s]));
+      return out;
+    }
+
+    /**
+     * Every configuration on each query in turn, starting with a different one each time: on a shared
+     * machine whose load drifts, drift then spreads evenly over the configurations instead of favouring
+     * whichever ran in a quiet minute, and no configuration always finds the query's terms warm.
+     */
+    private long[][] timeInterleaved(List<String> queries, boolean record) {
+      long[][] nanos = new long[SERIES.size()][queries.size()];
+      for (int i = 0; i < queries.size(); i++) {
+        for (int k = 0; k < SERIES.size(); k++) {
+          int s = (i + k) % SERIES.size();
+          nanos[s][i] = time(SERIES.get(s), queries.get(i), record);
+        }
+      }
+      return nanos;
+    }
+
+    private long time(Series s, String query, boolean record) {
+      SearchService svc = s.embedInline() ? service : precomputed;
+      SearchRequest request = new SearchRequest(query, s.mode(), Filters.NONE, Sort.RELEVANCE, 0, s.limit());
+      long t = System.nanoTime();
+      try {
+        SearchResult r = svc.search(request);
+        long took = System.nanoTime() - t;
+        // a search whose text is only filters browses lexically: counted, so the table is honest
+        if (record && r.modeUsed() != s.mode()) fallbacks.merge(s.label() + ": ran as " + r.modeUsed(), 1, Integer::sum);
+        return took;
+      } catch (QueryException e) {
+        if (record) fallbacks.merge(s.label() + ": query rejected", 1, Integer::sum);
+        return System.nanoTime() - t;
+      }
+    }
+
+    /** What the search service embeds: the query without its filters. */
+    private static String textOf(String query) {
+      return UserQuery.parse(query).text();
+    }
+
+    Map<String, Integer> fallbacks() {
+      return fallbacks;
+    }
+
+    private long[] time(Series s, List<String> queries, boolean record) {
+      SearchService svc = s.embedInline() ? service : precomputed;
+      long[] nanos = new long[queries.size()];
+      for (int i = 0; i < queries.size(); i++) {
+        SearchRequest request = new SearchRequest(queries.get(i), s.mode(), Filters.NONE, Sort.RELEVANCE, 0, s.limit());
+        long t = System.nanoTime();
+        SearchResult r;
+        try {
+          r = svc.search(request);
+        } catch (QueryException e) {
+          if (record) fallbacks.merge(s.label() + ": query rejected", 1, Integer::sum);
+          nanos[i] = System.nanoTime() - t;
+          continue;
+        }
+        nanos[i] = System.nanoTime() - t;
+        // a semantic search whose text is only filters browses lexically: counted, so the table is honest
+        if (record && r.modeUsed() != s.mode()) fallbacks.merge(s.label() + ": ran as " + r.modeUsed(), 1, Integer::sum);
+      }
+      return nanos;
+    }
+  }
+
+  /** An embedder answering from vectors computed beforehand: isolates search time from query embedding. */
+  private record Precomputed(Embedder model, Map<String, float[]> vectors) implements Embedder {
+    @Override
+    public String modelId() {
+      return model.modelId();
+    }
+
+    @Override
+    public int dimensions() {
+      return model.dimensions();
+    }
+
+    @Override
+    public List<float[]> embedDocuments(List<String> texts) {
+      return model.embedDocuments(texts);
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+      float[] v = vectors.get(query);
+      return v != null ? v : model.embedQuery(query);
+    }
+  }
+}
