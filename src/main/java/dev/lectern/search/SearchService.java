@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -139,7 +140,8 @@ public final class SearchService {
       all = FacetsCollectorManager.search(s, plan.matches(), plan.window(), sort, true, new FacetsCollectorManager());
       ranked = all.topDocs().scoreDocs;
     } else if (plan.mode() == Mode.HYBRID) {
-      all = FacetsCollectorManager.search(s, plan.matches(), 1, new FacetsCollectorManager());
+      // only counts and facets come from this pass (the ranking is fused below): no need to score
+      all = FacetsCollectorManager.search(s, new ConstantScoreQuery(plan.matches()), 1, new FacetsCollectorManager());
       ranked = fuse(s, s.search(plan.lexical(), FUSION_DEPTH), s.search(plan.knn(), FUSION_DEPTH));
     } else {
       all = FacetsCollectorManager.search(s, plan.matches(), plan.window(), new FacetsCollectorManager());
