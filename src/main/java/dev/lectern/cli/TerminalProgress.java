@@ -34,7 +34,7 @@ final class TerminalProgress implements ImportProgress {
     if (!interactive) return;
     boolean bytes = unit.equals("bytes");
     bar = new ProgressBarBuilder()
-        .setTaskName(task.length() > 40 ? "..." + task.substring(task.length() - 37) : task)
+        .setTaskName(shortName(task))
         .setInitialMax(Math.max(total, 0))
         .setUnit(bytes ? " MB" : " " + unit, bytes ? 1 << 20 : 1)
         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
@@ -48,7 +48,7 @@ final class TerminalProgress implements ImportProgress {
     if (bar == null) return;
     bar.stepTo(done);
     double secs = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-3);
-    bar.setExtraMessage(String.format("%,d records, %,.0f/s, %,d rejected", counts.read(), counts.read() / secs,
+    bar.setExtraMessage(String.format(" · %,d records, %,.0f/s, %,d rejected", counts.read(), counts.read() / secs,
         counts.rejected()));
   }
 
@@ -74,6 +74,12 @@ final class TerminalProgress implements ImportProgress {
     err.flush();
     rejects.clear();
     rejectCount = 0;
+  }
+
+  /** The file name without its folders, so the bar, rate and counts fit an 80-column terminal. */
+  private static String shortName(String task) {
+    String name = task.substring(task.lastIndexOf('/') + 1);
+    return name.length() > 24 ? name.substring(0, 21) + "..." : name;
   }
 
   /** Whether standard output is an interactive terminal (on Java 22+ System.console() exists regardless). */
