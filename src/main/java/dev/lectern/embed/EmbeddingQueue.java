@@ -144,6 +144,8 @@ public final class EmbeddingQueue {
   private final Progress progress;
   /** Papers skipped as id + text hash: a changed text gets another chance. */
   private final Set<String> skippedKeys = ConcurrentHashMap.newKeySet();
+  /** The library change up to which this pass has stored vectors (see {@link #nextChunk}). */
+  private volatile long cursor;
   private final Object lock = new Object();
   private volatile boolean stopping;
   private volatile Status lastStatus = new Status(0, 0, 0, 0, null);
@@ -359,10 +361,23 @@ public final class EmbeddingQueue {
     return Step.WORKED;
   }
 
-  /** The next pending papers, those skipped left out (asking for more so skipped ones cannot crowd it). */
+  /**
+   * The next pending papers, those skipped left out (asking for more so skipped ones cannot crowd it). It
+   * continues after the last stored chunk; when nothing is left there, it looks once more from the start,
+   * for whatever an earlier failure left behind.
+   */
   private List<Pending> nextChunk() {
+    List<Pending> out = pendingAfter(cursor);
+    if (out.isEmpty() && cursor > 0) {
+      cursor = 0;
+      out = pendingAfter(0);
+    }
+    return out;
+  }
+
+  private List<Pending> pendingAfter(long seq) {
     List<Pending> out = new ArrayList<>(options.chunkSize());
-    for (Pending p : store.pending(model(), options.chunkSize() + skippedKeys.size())) {
+    for (Pending p : store.pending(model(), seq, options.chunkSize() + skippedKeys.size())) {
       if (!skippedKeys.contains(key(p)) && out.size() < options.chunkSize()) out.add(p);
     }
     return out;
@@ -426,6 +441,7 @@ public final class EmbeddingQueue {
       hashes.put(id, chunk.get(i).textHash());
     }
     if (!byId.isEmpty()) store.putAll(model(), byId, hashes);
+    for (Pending p : chunk) cursor = Math.max(cursor, p.changeSeq());
     run.done += byId.size();
     // papers imported during the run: count them in, so the total stays ahead of what is done
     if (run.done + run.skipped >= run.total) run.total = run.done + run.skipped + store.pendingCount(model());

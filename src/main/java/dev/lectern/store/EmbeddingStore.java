@@ -25,7 +25,7 @@ public final class EmbeddingStore {
   }
 
   /** A paper whose vector for a model is missing or stale, with the text hash the new vector will carry. */
-  public record Pending(Paper paper, String textHash) {}
+  public record Pending(Paper paper, String textHash, long changeSeq) {}
 
   /** Stores vectors (paper id -> vector) for a model in one transaction, replacing older ones. */
   public void putAll(String model, Map<String, float[]> vectors, Map<String, String> textHashes) {
@@ -75,15 +75,26 @@ public final class EmbeddingStore {
 
   /** Up to {@code limit} papers whose vector for the model is missing or stale, oldest change first. */
   public List<Pending> pending(String model, int limit) {
+    return pending(model, 0, limit);
+  }
+
+  /**
+   * As {@link #pending(String, int)}, but only papers changed after {@code afterSeq}: a caller working
+   * through the library passes the last change it handled, so each chunk starts where the previous one
+   * ended instead of stepping over every paper embedded so far (which made a full pass quadratic).
+   */
+  public List<Pending> pending(String model, long afterSeq, int limit) {
     List<Pending> out = new ArrayList<>();
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("SELECT " + qualified() + ", p.text_hash FROM papers p "
-             + "LEFT JOIN embeddings e ON e.paper_id = p.id AND e.model = ? "
-             + "WHERE e.paper_id IS NULL OR e.text_hash <> p.text_hash ORDER BY p.change_seq LIMIT ?")) {
+         PreparedStatement ps = c.prepareStatement("SELECT " + qualified() + ", p.text_hash, p.change_seq "
+             + "FROM papers p LEFT JOIN embeddings e ON e.paper_id = p.id AND e.model = ? "
+             + "WHERE p.change_seq > ? AND (e.paper_id IS NULL OR e.text_hash <> p.text_hash) "
+             + "ORDER BY p.change_seq LIMIT ?")) {
       ps.setString(1, model);
-      ps.setInt(2, limit);
+      ps.setLong(2, afterSeq);
+      ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.add(new Pending(PaperRows.read(rs), rs.getString(15)));
+        while (rs.next()) out.add(new Pending(PaperRows.read(rs), rs.getString(15), rs.getLong(16)));
       }
     } catch (SQLException e) {
       throw new StoreException("cannot list papers to embed: " + e.getMessage(), e);

@@ -95,7 +95,10 @@ public final class SearchBenchmark {
     SyntheticVectors synthetic = new SyntheticVectors(OnnxBgeEmbedder.DIMENSIONS);
     long start = System.nanoTime();
     long added = 0;
-    for (List<EmbeddingStore.Pending> chunk; !(chunk = store.pending(OnnxBgeEmbedder.MODEL_ID, FILL_CHUNK)).isEmpty(); ) {
+    long cursor = 0;
+    for (List<EmbeddingStore.Pending> chunk;
+         !(chunk = store.pending(OnnxBgeEmbedder.MODEL_ID, cursor, FILL_CHUNK)).isEmpty(); ) {
+      cursor = chunk.getLast().changeSeq();
       Map<String, float[]> vs = new HashMap<>();
       Map<String, String> hashes = new HashMap<>();
       for (EmbeddingStore.Pending p : chunk) {
