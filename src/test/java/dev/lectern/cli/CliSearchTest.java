@@ -1,0 +1,85 @@
+package dev.lectern.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Search from the command line, lexically (no model needed), over papers imported by the CLI itself. */
+class CliSearchTest {
+  @TempDir Path dir;
+
+  private String[] run(String... args) {
+    StringWriter out = new StringWriter(), err = new StringWriter();
+    String[] all = new String[args.length + 2];
+    all[0] = "--data-dir";
+    all[1] = dir.resolve("data").toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+  }
+
+  @BeforeEach
+  void importSample() throws Exception {
+    String sample = Path.of(getClass().getResource("/arxiv/snapshot-sample.jsonl").toURI()).toString();
+    String[] r = run("import", "arxiv-snapshot", sample);
+    assertThat(r[1]).as("the import brings the index up to date").contains("index: 3 papers");
+  }
+
+  @Test
+  void aPaperIsFoundByItsWordsRightAfterImport() {
+    String[] r = run("search", "--mode", "lexical", "diphoton", "production");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("1 results (lexical").contains("[0704.0001]")
+        .contains("Calculation of prompt diphoton production cross sections");
+  }
+
+  @Test
+  void jsonOutputCarriesHitsAndFacets() throws Exception {
+    String[] r = run("search", "--mode", "lexical", "--json", "cat:hep-th");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    JsonNode json = new ObjectMapper().readTree(r[1]);
+    assertThat(json.get("total").asInt()).isEqualTo(1);
+    assertThat(json.get("hits").get(0).get("id").asText()).isEqualTo("hep-th/9901001");
+    assertThat(json.get("facets").get("category").toString()).contains("hep-th");
+  }
+
+  @Test
+  void aBadOptionValueIsExplainedWithoutAStackTrace() {
+    String[] r = run("search", "--mode", "fuzzy", "x");
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[2]).contains("--mode must be one of lexical, semantic, hybrid").doesNotContain("\tat ");
+  }
+
+  @Test
+  void hostileQueriesGiveResultsOrNothingButNeverAnError() {
+    for (String q : new String[] {"\"unbalanced", "AND", "author:", "((((", "a\u0000b", "x".repeat(10_000)}) {
+      String[] r = run("search", "--mode", "lexical", q);
+      assertThat(r[0]).as("query %s: %s", q.length() > 20 ? q.substring(0, 20) : q, r[2]).isEqualTo("0");
+    }
+  }
+
+  @Test
+  void similarNamesAnUnknownPaper() {
+    String[] r = run("similar", "9999.99999");
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[2]).contains("no paper with id '9999.99999'");
+  }
+
+  @Test
+  void evalPrintsOneRowPerModeAsked() throws Exception {
+    Path queries = Files.writeString(dir.resolve("q.tsv"), "q1\tdiphoton cross sections\n");
+    Path qrels = Files.writeString(dir.resolve("r.tsv"),
+        "q1\t2\t1\tCalculation of prompt diphoton production cross sections at Tevatron and LHC energies\n");
+    String[] r = run("eval", "--queries", queries.toString(), "--qrels", qrels.toString(), "--mode", "lexical");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).containsPattern("lexical\\s+1\\s+1\\.000\\s+1\\.000\\s+1\\.000");
+  }
+}
