@@ -1,5 +1,13 @@
 package dev.lectern.search;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import dev.lectern.embed.Embedder;
 import dev.lectern.index.IndexFields;
 import dev.lectern.index.LuceneIndex;
@@ -12,7 +20,6 @@ import java.util.List;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -23,13 +30,15 @@ import org.apache.lucene.search.TotalHits;
 
 /**
  * Searches the paper index: lexical (BM25), semantic (kNN on the query's embedding, filters applied inside
- * the graph search) or hybrid (both fused by reciprocal rank). Safe for concurrent use. Without an embedder,
+ * the graph search) or hybrid (both fused by a weighted combination of normalized scores). Safe for concurrent use. Without an embedder,
  * or with one of another model than the index's vectors, semantic and hybrid searches run lexically and say
  * so in {@link SearchResult#notes()}.
  */
 public final class SearchService {
   /** Hits taken from each ranking before fusion: deep enough that fusion can promote a paper from rank 100. */
   static final int FUSION_DEPTH = 100;
+  /** Best matches by words that facets count and the total counts exactly; beyond, the total is a bound. */
+  static final int FACET_DEPTH = 1000;
 
   private final LuceneIndex index;
   private final Embedder embedder;
@@ -133,25 +142,65 @@ public final class SearchService {
 
   private SearchResult run(IndexSearcher s, Plan unrun, List<String> notes) throws IOException {
     Plan plan = unrun.withKnnRunOn(s);
-    FacetsCollectorManager.FacetsResult all;
-    ScoreDoc[] ranked;
-    var sort = Sorts.of(plan.request().sort(), plan.text() != null);
-    if (sort != null) {
-      all = FacetsCollectorManager.search(s, plan.matches(), plan.window(), sort, true, new FacetsCollectorManager());
-      ranked = all.topDocs().scoreDocs;
-    } else if (plan.mode() == Mode.HYBRID) {
-      // only counts and facets come from this pass (the ranking is fused below): no need to score
-      all = FacetsCollectorManager.search(s, new ConstantScoreQuery(plan.matches()), 1, new FacetsCollectorManager());
-      ranked = fuse(s, s.search(plan.lexical(), FUSION_DEPTH), s.search(plan.knn(), FUSION_DEPTH));
-    } else {
-      all = FacetsCollectorManager.search(s, plan.matches(), plan.window(), new FacetsCollectorManager());
-      ranked = all.topDocs().scoreDocs;
-    }
     if (plan.vector() != null && !Hits.hasVectors(s)) notes.add("no paper has an embedding yet: run the embedder");
-    TotalHits total = all.topDocs().totalHits;
+    var sort = Sorts.of(plan.request().sort(), plan.text() != null);
+    return sort != null ? sorted(s, plan, sort, notes) : ranked(s, plan, notes);
+  }
+
+  /** Sorted by date or popularity: every match is a candidate, so all are collected and counted. */
+  private SearchResult sorted(IndexSearcher s, Plan plan, Sort sort, List<String> notes) throws IOException {
+    var all = FacetsCollectorManager.search(s, plan.matches(), plan.window(), sort, true, new FacetsCollectorManager());
+    return result(s, plan, all.topDocs().scoreDocs, all.topDocs().totalHits, all.facetsCollector(), notes);
+  }
+
+  /**
+   * Ranked by relevance: only the best candidates are collected (up to {@link #FACET_DEPTH} by words, the
+   * nearest neighbours by meaning), which lets Lucene skip documents that cannot make the top (WAND)
+   * instead of scoring every match of a common word. Facets count those candidates, and the total is exact
+   * up to {@link #FACET_DEPTH} matches and a lower bound beyond ("about N").
+   */
+  private SearchResult ranked(IndexSearcher s, Plan plan, List<String> notes) throws IOException {
+    TopDocs byWords = plan.mode() == Mode.SEMANTIC ? null : s.search(plan.lexical(),
+        new TopScoreDocCollectorManager(Math.max(plan.window(), FACET_DEPTH), FACET_DEPTH));
+    TopDocs byMeaning = plan.mode() == Mode.LEXICAL ? null : s.search(plan.knn(), Math.max(FUSION_DEPTH, plan.window()));
+    ScoreDoc[] ranked = switch (plan.mode()) {
+      case LEXICAL -> byWords.scoreDocs;
+      case SEMANTIC -> byMeaning.scoreDocs;
+      case HYBRID -> fuse(s, head(byWords, FUSION_DEPTH), byMeaning);
+    };
+    Set<Integer> candidates = new HashSet<>();
+    if (byWords != null) for (ScoreDoc d : byWords.scoreDocs) candidates.add(d.doc);
+    if (byMeaning != null) for (ScoreDoc d : byMeaning.scoreDocs) candidates.add(d.doc);
+    boolean exact = byWords == null || byWords.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+    long count = Math.max(candidates.size(), byWords == null ? 0 : byWords.totalHits.value());
+    TotalHits total = new TotalHits(count, exact ? TotalHits.Relation.EQUAL_TO
+        : TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
+    return result(s, plan, ranked, total, collectorOf(s, candidates), notes);
+  }
+
+  private SearchResult result(IndexSearcher s, Plan plan, ScoreDoc[] ranked, TotalHits total,
+                              FacetsCollector matches, List<String> notes) throws IOException {
     List<Hit> hits = Hits.page(s, index.analyzer(), plan.text(), ranked, plan.request().offset(), plan.request().limit());
     return new SearchResult(total.value(), total.relation() == TotalHits.Relation.EQUAL_TO, hits,
-        facets.count(s.getIndexReader(), all.facetsCollector()), plan.mode(), notes, Duration.ZERO);
+        facets.count(s.getIndexReader(), matches), plan.mode(), notes, Duration.ZERO);
+  }
+
+  private static TopDocs head(TopDocs top, int n) {
+    return new TopDocs(top.totalHits, Arrays.copyOf(top.scoreDocs, Math.min(n, top.scoreDocs.length)));
+  }
+
+  /** A facets collector holding exactly these documents, as if a search had matched them. */
+  private static FacetsCollector collectorOf(IndexSearcher s, Set<Integer> docs) throws IOException {
+    int[] sorted = docs.stream().mapToInt(Integer::intValue).sorted().toArray();
+    FacetsCollector fc = new FacetsCollector(false);
+    int i = 0;
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      LeafCollector lc = fc.getLeafCollector(leaf);
+      for (; i < sorted.length && sorted[i] < end; i++) lc.collect(sorted[i] - leaf.docBase);
+      lc.finish();
+    }
+    return fc;
   }
 
   /**
