@@ -7,7 +7,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -35,7 +35,7 @@ public final class PaperAnalyzers {
         t = new ASCIIFoldingFilter(t);
         t = new LowerCaseFilter(t);
         t = new StopFilter(t, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        t = new PorterStemFilter(t);
+        t = new KStemFilter(t); // Krovetz: milder than Porter ("organization" stays apart from "organ")
         return new TokenStreamComponents(source, t);
       }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public record Watermark(long changeSeq, String model, int schema) {
   /** Bump when fields or analysis change: older indexes are then rebuilt from the library on open. */
-  public static final int SCHEMA = 1;
+  /** Bump when fields or analysis change: 2 = Krovetz stemming instead of Porter. */
+  public static final int SCHEMA = 2;
 
   static final Watermark EMPTY = new Watermark(0, null, SCHEMA);
 
