@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.ingest.arxiv.FakeArxiv;
 import dev.lectern.ingest.http.LocalHttpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,13 +14,8 @@ class CliHarvestTest {
   @TempDir Path dir;
 
   private String[] run(String... args) {
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--data-dir";
-    all[1] = dir.resolve("data").toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    Cli r = Cli.run(dir.resolve("data"), args);
+    return new String[] {Integer.toString(r.code()), r.out(), r.err()};
   }
 
   @Test

@@ -2,8 +2,6 @@ package dev.lectern.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,16 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   @TempDir Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  private Result lectern(String... args) {
-    StringWriter out = new StringWriter(), err = new StringWriter();
-    String[] all = new String[args.length + 2];
-    all[0] = "--data-dir";
-    all[1] = dir.resolve("data").toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Result(code, out.toString(), err.toString());
+  private Cli lectern(String... args) {
+    return Cli.run(dir.resolve("data"), args);
   }
 
   private static String sample() throws Exception {
@@ -30,13 +20,13 @@ class CliTest {
 
   @Test
   void importPrintsASummaryAndStatsCountsThePapers() throws Exception {
-    Result imported = lectern("import", "arxiv-snapshot", sample());
+    Cli imported = lectern("import", "arxiv-snapshot", sample());
     assertThat(imported.code()).isZero();
     assertThat(imported.out()).contains("read 10, new 3, updated 1, unchanged 1, rejected 5").contains("papers: 3");
     assertThat(imported.err()).as("rejected records are reported with line and reason")
         .contains("snapshot-sample.jsonl:5: missing 'id'");
 
-    Result stats = lectern("stats");
+    Cli stats = lectern("stats");
     assertThat(stats.code()).isZero();
     assertThat(stats.out()).contains("papers: 3").contains("from arxiv-snapshot: 3");
   }
@@ -50,7 +40,7 @@ class CliTest {
 
   @Test
   void anUnknownFormatIsAClearErrorWithoutAStackTrace() {
-    Result r = lectern("import", "bibtex", "x.bib");
+    Cli r = lectern("import", "bibtex", "x.bib");
     assertThat(r.code()).isNotZero();
     assertThat(r.err()).contains("unknown format 'bibtex'").contains("arxiv-snapshot, hf-page, hf-api")
         .doesNotContain("Exception").doesNotContain("\tat ");
@@ -58,21 +48,21 @@ class CliTest {
 
   @Test
   void aMissingFileIsNamedInTheError() {
-    Result r = lectern("import", "arxiv-snapshot", dir.resolve("nope.jsonl").toString());
+    Cli r = lectern("import", "arxiv-snapshot", dir.resolve("nope.jsonl").toString());
     assertThat(r.code()).isNotZero();
     assertThat(r.err()).contains("nope.jsonl").doesNotContain("\tat ");
   }
 
   @Test
   void harvestWithoutAStartingPointSaysHowToGiveOne() {
-    Result r = lectern("harvest", "hf");
+    Cli r = lectern("harvest", "hf");
     assertThat(r.code()).isNotZero();
     assertThat(r.err()).contains("--since 7d");
   }
 
   @Test
   void verboseShowsTheStackTrace() {
-    Result r = lectern("--verbose", "import", "bibtex", "x.bib");
+    Cli r = lectern("--verbose", "import", "bibtex", "x.bib");
     assertThat(r.err()).contains("\tat ");
   }
 }
