@@ -9,6 +9,7 @@ import dev.lectern.ingest.http.LocalHttpServer.Reply;
 import dev.lectern.ingest.http.LocalHttpServer.Request;
 import dev.lectern.ingest.http.PoliteHttpClient;
 import dev.lectern.ingest.http.Wait;
+import dev.lectern.testing.CollectingSink;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class OaiPmhSourceTest {
   private final List<Wait> waits = new CopyOnWriteArrayList<>();
-  private final RecordingSink sink = new RecordingSink();
+  private final CollectingSink sink = new CollectingSink();
   private LocalHttpServer server;
 
   @AfterEach
@@ -63,7 +64,7 @@ class OaiPmhSourceTest {
     assertThat(listRecordsRequests()).extracting(r -> r.param("resumptionToken"))
         .containsExactly(null, FakeArxiv.TOKEN_2, FakeArxiv.TOKEN_3, FakeArxiv.TOKEN_4);
     assertThat(sink.notes).contains("1 deleted records skipped");
-    assertThat(sink.rejections).isEmpty();
+    assertThat(sink.rejected).isEmpty();
   }
 
   @Test
@@ -137,8 +138,8 @@ class OaiPmhSourceTest {
 
     source.read(sink, null);
 
-    assertThat(sink.papers).isEmpty();
-    assertThat(sink.rejections).isEmpty();
+    assertThat(sink.papers()).isEmpty();
+    assertThat(sink.rejected).isEmpty();
     assertThat(sink.notes).singleElement().asString().startsWith("no records to harvest");
     assertThat(source.latestDatestamp()).isEmpty();
   }
@@ -152,7 +153,7 @@ class OaiPmhSourceTest {
     source("cs", null, null).read(sink, null);
 
     assertThat(sink.ids()).containsExactly("0704.0002", "0704.0213");
-    assertThat(sink.rejections).hasSize(3).allSatisfy(r -> assertThat(r.location())
+    assertThat(sink.rejected).hasSize(3).allSatisfy(r -> assertThat(r.location())
         .startsWith(server.uri("/oai?verb=ListRecords&metadataPrefix=arXiv&set=cs").toString() + "#record "));
   }
 
@@ -191,7 +192,7 @@ class OaiPmhSourceTest {
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("verb=ListRecords")
         .hasMessageContaining("not well-formed");
-    assertThat(sink.papers).isEmpty();
+    assertThat(sink.papers()).isEmpty();
   }
 
   @Test
@@ -219,7 +220,7 @@ class OaiPmhSourceTest {
 
     down.set(false);
     int before = server.requests().size();
-    RecordingSink second = new RecordingSink();
+    CollectingSink second = new CollectingSink();
     OaiPmhSource resumed = source();
     resumed.read(second, saved);
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.paper.Paper;
 import dev.lectern.paper.PaperIds;
+import dev.lectern.testing.CollectingSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

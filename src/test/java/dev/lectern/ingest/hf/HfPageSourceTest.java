@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lectern.paper.Paper;
 import dev.lectern.paper.PaperIds;
 import dev.lectern.paper.Text;
+import dev.lectern.testing.CollectingSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

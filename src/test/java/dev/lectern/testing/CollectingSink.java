@@ -1,4 +1,4 @@
-package dev.lectern.ingest.hf;
+package dev.lectern.testing;
 
 import dev.lectern.ingest.RecordSink;
 import dev.lectern.paper.Paper;
@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Keeps what a source hands over, in order, for tests to look at. */
-final class CollectingSink implements RecordSink {
-  record Accepted(Paper paper, String location) {}
+public final class CollectingSink implements RecordSink {
+  public record Accepted(Paper paper, String location) {}
 
-  record Rejected(String location, String reason) {}
+  public record Rejected(String location, String reason) {}
 
-  final List<Accepted> accepted = new ArrayList<>();
-  final List<Rejected> rejected = new ArrayList<>();
-  final List<String> checkpoints = new ArrayList<>();
-  final List<String> notes = new ArrayList<>();
+  public final List<Accepted> accepted = new ArrayList<>();
+  public final List<Rejected> rejected = new ArrayList<>();
+  public final List<String> checkpoints = new ArrayList<>();
+  public final List<String> notes = new ArrayList<>();
 
   @Override
   public void accept(Paper paper, String location) {
@@ -38,14 +38,22 @@ final class CollectingSink implements RecordSink {
     notes.add(message);
   }
 
-  List<Paper> papers() {
+  public List<Paper> papers() {
     return accepted.stream().map(Accepted::paper).toList();
   }
 
   /** Papers by title, in page order. */
-  Map<String, Paper> byTitle() {
+  public Map<String, Paper> byTitle() {
     Map<String, Paper> m = new LinkedHashMap<>();
     for (Paper p : papers()) m.put(p.title(), p);
     return m;
+  }
+
+  public List<String> ids() {
+    return papers().stream().map(Paper::id).toList();
+  }
+
+  public String lastCheckpoint() {
+    return checkpoints.getLast();
   }
 }
