@@ -11,9 +11,16 @@ import java.nio.file.Path;
  */
 public abstract class FileSource implements PaperSource {
   protected final Path file;
+  private final String name;
 
-  protected FileSource(Path file) {
+  protected FileSource(String name, Path file) {
+    this.name = name;
     this.file = file;
+  }
+
+  @Override
+  public final String name() {
+    return name;
   }
 
   @Override

@@ -25,12 +25,7 @@ public final class SnapshotSource extends FileSource {
   private final SnapshotRecordParser parser = new SnapshotRecordParser();
 
   public SnapshotSource(Path file) {
-    super(file);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    super(NAME, file);
   }
 
   @Override

@@ -35,12 +35,7 @@ public final class HfApiFileSource extends FileSource {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public HfApiFileSource(Path file) {
-    super(file);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    super(NAME, file);
   }
 
   @Override

@@ -25,12 +25,7 @@ public final class HfPageSource extends FileSource {
   private static final String CHECKPOINT_PREFIX = "line ";
 
   public HfPageSource(Path file) {
-    super(file);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
+    super(NAME, file);
   }
 
   @Override
