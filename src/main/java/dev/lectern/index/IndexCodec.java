@@ -3,6 +3,8 @@ package dev.lectern.index;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene103.Lucene103Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The default codec with the vector field stored as int8 scalar-quantized HNSW: a quarter of the memory
@@ -12,8 +14,14 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsForma
 final class IndexCodec {
   private IndexCodec() {}
 
-  static Lucene103Codec create() {
-    KnnVectorsFormat quantized = new Lucene99HnswScalarQuantizedVectorsFormat();
+  /**
+   * @param mergeWorkers threads that merge HNSW graphs together (1: the merging thread alone)
+   * @param mergeExecutor runs the extra merge workers; null when {@code mergeWorkers} is 1
+   */
+  static Lucene103Codec create(int mergeWorkers, ExecutorService mergeExecutor) {
+    KnnVectorsFormat quantized = new Lucene99HnswScalarQuantizedVectorsFormat(
+        Lucene99HnswVectorsFormat.DEFAULT_MAX_CONN, Lucene99HnswVectorsFormat.DEFAULT_BEAM_WIDTH,
+        mergeWorkers, 7, false, null, mergeExecutor);
     return new Lucene103Codec() {
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {

@@ -5,6 +5,9 @@ import dev.lectern.store.PaperLibrary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,19 +36,38 @@ public final class LuceneIndex implements PaperIndex {
   private final PaperLibrary library;
   private final String model;
   private final LibraryFollower follower;
+  private final ExecutorService graphMergers;
   private volatile Watermark watermark;
+  private SyncReport openingReport;
+
+  /**
+   * Indexing buffers this much before writing a segment: bigger segments mean fewer HNSW graphs to merge
+   * later, and the buffer is released after each flush, so it is well inside the heap budget.
+   */
+  static final double RAM_BUFFER_MB = 256;
+  /**
+   * A sync that writes at least this many papers, and at least a fifth of the index, is a bulk load
+   * (first build, a big import): the index is then merged into one segment, which makes searches several
+   * times faster (one term dictionary and one HNSW graph to search instead of a dozen).
+   */
+  static final int BULK_LOAD_PAPERS = 10_000;
 
   private LuceneIndex(Path path, PaperLibrary library, String model) throws IOException {
     this.dir = FSDirectory.open(path);
     this.library = library;
     this.model = model;
-    IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(IndexCodec.create())
+    int cores = Runtime.getRuntime().availableProcessors();
+    this.graphMergers = cores > 1 ? Executors.newFixedThreadPool(cores, Thread.ofPlatform().daemon()
+        .name("lectern-hnsw-merge-", 0).factory()) : null;
+    IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(IndexCodec.create(cores > 1 ? cores : 1, graphMergers))
+        .setRAMBufferSizeMB(RAM_BUFFER_MB)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     IndexWriter w;
     try {
       w = new IndexWriter(dir, config);
     } catch (IOException | RuntimeException e) {
       dir.close();
+      if (graphMergers != null) graphMergers.shutdownNow();
       throw e;
     }
     this.writer = w;
@@ -67,8 +89,7 @@ public final class LuceneIndex implements PaperIndex {
           + " (it is derived data: delete the folder and run `lectern reindex`)", e);
     }
     try {
-      if (index.needsRebuild()) index.rebuild();
-      else index.sync();
+      index.openingReport = index.needsRebuild() ? index.rebuild() : index.sync();
       return index;
     } catch (RuntimeException e) {
       index.close();
@@ -86,8 +107,14 @@ public final class LuceneIndex implements PaperIndex {
 
   @Override
   public synchronized SyncReport sync() {
-    return publish(follower.follow(watermark.changeSeq() == 0 && watermark.model() == null
-        ? new Watermark(0, model, Watermark.SCHEMA) : watermark));
+    int before = writer.getDocStats().numDocs;
+    SyncReport report = follower.follow(watermark.changeSeq() == 0 && watermark.model() == null
+        ? new Watermark(0, model, Watermark.SCHEMA) : watermark);
+    return publish(isBulkLoad(report.indexed(), before) ? compact(report) : report);
+  }
+
+  static boolean isBulkLoad(long written, int docsBefore) {
+    return written >= BULK_LOAD_PAPERS && written * 5 >= docsBefore;
   }
 
   @Override
@@ -97,7 +124,18 @@ public final class LuceneIndex implements PaperIndex {
     } catch (IOException e) {
       throw new IndexException("cannot clear the search index: " + e.getMessage(), e);
     }
-    return publish(follower.follow(new Watermark(0, model, Watermark.SCHEMA)));
+    return publish(compact(follower.follow(new Watermark(0, model, Watermark.SCHEMA))));
+  }
+
+  /** Merges the index into a single segment, before the commit that publishes it. */
+  private SyncReport compact(SyncReport report) {
+    long start = System.nanoTime();
+    try {
+      writer.forceMerge(1);
+    } catch (IOException e) {
+      throw new IndexException("cannot merge the search index: " + e.getMessage(), e);
+    }
+    return report.compacted(Duration.ofNanos(System.nanoTime() - start));
   }
 
   @Override
@@ -183,6 +221,11 @@ public final class LuceneIndex implements PaperIndex {
     return model;
   }
 
+  /** What opening did to bring the index up to date (a catch-up sync or a full rebuild). */
+  public SyncReport openingReport() {
+    return openingReport;
+  }
+
   @Override
   public Watermark watermark() {
     return watermark;
@@ -210,6 +253,8 @@ public final class LuceneIndex implements PaperIndex {
       writer.rollback();
     } catch (IOException | RuntimeException e) {
       throw new IndexException("cannot close the search index: " + e.getMessage(), e);
+    } finally {
+      if (graphMergers != null) graphMergers.shutdownNow();
     }
   }
 }

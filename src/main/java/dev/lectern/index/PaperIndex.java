@@ -1,5 +1,6 @@
 package dev.lectern.index;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -35,6 +36,15 @@ public interface PaperIndex extends AutoCloseable {
    * @param indexed papers added or replaced
    * @param deleted retired ids removed
    * @param watermark where the index stands afterwards
+   * @param compaction time spent merging the index into one segment afterwards (zero when it was not)
    */
-  record SyncReport(long indexed, long deleted, Watermark watermark) {}
+  record SyncReport(long indexed, long deleted, Watermark watermark, Duration compaction) {
+    SyncReport(long indexed, long deleted, Watermark watermark) {
+      this(indexed, deleted, watermark, Duration.ZERO);
+    }
+
+    SyncReport compacted(Duration took) {
+      return new SyncReport(indexed, deleted, watermark, took);
+    }
+  }
 }

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -29,6 +33,9 @@ final class Snippets {
         .withFormatter(new DefaultPassageFormatter(OPEN, CLOSE, " … ", true))
         .withMaxNoHighlightPassages(1) // no match in the field: show its opening rather than nothing
         .withMaxLength(20_000)
+        // the Matches API marks a matched phrase as one span, but builds a scorer per document and costs
+        // several times more than marking term by term: only worth it when the query has a phrase
+        .withWeightMatches(hasPhrase(lexical))
         .build();
     Map<String, String[]> marked = h.highlightFields(new String[] {IndexFields.TITLE, IndexFields.ABSTRACT},
         lexical, docs, new int[] {1, PASSAGES});
@@ -43,6 +50,17 @@ final class Snippets {
       }
     }
     return new Marked(titles, snippets);
+  }
+
+  static boolean hasPhrase(Query q) {
+    boolean[] found = {false};
+    q.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query query, Term... terms) {
+        if (query instanceof PhraseQuery || query instanceof MultiPhraseQuery) found[0] = true;
+      }
+    });
+    return found[0];
   }
 
   /** The title and the opening of the abstract, escaped: for semantic hits and browsing. */

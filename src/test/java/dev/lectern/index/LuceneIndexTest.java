@@ -104,6 +104,34 @@ class LuceneIndexTest {
   }
 
   @Test
+  void aRebuildLeavesOneSegmentWhileSmallSyncsLeaveMergingToLucene() {
+    TestLibrary.importHfPage(library, "page-a.txt");
+    index = open("index");
+    TestLibrary.importHfPage(library, "page-b.txt");
+    index.sync();
+    TestLibrary.importHfPage(library, "page-c.txt");
+    assertThat(index.sync().compaction()).as("a small sync is not a bulk load").isZero();
+    assertThat(segments()).as("each sync committed a segment").isGreaterThan(1);
+
+    PaperIndex.SyncReport rebuilt = index.rebuild();
+    assertThat(segments()).isEqualTo(1);
+    assertThat(rebuilt.compaction()).isPositive();
+    assertThat(index.size()).isEqualTo((int) library.count());
+  }
+
+  @Test
+  void aBulkLoadIsManyPapersAndAFifthOfTheIndexAtLeast() {
+    assertThat(LuceneIndex.isBulkLoad(LuceneIndex.BULK_LOAD_PAPERS, 0)).as("first build").isTrue();
+    assertThat(LuceneIndex.isBulkLoad(LuceneIndex.BULK_LOAD_PAPERS - 1, 0)).as("a few papers").isFalse();
+    assertThat(LuceneIndex.isBulkLoad(200_000, 1_000_000)).as("a big import").isTrue();
+    assertThat(LuceneIndex.isBulkLoad(20_000, 1_000_000)).as("a day's harvest on a big index").isFalse();
+  }
+
+  private int segments() {
+    return index.search(s -> s.getIndexReader().leaves().size());
+  }
+
+  @Test
   void aLibraryChangeNotSyncedBeforeACrashIsPickedUpOnReopen() {
     TestLibrary.importHfPage(library, "page-a.txt");
     index = open("index");

@@ -15,7 +15,7 @@ public final class ReportText {
     line(b, "load average (1 min): %.2f before, %.2f after", m.loadBefore(), m.loadAfter());
     line(b, "papers: %,d; vectors: %s", r.papers(), vectors(r));
     var i = r.indexing();
-    line(b, "index: %s; %s %s, background merges %s more; %s on disk, %d segments, %,d papers (%,d with a vector)",
+    line(b, "index: %s; %s %s, merged into one segment in %s more; %s on disk, %d segments, %,d papers (%,d with a vector)",
         i.how(), i.how().startsWith("existing") ? "opened in" : "documents written in", SearchBenchmark.seconds(i.writing()), SearchBenchmark.seconds(i.merging()), size(i.bytes()),
         i.segments(), i.docs(), i.docsWithVector());
     line(b, "heap used after GC: %s after indexing, %s after the queries (max %s)",
