@@ -50,6 +50,18 @@ public final class Background {
     public boolean embedding() {
       return queueRunning && pending > unembeddable;
     }
+
+    /**
+     * Time until every embeddable paper has a vector, at the current run's rate; null while no rate is known
+     * or the queue is stopped.
+     * Counted from the library, not the run, which learns of papers imported meanwhile only as it reaches them.
+     */
+    public Duration eta() {
+      double rate = queueRun.docsPerSecond();
+      if (!queueRunning) return null;
+      if (!embedding()) return Duration.ZERO;
+      return rate > 0 ? Duration.ofMillis((long) Math.ceil((pending - unembeddable) / rate * 1000)) : null;
+    }
   }
 
   private final Lectern lectern;

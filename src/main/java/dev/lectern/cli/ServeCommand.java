@@ -66,11 +66,14 @@ final class ServeCommand implements Callable<Integer> {
         stopRequested.await();
       } finally {
         // also after a failure: the model must not be closed under a chunk still being embedded
-        if (server != null) server.close();
+        boolean served = server != null;
+        if (served) server.close();
         boolean clean = background.stop(STOP_TIMEOUT);
         lectern.close();
-        out.println(clean ? "stopped" : "stopped (the embedding chunk in flight was abandoned; it is redone next time)");
-        out.flush();
+        if (served) {
+          out.println(clean ? "stopped" : "stopped (the embedding chunk in flight was abandoned; it is redone next time)");
+          out.flush();
+        }
       }
     }
     return 0;

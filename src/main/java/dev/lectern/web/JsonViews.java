@@ -38,10 +38,11 @@ final class JsonViews {
   record EmbeddingsJson(String model, long done, long pending, long unembeddable, QueueJson queue) {}
 
   /**
-   * The queue: {@code state} is embedding, idle or stopped; the counts, rate and time left are those of its
-   * current (or last) run, which starts when it finds work; {@code etaSeconds} is null until a rate is known.
+   * The queue: {@code state} is embedding, idle or stopped; {@code embeddedThisRun} and {@code docsPerSecond}
+   * describe its current (or last) run, which starts when it finds work; {@code etaSeconds} is the time until
+   * nothing is pending at that rate (null until a rate is known).
    */
-  record QueueJson(String state, long done, long total, long skipped, double docsPerSecond, Long etaSeconds) {}
+  record QueueJson(String state, long embeddedThisRun, double docsPerSecond, Long etaSeconds) {}
 
   static SearchJson search(SearchRequest request, SearchResult r) {
     return new SearchJson(request.query(), lower(r.modeUsed()), r.totalHits(), r.totalIsExact(), request.offset(),
@@ -55,13 +56,13 @@ final class JsonViews {
   static StatusJson status(Background.Status s) {
     EmbeddingQueue.Status run = s.queueRun();
     String state = !s.queueRunning() ? "stopped" : s.embedding() ? "embedding" : "idle";
-    Duration eta = run.eta();
+    Duration eta = s.eta();
     return new StatusJson(
         new LibraryJson(s.libraryPapers(), s.libraryChangeSeq()),
         new IndexJson(s.indexedPapers(), s.indexedWithVectors(), s.indexChangeSeq(),
             Math.max(0, s.libraryChangeSeq() - s.indexChangeSeq()), iso(s.lastFollowed()), s.followError()),
-        new EmbeddingsJson(s.model(), s.embedded(), s.pending(), s.unembeddable(), new QueueJson(state, run.done(), run.total(),
-            run.skipped(), Math.round(run.docsPerSecond() * 10) / 10.0, eta == null ? null : eta.toSeconds())));
+        new EmbeddingsJson(s.model(), s.embedded(), s.pending(), s.unembeddable(), new QueueJson(state, run.done(),
+            Math.round(run.docsPerSecond() * 10) / 10.0, eta == null ? null : eta.toSeconds())));
   }
 
   private static List<HitJson> hits(List<Hit> hits) {

@@ -87,7 +87,8 @@ class ServeTest {
     assertThat(status.at("/index/behind").asLong()).isZero();
     assertThat(status.at("/embeddings/done").asLong()).isEqualTo(papers);
     assertThat(status.at("/embeddings/queue/state").asText()).isEqualTo("idle");
-    assertThat(status.at("/embeddings/queue/done").asLong()).isPositive();
+    assertThat(status.at("/embeddings/queue/embeddedThisRun").asLong()).isPositive();
+    assertThat(status.at("/embeddings/queue/etaSeconds").asLong()).isZero();
 
     assertThat(hitIds(arrived.title(), "semantic")).as("found by meaning").contains(arrived.id());
     JsonNode similar = http.get("/api/papers/" + arrived.id() + "/similar?limit=3").json();
