@@ -2,7 +2,10 @@ package dev.lectern.app;
 
 import dev.lectern.embed.Embedder;
 import dev.lectern.embed.OnnxBgeEmbedder;
+import dev.lectern.index.IndexException;
+import dev.lectern.index.IndexLockedException;
 import dev.lectern.index.LuceneIndex;
+import java.nio.file.Path;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.Database;
 import java.util.Map;
@@ -15,6 +18,7 @@ public final class Lectern implements AutoCloseable {
   private final PaperLibrary library;
   private Embedder embedder;
   private LuceneIndex index;
+  private boolean closed;
 
   public Lectern(Settings settings) {
     this.settings = settings;
@@ -35,6 +39,7 @@ public final class Lectern implements AutoCloseable {
 
   /** The embedding model, loaded on first use (about a second) and kept for the life of the process. */
   public synchronized Embedder embedder() {
+    requireOpen();
     if (embedder == null) embedder = OnnxBgeEmbedder.open();
     return embedder;
   }
@@ -48,9 +53,21 @@ public final class Lectern implements AutoCloseable {
    * The search index in {@code data-dir/index}, opened on first use. Opening catches up with whatever the
    * library changed since the index last committed (after a crash, say); it is rebuilt when it was made for
    * another embedding model.
+   *
+   * @throws IndexLockedException when another process (a running {@code lectern serve}) has it open
    */
   public synchronized LuceneIndex index() {
-    if (index == null) index = LuceneIndex.open(settings.dataDir().resolve("index"), library, OnnxBgeEmbedder.MODEL_ID);
+    requireOpen();
+    if (index == null) {
+      Path path = settings.dataDir().resolve("index");
+      try {
+        index = LuceneIndex.open(path, library, OnnxBgeEmbedder.MODEL_ID);
+      } catch (IndexException e) {
+        // LuceneIndex reports every failure to open alike; a held lock needs another answer than a rebuild
+        if (IndexLockedException.isLockHeld(e)) throw new IndexLockedException(path, e);
+        throw e;
+      }
+    }
     return index;
   }
 
@@ -62,15 +79,25 @@ public final class Lectern implements AutoCloseable {
     return new SearchService(index(), withEmbedder ? embedder() : null);
   }
 
+  /** Closes the index and the model; safe to call again (serve's shutdown hook and the command both do). */
   @Override
   public synchronized void close() {
+    closed = true;
     if (index != null) index.close();
-    if (embedder instanceof AutoCloseable c) {
+    index = null;
+    Embedder closing = embedder;
+    embedder = null;
+    if (closing instanceof AutoCloseable c) {
       try {
         c.close();
       } catch (Exception e) {
         // closing a model at exit cannot lose data
       }
     }
+  }
+
+  /** A late caller (a background thread still finishing) must not reopen what shutdown closed. */
+  private void requireOpen() {
+    if (closed) throw new IllegalStateException("Lectern is shutting down");
   }
 }

@@ -25,6 +25,9 @@ public final class Settings {
   public static final String HF_BASE_URL = "harvest.hf.base-url";
   public static final String HF_DELAY = "harvest.hf.delay";
   public static final String HTTP_RETRIES = "harvest.retries";
+  public static final String SERVER_PORT = "server.port";
+  public static final String SERVER_HOST = "server.host";
+  public static final String SERVER_FOLLOW_INTERVAL = "server.follow-interval";
 
   private static final Map<String, String> DEFAULTS = Map.of(
       DATA_DIR, "lectern-data",
@@ -33,7 +36,11 @@ public final class Settings {
       ARXIV_OAI_DELAY, "3s",
       HF_BASE_URL, "https://huggingface.co",
       HF_DELAY, "1s",
-      HTTP_RETRIES, "5");
+      HTTP_RETRIES, "5",
+      SERVER_PORT, "8080",
+      // the API has no authentication yet: only this machine may reach it unless the host is set
+      SERVER_HOST, "127.0.0.1",
+      SERVER_FOLLOW_INTERVAL, "5s");
 
   private final Map<String, String> values;
 

@@ -1,6 +1,8 @@
 package dev.lectern.cli;
 
 import dev.lectern.app.Lectern;
+import dev.lectern.index.IndexLockedException;
+import dev.lectern.index.PaperIndex.SyncReport;
 import java.io.PrintWriter;
 
 /** After papers came in: bring the search index up to date, so they are searchable by words at once. */
@@ -9,7 +11,16 @@ final class IndexSync {
 
   static void run(Lectern lectern, PrintWriter out) {
     long start = System.nanoTime();
-    var report = lectern.index().sync();
+    SyncReport report;
+    try {
+      report = lectern.index().sync();
+    } catch (IndexLockedException e) {
+      // The papers are committed to the library, which is all an import promises; whoever holds the index
+      // follows the library (serve within seconds), and any later open of the index catches up.
+      out.println("index: open in another Lectern process; a running `lectern serve` indexes these papers "
+          + "within seconds (otherwise the next search does)");
+      return;
+    }
     out.printf("index: %,d papers (%,d updated now, %.1f s); 'lectern embed' adds search by meaning%n",
         lectern.index().size(), report.indexed(), (System.nanoTime() - start) / 1e9);
   }

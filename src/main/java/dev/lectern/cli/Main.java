@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lectern", mixinStandardHelpOptions = true, version = "Lectern 0.1.0",
     description = "Self-hosted research-paper discovery: import, search and follow papers.",
     subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, SearchCommand.class,
-        SimilarCommand.class, ReindexCommand.class, EvalCommand.class, StatsCommand.class, RunsCommand.class, BenchCommand.class,
+        SimilarCommand.class, ServeCommand.class, ReindexCommand.class, EvalCommand.class, StatsCommand.class, RunsCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   @Option(names = "--data-dir", description = "Where the library lives (default ./lectern-data, or $LECTERN_HOME).")

@@ -16,4 +16,9 @@ final class ChangeSequence {
   long next() {
     return last.incrementAndGet();
   }
+
+  /** Continues after {@code seen} if that is further: another process has written since this one counted. */
+  void advanceTo(long seen) {
+    last.accumulateAndGet(seen, Math::max);
+  }
 }

@@ -33,12 +33,21 @@ public final class PaperWriter implements AutoCloseable {
   private String now = Instant.now().toString();
   /** Whether any paper is known by title only; while none is, arXiv records skip looking for one. */
   private boolean titleOnlyPapers;
+  private final PreparedStatement takeWriteLock;
+  private final PreparedStatement lastChangeSeq;
+  /** Whether the open transaction holds the write lock (see {@link #lockForWriting}). */
+  private boolean locked;
 
   PaperWriter(Connection conn, ChangeSequence seq, long runId) throws SQLException {
     this.conn = conn;
     this.seq = seq;
     this.runId = runId;
+    titleOnlyPapers = anyTitleOnlyPaper(conn); // before the transaction begins: see lockForWriting
     conn.setAutoCommit(false);
+    // changes nothing, but is a write: the lock is taken before the batch's first read
+    takeWriteLock = conn.prepareStatement("UPDATE sync_state SET name = name WHERE 1 = 0");
+    lastChangeSeq = conn.prepareStatement("SELECT MAX(s) FROM (SELECT MAX(change_seq) AS s FROM papers "
+        + "UNION ALL SELECT MAX(change_seq) FROM paper_redirects) AS seqs");
     byId = conn.prepareStatement(SELECT + " WHERE id = ?");
     byTitleKey = conn.prepareStatement(SELECT + " WHERE title_key = ? LIMIT 1");
     insert = conn.prepareStatement("INSERT INTO papers (id, title, title_key, abstract, authors, categories, "
@@ -50,18 +59,42 @@ public final class PaperWriter implements AutoCloseable {
         + "WHERE id = ?");
     insertSource = conn.prepareStatement(
         "INSERT INTO paper_sources (paper_id, source, first_run) VALUES (?,?,?) ON CONFLICT DO NOTHING");
+    insertReject = conn.prepareStatement("INSERT INTO import_rejects (run_id, location, reason) VALUES (?,?,?)");
+  }
+
+  private static boolean anyTitleOnlyPaper(Connection conn) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM papers WHERE id >= ? AND id < ? LIMIT 1")) {
       ps.setString(1, PaperIds.TITLE_PREFIX);
       ps.setString(2, "t.");
       try (ResultSet rs = ps.executeQuery()) {
-        titleOnlyPapers = rs.next();
+        return rs.next();
       }
     }
-    insertReject = conn.prepareStatement("INSERT INTO import_rejects (run_id, location, reason) VALUES (?,?,?)");
+  }
+
+  /**
+   * Takes the library's write lock at the start of a batch, before its first read. An SQLite transaction
+   * that reads first and writes later fails at once (SQLITE_BUSY_SNAPSHOT, without waiting) when another
+   * connection wrote in between, such as a running {@code lectern serve} storing embeddings while an import
+   * runs in another terminal. Holding the lock from the start makes the other writer wait its turn
+   * ({@code busy_timeout}) instead; readers are never blocked (WAL). SQLite's own way is BEGIN IMMEDIATE,
+   * but JDBC has begun the transaction already, and a write that changes nothing is portable.
+   *
+   * <p>With the lock held, the change numbers are brought up to what other processes committed, so two
+   * imports at once never reuse a number (the index would skip the papers of the later commit).
+   */
+  private void lockForWriting() throws SQLException {
+    if (locked) return;
+    takeWriteLock.executeUpdate();
+    try (ResultSet rs = lastChangeSeq.executeQuery()) {
+      if (rs.next()) seq.advanceTo(rs.getLong(1));
+    }
+    locked = true;
   }
 
   public Outcome write(Paper incoming) {
     try {
+      lockForWriting();
       Paper existing = findSame(incoming);
       if (existing == null) {
         insert(incoming);
@@ -83,6 +116,7 @@ public final class PaperWriter implements AutoCloseable {
   /** Records a rejected input record with where it was and why; committed with the batch. */
   public void reject(String location, String reason) {
     try {
+      lockForWriting();
       insertReject.setLong(1, runId);
       insertReject.setString(2, location);
       insertReject.setString(3, reason.length() > 500 ? reason.substring(0, 500) + "..." : reason);
@@ -98,9 +132,11 @@ public final class PaperWriter implements AutoCloseable {
    */
   public void commit(Map<String, String> state, ImportCounts counts) {
     try {
+      lockForWriting();
       for (var e : state.entrySet()) SyncState.put(conn, e.getKey(), e.getValue(), now);
       if (counts != null && runId > 0) ImportRuns.updateCounts(conn, runId, counts);
       conn.commit();
+      locked = false;
       now = Instant.now().toString();
     } catch (SQLException e) {
       throw new StoreException("cannot commit a batch to the library: " + e.getMessage(), e);
@@ -176,6 +212,7 @@ public final class PaperWriter implements AutoCloseable {
   @Override
   public void close() {
     try (conn) {
+      locked = false;
       conn.rollback();
     } catch (SQLException e) {
       throw new StoreException("cannot close the library writer: " + e.getMessage(), e);

@@ -19,6 +19,9 @@ class SettingsTest {
     assertThat(s.dataDir()).isEqualTo(Path.of("lectern-data"));
     assertThat(s.getDuration(Settings.ARXIV_OAI_DELAY)).isEqualTo(Duration.ofSeconds(3));
     assertThat(s.get(Settings.ARXIV_OAI_URL)).isEqualTo("https://oaipmh.arxiv.org/oai");
+    assertThat(s.getInt(Settings.SERVER_PORT)).isEqualTo(8080);
+    assertThat(s.get(Settings.SERVER_HOST)).as("this machine only").isEqualTo("127.0.0.1");
+    assertThat(s.getDuration(Settings.SERVER_FOLLOW_INTERVAL)).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

@@ -1,0 +1,39 @@
+package dev.lectern.cli;
+
+import dev.lectern.embed.EmbeddingQueue;
+import dev.lectern.embed.EmbeddingQueue.Status;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/** Embedding progress on the console: one line per ~10 seconds (done/total, rate, time left), and problems. */
+class EmbedReport implements EmbeddingQueue.Progress {
+  private static final long EVERY_NANOS = 10_000_000_000L;
+  private final PrintWriter err;
+  private long lastPrint;
+
+  EmbedReport(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public void chunkStored(Status s) {
+    long now = System.nanoTime();
+    if (now - lastPrint < EVERY_NANOS && s.remaining() > 0) return;
+    lastPrint = now;
+    err.printf("embedded %,d/%,d (%.1f papers/s, %s left)%n", s.done(), s.total(), s.docsPerSecond(),
+        s.eta() == null ? "?" : s.eta().withNanos(0).toString().substring(2).toLowerCase());
+    err.flush();
+  }
+
+  @Override
+  public void skipped(String paperId, String title, String reason) {
+    err.println("skipping " + paperId + " (" + title + "): " + reason);
+    err.flush();
+  }
+
+  @Override
+  public void failed(String message, Throwable cause, Duration retryIn) {
+    err.println(message + (retryIn == null ? "" : "; retrying in " + retryIn.toSeconds() + " s"));
+    err.flush();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.lectern.cli;
+
+import dev.lectern.app.Background;
+import dev.lectern.app.Lectern;
+import dev.lectern.app.Settings;
+import dev.lectern.index.PaperIndex.SyncReport;
+import dev.lectern.web.Api;
+import dev.lectern.web.ApiServer;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "serve", description = {
+    "Run Lectern: the JSON API (/api/search, /api/papers/{id}/similar, /api/status), the embedding queue in",
+    "the background, and the index following the library, so papers imported meanwhile (`lectern import` in",
+    "another terminal) are searchable by words within seconds and by meaning once embedded. Ctrl-C stops."})
+final class ServeCommand implements Callable<Integer> {
+  /** Time the embedding queue gets to store its chunk in flight when stopping (a chunk takes seconds). */
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  @ParentCommand Main main;
+
+  @Option(names = "--port", description = "Port to listen on (default from settings: 8080; 0 picks a free one).")
+  Integer port;
+
+  @Option(names = "--host", description = "Address to listen on (default from settings: 127.0.0.1, this machine only).")
+  String host;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Lectern lectern = main.lectern();
+    Settings settings = lectern.settings();
+    int p = port != null ? port : settings.getInt(Settings.SERVER_PORT);
+    if (p < 0 || p > 65_535) throw new IllegalArgumentException("the port must be between 0 and 65535, not " + p);
+    String h = host != null ? host : settings.get(Settings.SERVER_HOST);
+    PrintWriter out = main.spec().commandLine().getOut();
+    PrintWriter err = main.spec().commandLine().getErr();
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    // Ctrl-C or SIGTERM from here on: this thread stops requests first, then the background work (which
+    // stores its chunk in flight), then index and model. A kill -9 skips all this; library and index repair
+    // themselves at the next start.
+    try (StopSignals signals = StopSignals.onStop(() -> {
+      out.println("stopping...");
+      out.flush();
+      stopRequested.countDown();
+    })) {
+      out.println("opening the library and the search index...");
+      Background background = new Background(lectern, settings.getDuration(Settings.SERVER_FOLLOW_INTERVAL),
+          new ServeEvents(err));
+      ApiServer server = null;
+      try {
+        // listen first: a port in use is reported before any background work starts
+        server = listen(new InetSocketAddress(h, p), new Api(lectern.search(true), lectern.library(), background));
+        background.start();
+        Background.Status s = background.status();
+        out.printf("library: %,d papers; index: %,d papers; embeddings: %,d done, %,d to compute in the "
+            + "background%n", s.libraryPapers(), s.indexedPapers(), s.embedded(), s.pending());
+        out.println("serving " + server.uri() + "/api/search?q=...  (also /api/papers/{id}/similar, /api/status; "
+            + "Ctrl-C stops)");
+        out.flush();
+        stopRequested.await();
+      } finally {
+        // also after a failure: the model must not be closed under a chunk still being embedded
+        boolean served = server != null;
+        if (served) server.close();
+        boolean clean = background.stop(STOP_TIMEOUT);
+        lectern.close();
+        if (served) {
+          out.println(clean ? "stopped" : "stopped (the embedding chunk in flight was abandoned; it is redone next time)");
+          out.flush();
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static ApiServer listen(InetSocketAddress address, Api api) {
+    try {
+      return ApiServer.start(address, api);
+    } catch (java.io.UncheckedIOException e) {
+      throw new IllegalArgumentException(e.getMessage() + " (choose another with --port N or server.port)", e);
+    }
+  }
+
+  /** Background events on the console: embedding progress, and papers indexed after another process's import. */
+  private static final class ServeEvents extends EmbedReport implements Background.Events {
+    private final PrintWriter err;
+
+    ServeEvents(PrintWriter err) {
+      super(err);
+      this.err = err;
+    }
+
+    @Override
+    public void indexed(SyncReport report) {
+      err.printf("indexed %,d papers changed in the library%s%n", report.indexed(),
+          report.deleted() > 0 ? " (" + report.deleted() + " ids retired)" : "");
+      err.flush();
+    }
+
+    @Override
+    public void vectorsAttached(int papers) {
+      err.printf("attached %,d stored vectors the index lacked (left by an interrupted run)%n", papers);
+      err.flush();
+    }
+
+    @Override
+    public void followFailed(RuntimeException failure) {
+      err.println("could not follow the library (trying again shortly): " + failure.getMessage());
+      err.flush();
+    }
+  }
+}

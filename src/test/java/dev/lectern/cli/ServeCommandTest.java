@@ -1,0 +1,68 @@
+package dev.lectern.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.testing.Eventually;
+import dev.lectern.testing.HttpJson;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lectern serve} as its own process: it answers, follows imports made by another process (this one),
+ * and stops cleanly on SIGTERM, releasing the index.
+ */
+class ServeCommandTest {
+  private static final Pattern SERVING = Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+)/api/");
+
+  @TempDir Path dir;
+
+  @Test
+  void serveFollowsAnImportFromAnotherProcessAndStopsCleanlyOnSigterm() throws Exception {
+    Path data = dir.resolve("data");
+    String sample = Path.of(getClass().getResource("/arxiv/snapshot-sample.jsonl").toURI()).toString();
+    assertThat(Cli.run(data, "import", "arxiv-snapshot", sample).code()).isZero();
+
+    Path log = dir.resolve("serve.log");
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "dev.lectern.cli.Main",
+        "--data-dir", data.toString(), "serve", "--port", "0")
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("LECTERN_SERVER_FOLLOW_INTERVAL", "200ms");
+    Process serve = pb.start();
+    try {
+      String base = Eventually.await("serve prints where it listens", Duration.ofSeconds(60), () -> {
+        if (!serve.isAlive()) throw new AssertionError("serve exited: " + Files.readString(log));
+        Matcher m = SERVING.matcher(Files.readString(log));
+        return m.find() ? m.group(1) : null;
+      }, url -> url != null);
+      HttpJson http = new HttpJson(URI.create(base));
+      assertThat(http.get("/api/status").json().at("/library/papers").asLong()).isEqualTo(3);
+
+      Cli imported = Cli.run(data, "import", "hf-page", Path.of("..", "shared", "corpus", "hf-papers", "page-a.txt").toString());
+      assertThat(imported.code()).as(imported.err()).isZero();
+      assertThat(imported.out()).contains("open in another Lectern process");
+      JsonNode found = Eventually.await("serve indexes the imported papers", Duration.ofSeconds(20),
+          () -> http.get("/api/search?mode=lexical&q=%22Retrieval+Head+Mechanistically+Explains%22").json(),
+          json -> json.get("total").asLong() == 1);
+      assertThat(found.at("/hits/0/title").asText()).startsWith("Retrieval Head Mechanistically Explains");
+    } finally {
+      serve.destroy(); // SIGTERM, as Ctrl-C or a service manager would
+      assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stops within a minute").isTrue();
+    }
+    assertThat(serve.exitValue()).as("a requested stop is a normal end").isZero();
+    assertThat(Files.readString(log)).contains("stopping...").containsPattern("(?m)^stopped$")
+        .doesNotContain("fatal error");
+
+    Cli search = Cli.run(data, "search", "--mode", "lexical", "Retrieval Head Mechanistically Explains");
+    assertThat(search.code()).as("the index is released: " + search.err()).isZero();
+    assertThat(search.out()).contains("Retrieval Head Mechanistically Explains");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.lectern.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Test helper: a real HTTP client for a JSON API, one request at a time. */
+public final class HttpJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+
+  /** @param base e.g. {@code http://127.0.0.1:8080} */
+  public HttpJson(URI base) {
+    this.base = base;
+  }
+
+  public record Response(int status, String contentType, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (Exception e) {
+        throw new AssertionError("not JSON (" + status + "): " + body, e);
+      }
+    }
+  }
+
+  /** GETs a path with its query string, given as it goes on the wire (already percent-encoded). */
+  public Response get(String pathAndQuery) {
+    return send("GET", pathAndQuery);
+  }
+
+  public Response send(String method, String pathAndQuery) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60))
+          .method(method, HttpRequest.BodyPublishers.noBody()).build();
+      HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    } catch (Exception e) {
+      throw new AssertionError(method + " " + pathAndQuery + " failed: " + e, e);
+    }
+  }
+}
