@@ -2,10 +2,8 @@ package dev.lectern.app;
 
 import dev.lectern.embed.Embedder;
 import dev.lectern.embed.OnnxBgeEmbedder;
-import dev.lectern.index.IndexException;
 import dev.lectern.index.IndexLockedException;
 import dev.lectern.index.LuceneIndex;
-import java.nio.file.Path;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.Database;
 import java.util.Map;
@@ -58,16 +56,7 @@ public final class Lectern implements AutoCloseable {
    */
   public synchronized LuceneIndex index() {
     requireOpen();
-    if (index == null) {
-      Path path = settings.dataDir().resolve("index");
-      try {
-        index = LuceneIndex.open(path, library, OnnxBgeEmbedder.MODEL_ID);
-      } catch (IndexException e) {
-        // LuceneIndex reports every failure to open alike; a held lock needs another answer than a rebuild
-        if (IndexLockedException.isLockHeld(e)) throw new IndexLockedException(path, e);
-        throw e;
-      }
-    }
+    if (index == null) index = LuceneIndex.open(settings.dataDir().resolve("index"), library, OnnxBgeEmbedder.MODEL_ID);
     return index;
   }
 

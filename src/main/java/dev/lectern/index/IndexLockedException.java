@@ -1,7 +1,6 @@
 package dev.lectern.index;
 
 import java.nio.file.Path;
-import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * The index is open for writing in another process (Lucene's write lock is taken): a running
@@ -11,13 +10,5 @@ public final class IndexLockedException extends IndexException {
   public IndexLockedException(Path path, Throwable cause) {
     super("the search index at " + path + " is open in another Lectern process (a running `lectern serve`?)",
         cause);
-  }
-
-  /** Whether this failure, or one of its causes, is Lucene's write lock being held by another writer. */
-  public static boolean isLockHeld(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof LockObtainFailedException || t instanceof IndexLockedException) return true;
-    }
-    return false;
   }
 }

@@ -20,6 +20,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * The Lucene index of the library's papers, in its own directory (by convention {@code <dataDir>/index}).
@@ -84,6 +85,8 @@ public final class LuceneIndex implements PaperIndex {
     LuceneIndex index;
     try {
       index = new LuceneIndex(path, library, model);
+    } catch (LockObtainFailedException e) {
+      throw new IndexLockedException(path, e); // held by another process: not a fault a rebuild would fix
     } catch (IOException e) {
       throw new IndexException("cannot open the search index at " + path + ": " + e.getMessage()
           + " (it is derived data: delete the folder and run `lectern reindex`)", e);
