@@ -43,15 +43,4 @@ final class Hits {
     }
     return false;
   }
-
-  /** Whether this document (a top-level doc id) has a vector: papers not yet embedded have none. */
-  static boolean hasVector(IndexSearcher s, int doc) throws IOException {
-    var leaves = s.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-    FloatVectorValues v = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-    if (v == null) return false;
-    var it = v.iterator();
-    int local = doc - leaf.docBase;
-    return it.advance(local) == local;
-  }
 }
