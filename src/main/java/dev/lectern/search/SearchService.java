@@ -74,7 +74,8 @@ public final class SearchService {
       vector = embed(parsed.text(), notes);
       if (vector == null) mode = Mode.LEXICAL;
     }
-    Plan plan = new Plan(request, mode, text, filter, vector);
+    Query scoring = mode == Mode.HYBRID ? lexical.parseCombined(parsed.text()) : null;
+    Plan plan = new Plan(request, mode, text, scoring, filter, vector);
     SearchResult result;
     try {
       result = index.search(s -> run(s, plan, notes));
@@ -103,10 +104,14 @@ public final class SearchService {
     }
   }
 
-  /** What to run, decided before touching the index. */
-  private record Plan(SearchRequest request, Mode mode, Query text, Query filter, float[] vector, Query knnDone) {
-    Plan(SearchRequest request, Mode mode, Query text, Query filter, float[] vector) {
-      this(request, mode, text, filter, vector, null);
+  /**
+   * What to run, decided before touching the index. {@code text} finds papers by words; {@code scoring}
+   * (hybrid only) is the same query scored by BM25F, for ranking the candidates (see {@link #fuse}).
+   */
+  private record Plan(SearchRequest request, Mode mode, Query text, Query scoring, Query filter, float[] vector,
+                      Query knnDone) {
+    Plan(SearchRequest request, Mode mode, Query text, Query scoring, Query filter, float[] vector) {
+      this(request, mode, text, scoring, filter, vector, null);
     }
 
     /**
@@ -114,7 +119,7 @@ public final class SearchService {
      * rewritten, and hybrid search needs its result twice (for the ranking, and for facets and counts).
      */
     Plan withKnnRunOn(IndexSearcher s) throws IOException {
-      return vector == null ? this : new Plan(request, mode, text, filter, vector, s.rewrite(knn()));
+      return vector == null ? this : new Plan(request, mode, text, scoring, filter, vector, s.rewrite(knn()));
     }
 
     int window() {
@@ -166,7 +171,7 @@ public final class SearchService {
     ScoreDoc[] ranked = switch (plan.mode()) {
       case LEXICAL -> byWords.scoreDocs;
       case SEMANTIC -> byMeaning.scoreDocs;
-      case HYBRID -> fuse(s, plan.lexical(), plan.vector(), head(byWords, FUSION_DEPTH), byMeaning);
+      case HYBRID -> fuse(s, plan.scoring(), plan.vector(), head(byWords, FUSION_DEPTH), byMeaning);
     };
     Set<Integer> candidates = new HashSet<>();
     if (byWords != null) for (ScoreDoc d : byWords.scoreDocs) candidates.add(d.doc);
@@ -221,14 +226,15 @@ public final class SearchService {
 
   /**
    * Lexical and semantic rankings fused by a convex combination of normalized scores over the union of
-   * their top lists, each candidate scored by both (see {@link CandidateScores}): a paper found by words
-   * alone is weighed with its real similarity, one found by meaning alone with its real BM25 score (0 when
-   * it has none of the words). A paper not embedded yet (just imported, say) is ranked by its words alone
-   * rather than as semantically worthless.
+   * their top lists, each candidate scored both ways (see {@link CandidateScores}): by {@code scoring}, the
+   * query's BM25F form (0 for a paper with none of the words), and by its exact similarity, also when only
+   * the other ranking found it. The top lists only gather candidates; the lexical one is found with the
+   * per-field query, which Lucene searches faster. A paper not embedded yet (just imported, say) is ranked by
+   * its words alone rather than as semantically worthless.
    */
-  static ScoreDoc[] fuse(IndexSearcher s, Query lexicalQuery, float[] vector, TopDocs lexical, TopDocs semantic)
+  static ScoreDoc[] fuse(IndexSearcher s, Query scoring, float[] vector, TopDocs lexical, TopDocs semantic)
       throws IOException {
-    CandidateScores.Scored c = CandidateScores.of(s, lexicalQuery, vector, lexical.scoreDocs, semantic.scoreDocs);
+    CandidateScores.Scored c = CandidateScores.of(s, scoring, vector, lexical.scoreDocs, semantic.scoreDocs);
     List<Integer> docs = Arrays.stream(c.docs()).boxed().toList();
     return Fusion.convex(docs, c.semantic(), c.lexical(), SEMANTIC_WEIGHT, NORMALIZATION)
         .stream().map(f -> new ScoreDoc(f.item(), (float) f.score())).toArray(ScoreDoc[]::new);

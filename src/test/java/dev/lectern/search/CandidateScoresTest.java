@@ -72,17 +72,18 @@ class CandidateScoresTest {
 
   @Test
   void candidatesFoundOneWayGetTheirRealScoreTheOtherWay() throws IOException {
-    Query q = lexical.parse("graph transformers");
-    Map<Integer, Float> bm25 = scores(q);
-    // words found 0 and 2; meaning found 3, 1 and 0 (kNN scores are approximate: recomputed anyway)
-    ScoreDoc[] byWords = {new ScoreDoc(0, bm25.get(0)), new ScoreDoc(2, bm25.get(2))};
+    Query q = lexical.parseCombined("graph transformers");
+    Map<Integer, Float> bm25f = scores(q);
+    // words found 0 and 2; meaning found 3, 1 and 0 (the lists' own scores are not reused: recomputed)
+    ScoreDoc[] byWords = {new ScoreDoc(0, 9f), new ScoreDoc(2, 8f)};
     ScoreDoc[] byMeaning = {new ScoreDoc(3, 0.9f), new ScoreDoc(1, 0.5f), new ScoreDoc(0, 0.4f)};
     var c = CandidateScores.of(searcher, q, QUERY, byWords, byMeaning);
 
     assertThat(c.docs()).containsExactly(0, 1, 2, 3);
-    assertThat(c.lexical()[0]).isEqualTo(bm25.get(0));
+    assertThat(c.lexical()[0]).isCloseTo(bm25f.get(0), within(1e-5f));
     assertThat(c.lexical()[1]).isZero(); // "Protein folding" has none of the words
-    assertThat(c.lexical()[3]).isCloseTo(bm25.get(3), within(1e-5f)); // found by meaning, matches "transformers"
+    assertThat(c.lexical()[2]).isCloseTo(bm25f.get(2), within(1e-5f));
+    assertThat(c.lexical()[3]).isCloseTo(bm25f.get(3), within(1e-5f)); // found by meaning, has "transformers"
     assertThat(c.lexical()[3]).isPositive();
     assertThat(c.semantic()[0]).isCloseTo(dot(QUERY, VECTORS[0]), within(1e-6f));
     assertThat(c.semantic()[1]).isCloseTo(dot(QUERY, VECTORS[1]), within(1e-6f));
@@ -92,7 +93,7 @@ class CandidateScoresTest {
 
   @Test
   void aPhraseScoresOnlyWhereItsWordsStandTogether() throws IOException {
-    Query q = lexical.parse("\"graph transformers\"");
+    Query q = lexical.parseCombined("\"graph transformers\"");
     Map<Integer, Float> phrase = scores(q);
     assertThat(phrase).containsOnlyKeys(0);
     // 4 has both words, apart: the phrase's two-phase check must reject it
@@ -104,16 +105,16 @@ class CandidateScoresTest {
   }
 
   @Test
-  void lexicalScoresAlreadyKnownAreKeptAndTheRestFilledAcrossSegments() throws IOException {
-    Query q = lexical.parse("transformers");
-    Map<Integer, Float> bm25 = scores(q);
-    int[] docs = {0, 1, 3, 4};
-    float[] scores = {42f, Float.NaN, Float.NaN, Float.NaN};
-    CandidateScores.fillLexical(searcher, q, docs, scores);
-    assertThat(scores[0]).isEqualTo(42f);
-    assertThat(scores[1]).isZero();
-    assertThat(scores[2]).isCloseTo(bm25.get(3), within(1e-5f));
-    assertThat(scores[3]).isCloseTo(bm25.get(4), within(1e-5f));
+  void scoresMatchASearchInEverySegmentWhateverTheQueryForm() throws IOException {
+    for (Query q : new Query[] {lexical.parse("transformers graph"), lexical.parseCombined("transformers graph")}) {
+      Map<Integer, Float> expected = scores(q);
+      int[] docs = {0, 1, 2, 3, 4};
+      float[] got = CandidateScores.scores(searcher, q, docs);
+      for (int i = 0; i < docs.length; i++) {
+        assertThat(got[i]).isCloseTo(expected.getOrDefault(docs[i], 0f), within(1e-5f));
+      }
+    }
+    assertThat(CandidateScores.scores(searcher, lexical.parse("graph"), new int[0])).isEmpty();
   }
 
   /** Every matching document's score as a plain search gives it. */
