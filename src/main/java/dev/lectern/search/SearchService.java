@@ -38,8 +38,14 @@ import org.apache.lucene.search.TotalHits;
 public final class SearchService {
   /** Hits taken from each ranking before fusion: deep enough that fusion can promote a paper from rank 100. */
   static final int FUSION_DEPTH = 100;
-  /** Best matches by words that facets count and the total counts exactly; beyond, the total is a bound. */
-  static final int FACET_DEPTH = 1000;
+  /**
+   * Best matches by words that a relevance-ranked search collects: re-ranked (BM25F) and counted by the
+   * facets. Collecting few lets Lucene skip the papers that cannot make them (block-max WAND); at 1M papers
+   * the best 1,000 cost twice the time of the best 200.
+   */
+  static final int CANDIDATES = 200;
+  /** Matches counted exactly before the total becomes a lower bound ("about N"). */
+  static final int COUNT_EXACTLY_UP_TO = 1000;
 
   private final LuceneIndex index;
   private final Embedder embedder;
@@ -75,7 +81,8 @@ public final class SearchService {
       vector = embed(parsed.text(), notes);
       if (vector == null) mode = Mode.LEXICAL;
     }
-    Query scoring = mode == Mode.HYBRID ? Objects.requireNonNullElse(lexical.parseCombined(parsed.text()), text) : null;
+    Query scoring = text == null || mode == Mode.SEMANTIC ? null
+        : Objects.requireNonNullElse(lexical.parseCombined(parsed.text()), text);
     Plan plan = new Plan(request, mode, text, scoring, filter, vector);
     SearchResult result;
     try {
@@ -160,18 +167,22 @@ public final class SearchService {
   }
 
   /**
-   * Ranked by relevance: only the best candidates are collected (up to {@link #FACET_DEPTH} by words, the
-   * nearest neighbours by meaning), which lets Lucene skip documents that cannot make the top (WAND)
-   * instead of scoring every match of a common word. Facets count those candidates, and the total is exact
-   * up to {@link #FACET_DEPTH} matches and a lower bound beyond ("about N").
+   * Ranked by relevance in two stages: the best candidates are found fast, then scored more carefully.
+   * By words, the per-field query finds the best {@link #CANDIDATES} (which lets Lucene skip documents
+   * that cannot make them, instead of scoring every match of a common word) and BM25F re-ranks them; by
+   * meaning, the quantized HNSW graph finds the nearest neighbours and their exact cosines re-rank them;
+   * hybrid fuses both scores of every candidate. Facets count the candidates, and the total is exact up to
+   * {@link #COUNT_EXACTLY_UP_TO} matches and a lower bound beyond ("about N").
    */
   private SearchResult ranked(IndexSearcher s, Plan plan, List<String> notes) throws IOException {
     TopDocs byWords = plan.mode() == Mode.SEMANTIC ? null : s.search(plan.lexical(),
-        new TopScoreDocCollectorManager(Math.max(plan.window(), FACET_DEPTH), FACET_DEPTH));
+        new TopScoreDocCollectorManager(Math.max(plan.window(), CANDIDATES), COUNT_EXACTLY_UP_TO));
     TopDocs byMeaning = plan.mode() == Mode.LEXICAL ? null : s.search(plan.knn(), Math.max(FUSION_DEPTH, plan.window()));
     ScoreDoc[] ranked = switch (plan.mode()) {
-      case LEXICAL -> byWords.scoreDocs;
-      case SEMANTIC -> byMeaning.scoreDocs;
+      case LEXICAL -> rescored(byWords.scoreDocs, CandidateScores.scores(s, plan.scoring(), sortedDocs(byWords)),
+          sortedDocs(byWords));
+      case SEMANTIC -> rescored(byMeaning.scoreDocs, CandidateScores.cosines(s, plan.vector(), sortedDocs(byMeaning)),
+          sortedDocs(byMeaning));
       case HYBRID -> fuse(s, plan.scoring(), plan.vector(), head(byWords, FUSION_DEPTH), byMeaning);
     };
     Set<Integer> candidates = new HashSet<>();
@@ -182,6 +193,26 @@ public final class SearchService {
     TotalHits total = new TotalHits(count, exact ? TotalHits.Relation.EQUAL_TO
         : TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
     return result(s, plan, ranked, total, collectorOf(s, candidates), notes);
+  }
+
+  private static int[] sortedDocs(TopDocs top) {
+    return Arrays.stream(top.scoreDocs).mapToInt(d -> d.doc).sorted().toArray();
+  }
+
+  /**
+   * The hits re-ordered by new scores ({@code scores[i]} for {@code docs[i]}, docs in increasing order);
+   * a hit the second stage cannot score (NaN: a paper without a vector) keeps its place behind those it can,
+   * and ties keep the first stage's order.
+   */
+  static ScoreDoc[] rescored(ScoreDoc[] hits, float[] scores, int[] docs) {
+    ScoreDoc[] out = new ScoreDoc[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      float score = scores[Arrays.binarySearch(docs, hits[i].doc)];
+      out[i] = new ScoreDoc(hits[i].doc, Float.isNaN(score) ? Float.NEGATIVE_INFINITY : score);
+    }
+    Arrays.sort(out, (a, b) -> Float.compare(b.score, a.score)); // stable: ties keep the first stage's order
+    for (ScoreDoc d : out) if (d.score == Float.NEGATIVE_INFINITY) d.score = 0;
+    return out;
   }
 
   private SearchResult result(IndexSearcher s, Plan plan, ScoreDoc[] ranked, TotalHits total,
