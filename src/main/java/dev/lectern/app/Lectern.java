@@ -55,8 +55,17 @@ public final class Lectern implements AutoCloseable {
    * @throws IndexLockedException when another process (a running {@code lectern serve}) has it open
    */
   public synchronized LuceneIndex index() {
+    return index(LuceneIndex.Residency.ON_DEMAND);
+  }
+
+  /**
+   * The search index, opened on first use as {@code residency} says (a long-running process preloads it); a later call returns the index already open, whatever it asks.
+   */
+  public synchronized LuceneIndex index(LuceneIndex.Residency residency) {
     requireOpen();
-    if (index == null) index = LuceneIndex.open(settings.dataDir().resolve("index"), library, OnnxBgeEmbedder.MODEL_ID);
+    if (index == null) {
+      index = LuceneIndex.open(settings.dataDir().resolve("index"), library, OnnxBgeEmbedder.MODEL_ID, residency);
+    }
     return index;
   }
 

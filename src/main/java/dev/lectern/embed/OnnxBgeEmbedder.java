@@ -147,6 +147,9 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       so.setIntraOpNumThreads(options.threads());
       // one graph, run node after node: extra inter-op threads would only compete for the same cores
       so.setInterOpNumThreads(1);
+      // idle pool threads sleep instead of spinning: spinning keeps every core busy for a while after each
+      // run, which slows whatever runs next on a small machine (a search right after its query was embedded)
+      so.addConfigEntry("session.intra_op.allow_spinning", "0");
       if (cuda) so.addCUDA(0);
       return env.createSession(model, so);
     }
