@@ -120,6 +120,16 @@ class LuceneIndexTest {
   }
 
   @Test
+  void aPreloadedIndexFollowsAndSearchesLikeAnyOther() {
+    TestLibrary.importHfPage(library, "page-a.txt");
+    index = LuceneIndex.open(dataDir.resolve("index"), library, MODEL, LuceneIndex.Residency.PRELOAD);
+    TestLibrary.importHfPage(library, "page-b.txt");
+    index.sync();
+    assertThat(index.size()).isEqualTo((int) library.count());
+    assertThat(index.contains(library.changedSince(0, 1).getFirst().paper().id())).isTrue();
+  }
+
+  @Test
   void aBulkLoadIsManyPapersAndAFifthOfTheIndexAtLeast() {
     assertThat(LuceneIndex.isBulkLoad(LuceneIndex.BULK_LOAD_PAPERS, 0)).as("first build").isTrue();
     assertThat(LuceneIndex.isBulkLoad(LuceneIndex.BULK_LOAD_PAPERS - 1, 0)).as("a few papers").isFalse();
