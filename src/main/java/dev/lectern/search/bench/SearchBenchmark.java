@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.search.FieldExistsQuery;
 
@@ -75,9 +76,7 @@ public final class SearchBenchmark {
     Indexing indexing = buildIndex(options.keepIndex());
     Heap afterIndexing = heap();
     log.accept("loading the query embedding model...");
-    Embedder embedder = options.vectors() == Vectors.SYNTHETIC
-        ? new SyntheticQueries(lectern.embedder(), new SyntheticVectors(lectern.embedder().dimensions()))
-        : lectern.embedder();
+    Embedder embedder = options.vectors() == Vectors.SYNTHETIC ? withSyntheticQueries(lectern.embedder()) : lectern.embedder();
     List<String> queries = BenchQueries.draw(lectern.library(), options.queries(), QUERY_SEED, true);
     List<String> warmup = BenchQueries.draw(lectern.library(), options.warmup(), WARMUP_SEED, false);
     QueryTimer timer = new QueryTimer(lectern.index(), embedder, log);
@@ -219,7 +218,9 @@ public final class SearchBenchmark {
     QueryTimer(LuceneIndex index, Embedder embedder, Consumer<String> log) {
       this.service = new SearchService(index, embedder);
       this.embedder = embedder;
-      this.precomputed = new SearchService(index, new Precomputed(embedder, vectors));
+      // vectors computed beforehand: isolates search time from query embedding
+      this.precomputed = new SearchService(index, new QueryEmbedder(embedder,
+          query -> vectors.containsKey(query) ? vectors.get(query) : embedder.embedQuery(query)));
       this.log = log;
     }
 
@@ -321,37 +322,22 @@ public final class SearchBenchmark {
     }
   }
 
-  /** An embedder answering from vectors computed beforehand: isolates search time from query embedding. */
-  private record Precomputed(Embedder model, Map<String, float[]> vectors) implements Embedder {
-    @Override
-    public String modelId() {
-      return model.modelId();
-    }
-
-    @Override
-    public int dimensions() {
-      return model.dimensions();
-    }
-
-    @Override
-    public List<float[]> embedDocuments(List<String> texts) {
-      return model.embedDocuments(texts);
-    }
-
-    @Override
-    public float[] embedQuery(String query) {
-      float[] v = vectors.get(query);
-      return v != null ? v : model.embedQuery(query);
-    }
-  }
-
   /**
    * With synthetic paper vectors, the real model still embeds every query (its time is part of what is
    * measured) but the search uses the query's synthetic vector: a bge vector would point away from all the
    * synthetic ones, a direction real queries never take against real embeddings, and the graph search
    * explores several times further for it. So the semantic rows time a query that lives among the papers.
    */
-  private record SyntheticQueries(Embedder model, SyntheticVectors synthetic) implements Embedder {
+  private static Embedder withSyntheticQueries(Embedder model) {
+    SyntheticVectors synthetic = new SyntheticVectors(model.dimensions());
+    return new QueryEmbedder(model, query -> {
+      model.embedQuery(query);
+      return synthetic.of(query, "");
+    });
+  }
+
+  /** An embedder whose query vectors come from elsewhere: the benchmark's stand-ins for the real model's. */
+  private record QueryEmbedder(Embedder model, Function<String, float[]> queryVector) implements Embedder {
     @Override
     public String modelId() {
       return model.modelId();
@@ -369,8 +355,7 @@ public final class SearchBenchmark {
 
     @Override
     public float[] embedQuery(String query) {
-      model.embedQuery(query);
-      return synthetic.of(query, "");
+      return queryVector.apply(query);
     }
   }
 }
