@@ -24,6 +24,9 @@ final class EmbedCommand implements Callable<Integer> {
     PrintWriter out = main.spec().commandLine().getOut();
     PrintWriter err = main.spec().commandLine().getErr();
     var store = lectern.library().embeddings();
+    // the index first: a running serve holds it and is embedding already, so a second embedder would only
+    // compute the same papers twice, and its vectors could not reach serve's index
+    lectern.index();
     var embedder = lectern.embedder();
     long pending = store.pendingCount(embedder.modelId());
     out.println("papers to embed with " + embedder.modelId() + ": " + pending);

@@ -75,6 +75,17 @@ class CliIndexInUseTest {
   }
 
   @Test
+  void embeddingWhileTheIndexIsHeldElsewhereLeavesItToTheHolderAndComputesNothing() throws Exception {
+    assertThat(Cli.run(data, "import", "--no-index", "arxiv-snapshot", sample()).code()).isZero();
+    try (LuceneIndex held = holdTheIndex()) {
+      Cli r = Cli.run(data, "embed");
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.err()).contains("open in another Lectern process").doesNotContain("\tat ");
+      assertThat(library.embeddings().pendingCount(OnnxBgeEmbedder.MODEL_ID)).isEqualTo(3);
+    }
+  }
+
+  @Test
   void onceTheHolderIsGoneTheNextImportIndexesAsUsual() throws Exception {
     holdTheIndex().close();
     Cli r = Cli.run(data, "import", "arxiv-snapshot", sample());
