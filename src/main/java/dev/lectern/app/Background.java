@@ -72,6 +72,18 @@ public final class Background {
       Thread.ofPlatform().name("lectern-background").daemon().factory());
   private volatile Instant lastFollowed;
   private volatile String followError;
+  private volatile PendingCount counted;
+
+  /**
+   * Papers lacking a vector, counted in the library (a join over every paper: about 3 s at 1M papers), and
+   * how many the queue's run had embedded at that moment. Counting again for every status request would
+   * make a polling client a load on the library, so the count is kept and advanced by the queue's progress;
+   * it is taken again when the library changes, when the queue starts a new run, and every
+   * {@link #RECOUNT_INTERVAL}.
+   */
+  private record PendingCount(long pending, long queueDone, Instant at) {}
+
+  static final Duration RECOUNT_INTERVAL = Duration.ofMinutes(5);
 
   /** @param followInterval how often to look for library changes made by other processes */
   public Background(Lectern lectern, Duration followInterval, Events events) {
@@ -82,7 +94,33 @@ public final class Background {
     this.followInterval = followInterval;
     this.events = events;
     this.queue = new EmbeddingQueue(lectern.library().embeddings(), lectern.embedder(),
-        EmbeddingQueue.Options.defaults(), lectern.vectorListener(), events);
+        EmbeddingQueue.Options.defaults(), lectern.vectorListener(), recountingWhenCaughtUp(events));
+  }
+
+  /** The events, plus a fresh pending count once the queue has nothing left: the count is then exact again. */
+  private EmbeddingQueue.Progress recountingWhenCaughtUp(Events events) {
+    return new EmbeddingQueue.Progress() {
+      @Override
+      public void chunkStored(EmbeddingQueue.Status s) {
+        events.chunkStored(s);
+      }
+
+      @Override
+      public void skipped(String paperId, String title, String reason) {
+        events.skipped(paperId, title, reason);
+      }
+
+      @Override
+      public void failed(String message, Throwable cause, Duration retryIn) {
+        events.failed(message, cause, retryIn);
+      }
+
+      @Override
+      public void caughtUp(EmbeddingQueue.Status s) {
+        counted = null; // the next status counts again (on the follower thread, or on the request)
+        events.caughtUp(s);
+      }
+    };
   }
 
   /**
@@ -109,8 +147,11 @@ public final class Background {
     SyncReport report = null;
     if (lectern.library().lastChangeSeq() > index.watermark().changeSeq()) {
       report = index.sync();
+      counted = null; // new or changed papers: count again
       queue.wake();
     }
+    PendingCount c = counted;
+    if (c == null || c.at().plus(RECOUNT_INTERVAL).isBefore(Instant.now())) recountPending();
     lastFollowed = Instant.now();
     followError = null;
     return report;
@@ -167,10 +208,27 @@ public final class Background {
     LuceneIndex index = lectern.index();
     long changeSeq = lectern.library().lastChangeSeq();
     long papers = lectern.library().count();
-    long pending = Math.min(papers, lectern.library().embeddings().pendingCount(queue.model()));
+    long pending = Math.min(papers, pending());
     int withVectors = index.search(s -> s.count(new FieldExistsQuery(IndexFields.VECTOR)));
     return new Status(papers, changeSeq, index.size(), withVectors, index.watermark().changeSeq(), queue.model(),
         papers - pending, pending, queue.skippedPaperIds().size(), queue.isRunning(), queue.status(), lastFollowed,
         followError);
+  }
+
+  /** Papers lacking a vector now: the last count less what the queue has embedded since. */
+  private long pending() {
+    PendingCount c = counted;
+    long done = queue.status().done();
+    if (c == null || done < c.queueDone()) c = recountPending(); // none yet, or the queue began a new run
+    return Math.max(0, c.pending() - (done - c.queueDone()));
+  }
+
+  private PendingCount recountPending() {
+    // the queue's progress is read first: vectors stored while counting are then at worst subtracted twice,
+    // an undercount that the next count corrects, rather than a paper reported pending forever
+    long done = queue.status().done();
+    PendingCount c = new PendingCount(lectern.library().embeddings().pendingCount(queue.model()), done, Instant.now());
+    counted = c;
+    return c;
   }
 }

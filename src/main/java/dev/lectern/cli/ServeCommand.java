@@ -3,6 +3,7 @@ package dev.lectern.cli;
 import dev.lectern.app.Background;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
+import dev.lectern.index.LuceneIndex;
 import dev.lectern.index.PaperIndex.SyncReport;
 import dev.lectern.web.Api;
 import dev.lectern.web.ApiServer;
@@ -54,6 +55,8 @@ final class ServeCommand implements Callable<Integer> {
           new ServeEvents(err));
       ApiServer server = null;
       try {
+        // a long-running process: the whole index in memory from the start (see LuceneIndex.Residency)
+        lectern.index(LuceneIndex.Residency.PRELOAD);
         // listen first: a port in use is reported before any background work starts
         server = listen(new InetSocketAddress(h, p), new Api(lectern.search(true), lectern.library(), background));
         background.start();
