@@ -128,7 +128,7 @@ public final class Background {
    * Returns once the index is open: it is searchable by words from then on.
    */
   public void start() {
-    lectern.index(LuceneIndex.Residency.PRELOAD);
+    lectern.index();
     follower.execute(() -> {
       // before the queue starts, so that its chunks in flight cannot make the counts disagree
       attachMissingVectors();

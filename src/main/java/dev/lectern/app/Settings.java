@@ -28,19 +28,23 @@ public final class Settings {
   public static final String SERVER_PORT = "server.port";
   public static final String SERVER_HOST = "server.host";
   public static final String SERVER_FOLLOW_INTERVAL = "server.follow-interval";
+  public static final String SERVER_PRELOAD_INDEX = "server.preload-index";
 
-  private static final Map<String, String> DEFAULTS = Map.of(
-      DATA_DIR, "lectern-data",
-      IMPORT_BATCH_SIZE, "5000",
-      ARXIV_OAI_URL, "https://oaipmh.arxiv.org/oai",
-      ARXIV_OAI_DELAY, "3s",
-      HF_BASE_URL, "https://huggingface.co",
-      HF_DELAY, "1s",
-      HTTP_RETRIES, "5",
-      SERVER_PORT, "8080",
+  private static final Map<String, String> DEFAULTS = Map.ofEntries(
+      Map.entry(DATA_DIR, "lectern-data"),
+      Map.entry(IMPORT_BATCH_SIZE, "5000"),
+      Map.entry(ARXIV_OAI_URL, "https://oaipmh.arxiv.org/oai"),
+      Map.entry(ARXIV_OAI_DELAY, "3s"),
+      Map.entry(HF_BASE_URL, "https://huggingface.co"),
+      Map.entry(HF_DELAY, "1s"),
+      Map.entry(HTTP_RETRIES, "5"),
+      Map.entry(SERVER_PORT, "8080"),
       // the API has no authentication yet: only this machine may reach it unless the host is set
-      SERVER_HOST, "127.0.0.1",
-      SERVER_FOLLOW_INTERVAL, "5s");
+      Map.entry(SERVER_HOST, "127.0.0.1"),
+      Map.entry(SERVER_FOLLOW_INTERVAL, "5s"),
+      // serve loads the whole index into memory at start (see LuceneIndex.Residency); off for a machine
+      // with less free memory than the index
+      Map.entry(SERVER_PRELOAD_INDEX, "true"));
 
   private final Map<String, String> values;
 
@@ -94,6 +98,13 @@ public final class Settings {
     } catch (NumberFormatException e) {
       throw new ConfigException("setting '" + key + "' must be a whole number, got '" + get(key) + "'");
     }
+  }
+
+  public boolean getBoolean(String key) {
+    String v = get(key).trim();
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equals("1")) return true;
+    if (v.equalsIgnoreCase("false") || v.equalsIgnoreCase("no") || v.equals("0")) return false;
+    throw new ConfigException("setting '" + key + "' must be true or false, got '" + get(key) + "'");
   }
 
   public Duration getDuration(String key) {

@@ -56,7 +56,8 @@ final class ServeCommand implements Callable<Integer> {
       ApiServer server = null;
       try {
         // a long-running process: the whole index in memory from the start (see LuceneIndex.Residency)
-        lectern.index(LuceneIndex.Residency.PRELOAD);
+        lectern.index(settings.getBoolean(Settings.SERVER_PRELOAD_INDEX)
+            ? LuceneIndex.Residency.PRELOAD : LuceneIndex.Residency.ON_DEMAND);
         // listen first: a port in use is reported before any background work starts
         server = listen(new InetSocketAddress(h, p), new Api(lectern.search(true), lectern.library(), background));
         background.start();

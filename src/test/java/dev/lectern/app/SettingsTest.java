@@ -22,6 +22,7 @@ class SettingsTest {
     assertThat(s.getInt(Settings.SERVER_PORT)).isEqualTo(8080);
     assertThat(s.get(Settings.SERVER_HOST)).as("this machine only").isEqualTo("127.0.0.1");
     assertThat(s.getDuration(Settings.SERVER_FOLLOW_INTERVAL)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.getBoolean(Settings.SERVER_PRELOAD_INDEX)).isTrue();
   }
 
   @Test
@@ -39,6 +40,17 @@ class SettingsTest {
 
     Settings withFlag = Settings.load(conf, env, Map.of(Settings.DATA_DIR, "/from/flag"));
     assertThat(withFlag.dataDir()).isEqualTo(Path.of("/from/flag"));
+  }
+
+  @Test
+  void aYesOrNoSettingReadsTheUsualSpellingsAndRejectsOthersSayingWhich() {
+    assertThat(Settings.load(null, Map.of("LECTERN_SERVER_PRELOAD_INDEX", "no"), Map.of())
+        .getBoolean(Settings.SERVER_PRELOAD_INDEX)).isFalse();
+    assertThat(Settings.load(null, Map.of("LECTERN_SERVER_PRELOAD_INDEX", "TRUE"), Map.of())
+        .getBoolean(Settings.SERVER_PRELOAD_INDEX)).isTrue();
+    Settings bad = Settings.load(null, Map.of("LECTERN_SERVER_PRELOAD_INDEX", "maybe"), Map.of());
+    assertThatThrownBy(() -> bad.getBoolean(Settings.SERVER_PRELOAD_INDEX))
+        .hasMessageContaining("server.preload-index").hasMessageContaining("maybe");
   }
 
   @Test
