@@ -30,10 +30,11 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 
 /**
- * Searches the paper index: lexical (BM25), semantic (kNN on the query's embedding, filters applied inside
- * the graph search) or hybrid (both fused by a weighted combination of normalized scores). Safe for concurrent use. Without an embedder,
- * or with one of another model than the index's vectors, semantic and hybrid searches run lexically and say
- * so in {@link SearchResult#notes()}.
+ * Searches the paper index: lexical (BM25 per field to find, BM25F to rank), semantic (kNN on the query's
+ * embedding, filters applied inside the graph search, exact cosines to rank) or hybrid (both fused by a
+ * weighted combination of normalized scores). Safe for concurrent use. Without an embedder, or with one of
+ * another model than the index's vectors, semantic and hybrid searches run lexically and say so in
+ * {@link SearchResult#notes()}.
  */
 public final class SearchService {
   /** Hits taken from each ranking before fusion: deep enough that fusion can promote a paper from rank 100. */
@@ -114,7 +115,7 @@ public final class SearchService {
 
   /**
    * What to run, decided before touching the index. {@code text} finds papers by words; {@code scoring}
-   * (hybrid only) is the same query scored by BM25F, for ranking the candidates (see {@link #fuse}).
+   * (lexical and hybrid) is the same query scored by BM25F, for ranking the candidates it found.
    */
   private record Plan(SearchRequest request, Mode mode, Query text, Query scoring, Query filter, float[] vector,
                       Query knnDone) {
