@@ -3,6 +3,8 @@ package dev.lectern.app;
 import dev.lectern.embed.Embedder;
 import dev.lectern.embed.OnnxBgeEmbedder;
 import dev.lectern.index.IndexLockedException;
+import dev.lectern.index.IndexSnapshot;
+import dev.lectern.index.SearchableIndex;
 import dev.lectern.index.LuceneIndex;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.Database;
@@ -16,6 +18,7 @@ public final class Lectern implements AutoCloseable {
   private final PaperLibrary library;
   private Embedder embedder;
   private LuceneIndex index;
+  private IndexSnapshot snapshot;
   private boolean closed;
 
   public Lectern(Settings settings) {
@@ -71,10 +74,23 @@ public final class Lectern implements AutoCloseable {
 
   /**
    * Search over the index. With {@code withEmbedder} false the model is not loaded (lexical search needs
-   * none); semantic and hybrid requests then fall back to words and say so.
+   * none); semantic and hybrid requests then fall back to words and say so. While another process (a
+   * running {@code lectern serve}) holds the index, it searches the index as that process last committed it.
    */
   public SearchService search(boolean withEmbedder) {
-    return new SearchService(index(), withEmbedder ? embedder() : null);
+    SearchableIndex searchable;
+    try {
+      searchable = index();
+    } catch (IndexLockedException e) {
+      searchable = snapshot(); // a running serve holds it: search what it last committed
+    }
+    return new SearchService(searchable, withEmbedder ? embedder() : null);
+  }
+
+  private synchronized IndexSnapshot snapshot() {
+    requireOpen();
+    if (snapshot == null) snapshot = IndexSnapshot.open(settings.dataDir().resolve("index"));
+    return snapshot;
   }
 
   /** Closes the index and the model; safe to call again (serve's shutdown hook and the command both do). */
@@ -83,6 +99,8 @@ public final class Lectern implements AutoCloseable {
     closed = true;
     if (index != null) index.close();
     index = null;
+    if (snapshot != null) snapshot.close();
+    snapshot = null;
     Embedder closing = embedder;
     embedder = null;
     if (closing instanceof AutoCloseable c) {

@@ -41,7 +41,6 @@ final class EvalCommand implements Callable<Integer> {
     var err = main.spec().commandLine().getErr();
     set.warnings().forEach(w -> err.println("warning: " + w));
     var lectern = main.lectern();
-    lectern.index().sync();
     List<Mode> modes = mode.equalsIgnoreCase("all") ? List.of(Mode.values())
         : List.of(Choices.parse(Mode.class, mode, "--mode"));
     SearchService search = lectern.search(modes.stream().anyMatch(m -> m != Mode.LEXICAL));

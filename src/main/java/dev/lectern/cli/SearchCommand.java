@@ -57,7 +57,6 @@ final class SearchCommand implements Callable<Integer> {
         .withFilters(new Filters(categories, from, to, null))
         .page(offset, limit);
     var lectern = main.lectern();
-    lectern.index().sync();
     SearchResult result = lectern.search(request.mode() != Mode.LEXICAL).search(request);
     var out = main.spec().commandLine().getOut();
     if (json) {

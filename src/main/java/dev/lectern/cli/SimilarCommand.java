@@ -22,7 +22,6 @@ final class SimilarCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var lectern = main.lectern();
-    lectern.index().sync();
     var paper = lectern.library().get(id).orElseThrow(() -> new IllegalArgumentException(
         "no paper with id '" + id + "' in the library (ids look like 2404.15574 or hep-th/9901001)"));
     var hits = lectern.search(false).similar(paper.id(), limit);

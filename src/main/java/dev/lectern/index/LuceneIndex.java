@@ -30,7 +30,7 @@ import org.apache.lucene.store.LockObtainFailedException;
  * another embedding model or document layout is rebuilt. Searches go through {@link #search} and see every
  * change once {@link #sync} or {@link #updateVectors} has returned.
  */
-public final class LuceneIndex implements PaperIndex {
+public final class LuceneIndex implements PaperIndex, SearchableIndex {
   private final Directory dir;
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -216,7 +216,7 @@ public final class LuceneIndex implements PaperIndex {
     }
   }
 
-  /** Runs a read against a current searcher, released afterwards; the searcher must not escape. */
+  @Override
   public <T> T search(SearcherFunction<T> read) {
     IndexSearcher s;
     try {
@@ -237,18 +237,12 @@ public final class LuceneIndex implements PaperIndex {
     }
   }
 
-  /** A read against the index. */
-  @FunctionalInterface
-  public interface SearcherFunction<T> {
-    T apply(IndexSearcher searcher) throws IOException;
-  }
-
-  /** The analyzer the index was written with; queries must be parsed with it. */
+  @Override
   public Analyzer analyzer() {
     return analyzer;
   }
 
-  /** The embedding model whose vectors the index holds; queries must be embedded with the same one. */
+  @Override
   public String model() {
     return model;
   }

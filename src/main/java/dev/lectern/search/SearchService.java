@@ -10,7 +10,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import dev.lectern.embed.Embedder;
 import dev.lectern.index.IndexFields;
-import dev.lectern.index.LuceneIndex;
+import dev.lectern.index.SearchableIndex;
 import dev.lectern.search.SearchRequest.Mode;
 import dev.lectern.search.SearchResult.Hit;
 import java.io.IOException;
@@ -48,7 +48,7 @@ public final class SearchService {
   /** Matches counted exactly before the total becomes a lower bound ("about N"). */
   static final int COUNT_EXACTLY_UP_TO = 1000;
 
-  private final LuceneIndex index;
+  private final SearchableIndex index;
   private final Embedder embedder;
   private final String embedderProblem;
   private final LexicalQueries lexical;
@@ -57,7 +57,7 @@ public final class SearchService {
   private final SimilarPapers similar;
 
   /** @param embedder the query embedder, or null to search lexically only */
-  public SearchService(LuceneIndex index, Embedder embedder) {
+  public SearchService(SearchableIndex index, Embedder embedder) {
     this.index = index;
     this.embedderProblem = embedder == null ? "semantic search is unavailable (no embedding model loaded)"
         : !embedder.modelId().equals(index.model()) ? "semantic search is unavailable: the query model "

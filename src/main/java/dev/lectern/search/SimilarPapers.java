@@ -1,7 +1,7 @@
 package dev.lectern.search;
 
 import dev.lectern.index.IndexFields;
-import dev.lectern.index.LuceneIndex;
+import dev.lectern.index.SearchableIndex;
 import dev.lectern.index.PaperAnalyzers;
 import dev.lectern.index.VectorLookup;
 import dev.lectern.search.SearchResult.Hit;
@@ -26,9 +26,9 @@ import org.apache.lucene.search.TopDocs;
  * neighbours and wording and meaning both count. Needs no query embedding.
  */
 final class SimilarPapers {
-  private final LuceneIndex index;
+  private final SearchableIndex index;
 
-  SimilarPapers(LuceneIndex index) {
+  SimilarPapers(SearchableIndex index) {
     this.index = index;
   }
 
