@@ -6,7 +6,12 @@ import dev.lectern.store.PaperLibrary;
 import dev.lectern.store.PaperLibrary.Change;
 import dev.lectern.store.PaperLibrary.Redirect;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
@@ -23,12 +28,22 @@ final class LibraryFollower {
   private final String model;
   private final IndexWriter writer;
   private final PaperDocuments documents;
+  private final ExecutorService writers;
+  private final int writerThreads;
 
-  LibraryFollower(PaperLibrary library, String model, IndexWriter writer, PaperDocuments documents) {
+  /**
+   * @param writers threads that write documents side by side (null: the calling thread alone); each builds
+   *     its own in-memory segment, HNSW graph included, which is where indexing spends its time
+   * @param writerThreads how many of them a chunk is split over
+   */
+  LibraryFollower(PaperLibrary library, String model, IndexWriter writer, PaperDocuments documents,
+                  ExecutorService writers, int writerThreads) {
     this.library = library;
     this.model = model;
     this.writer = writer;
     this.documents = documents;
+    this.writers = writers;
+    this.writerThreads = writers == null ? 1 : writerThreads;
   }
 
   SyncReport follow(Watermark from) {
@@ -54,6 +69,11 @@ final class LibraryFollower {
   /** Redirects and changes interleaved in sequence order, so the later of the two always wins. */
   private long apply(List<Change> changes, List<Redirect> redirects) {
     Map<String, float[]> vectors = library.embeddings().get(model, changes.stream().map(c -> c.paper().id()).toList());
+    if (redirects.isEmpty() && writerThreads > 1) {
+      // distinct papers, no deletes to order them against: the order of writing does not matter
+      writeSideBySide(changes.stream().map(Change::paper).toList(), vectors);
+      return 0;
+    }
     int c = 0;
     int r = 0;
     try {
@@ -71,6 +91,26 @@ final class LibraryFollower {
       throw new IndexException("cannot write to the search index: " + e.getMessage(), e);
     }
     return redirects.size();
+  }
+
+  private void writeSideBySide(List<Paper> papers, Map<String, float[]> vectors) {
+    List<Callable<Void>> slices = new ArrayList<>();
+    int size = (papers.size() + writerThreads - 1) / writerThreads;
+    for (int from = 0; from < papers.size(); from += size) {
+      List<Paper> slice = papers.subList(from, Math.min(papers.size(), from + size));
+      slices.add(() -> {
+        for (Paper p : slice) put(p, vectors.get(p.id()));
+        return null;
+      });
+    }
+    try {
+      for (Future<Void> f : writers.invokeAll(slices)) f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IndexException("interrupted while writing to the search index", e);
+    } catch (ExecutionException e) {
+      throw new IndexException("cannot write to the search index: " + e.getCause().getMessage(), e.getCause());
+    }
   }
 
   /** Replaces these papers' documents, with the given vectors (papers absent from the map get none). */

@@ -39,6 +39,7 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
   private final String model;
   private final LibraryFollower follower;
   private final ExecutorService graphMergers;
+  private final ExecutorService documentWriters;
   private volatile Watermark watermark;
   private SyncReport openingReport;
 
@@ -98,7 +99,9 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
     this.writer = w;
     this.searchers = new SearcherManager(writer, null);
     this.watermark = Watermark.from(lastCommitData());
-    this.follower = new LibraryFollower(library, model, writer, new PaperDocuments());
+    this.documentWriters = cores > 1 ? Executors.newFixedThreadPool(cores, Thread.ofPlatform().daemon()
+        .name("lectern-index-writer-", 0).factory()) : null;
+    this.follower = new LibraryFollower(library, model, writer, new PaperDocuments(), documentWriters, cores);
   }
 
   /**
@@ -281,6 +284,7 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
       throw new IndexException("cannot close the search index: " + e.getMessage(), e);
     } finally {
       if (graphMergers != null) graphMergers.shutdownNow();
+      if (documentWriters != null) documentWriters.shutdownNow();
     }
   }
 }
