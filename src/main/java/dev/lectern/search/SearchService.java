@@ -180,10 +180,14 @@ public final class SearchService {
         new TopScoreDocCollectorManager(Math.max(plan.window(), CANDIDATES), COUNT_EXACTLY_UP_TO));
     TopDocs byMeaning = plan.mode() == Mode.LEXICAL ? null : s.search(plan.knn(), Math.max(FUSION_DEPTH, plan.window()));
     ScoreDoc[] ranked = switch (plan.mode()) {
-      case LEXICAL -> rescored(byWords.scoreDocs, CandidateScores.scores(s, plan.scoring(), sortedDocs(byWords)),
-          sortedDocs(byWords));
-      case SEMANTIC -> rescored(byMeaning.scoreDocs, CandidateScores.cosines(s, plan.vector(), sortedDocs(byMeaning)),
-          sortedDocs(byMeaning));
+      case LEXICAL -> {
+        int[] docs = sortedDocs(byWords);
+        yield rescored(byWords.scoreDocs, CandidateScores.scores(s, plan.scoring(), docs), docs);
+      }
+      case SEMANTIC -> {
+        int[] docs = sortedDocs(byMeaning);
+        yield rescored(byMeaning.scoreDocs, CandidateScores.cosines(s, plan.vector(), docs), docs);
+      }
       case HYBRID -> fuse(s, plan.scoring(), plan.vector(), head(byWords, FUSION_DEPTH), byMeaning);
     };
     Set<Integer> candidates = new HashSet<>();
