@@ -28,6 +28,9 @@ final class BenchCommand {
     @Option(names = "--batch", description = "Comma-separated batch sizes to try (default: the embedder's).")
     String batch;
 
+    @Option(names = "--query-threads", description = "Comma-separated thread counts for queries to try (default: the embedder's, 1).")
+    String queryThreads;
+
     @Option(names = "--queries", defaultValue = "200", description = "Single-query runs for latency (default ${DEFAULT-VALUE}).")
     int queries;
 
@@ -39,6 +42,7 @@ final class BenchCommand {
       List<String> args = new ArrayList<>(List.of("corpus=" + corpus, "queries=" + queries, "limit=" + limit));
       if (threads != null) args.add("threads=" + threads);
       if (batch != null) args.add("batch=" + batch);
+      if (queryThreads != null) args.add("query-threads=" + queryThreads);
       EmbeddingBenchmark.main(args.toArray(String[]::new));
       return 0;
     }

@@ -22,10 +22,10 @@ import java.util.stream.Stream;
  * <pre>
  * ./mvnw -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/classes:$(cat target/cp.txt) dev.lectern.embed.EmbeddingBenchmark \
- *     [corpus=/work/shared/corpus/hf-papers] [batch=4] [threads=2] [limit=0] [queries=200]
+ *     [corpus=/work/shared/corpus/hf-papers] [batch=4] [threads=2] [query-threads=1] [limit=0] [queries=200]
  * </pre>
  *
- * {@code batch} and {@code threads} take comma-separated lists to compare settings; {@code limit} caps
+ * {@code batch}, {@code threads} and {@code query-threads} take comma-separated lists to compare settings; {@code limit} caps
  * the number of texts (0: all).
  */
 public final class EmbeddingBenchmark {
@@ -37,6 +37,7 @@ public final class EmbeddingBenchmark {
       double meanTokens,
       int batchSize,
       int threads,
+      int queryThreads,
       double embedderDocsPerSec,
       double ortDocsPerSec,
       double queryP50Ms,
@@ -45,8 +46,9 @@ public final class EmbeddingBenchmark {
     String line() {
       return String.format(
           "texts=%d meanTokens=%.0f batch=%d threads=%d | embedder %.1f docs/s | session.run %.1f docs/s"
-              + " | query p50 %.2f ms p99 %.2f ms",
-          texts, meanTokens, batchSize, threads, embedderDocsPerSec, ortDocsPerSec, queryP50Ms, queryP99Ms);
+              + " | query (%d thread%s) p50 %.2f ms p99 %.2f ms",
+          texts, meanTokens, batchSize, threads, embedderDocsPerSec, ortDocsPerSec, queryThreads,
+          queryThreads == 1 ? "" : "s", queryP50Ms, queryP99Ms);
     }
   }
 
@@ -59,9 +61,13 @@ public final class EmbeddingBenchmark {
     if (limit > 0 && limit < texts.size()) texts = texts.subList(0, limit);
     int queries = Integer.parseInt(opts.getOrDefault("queries", "200"));
     System.out.printf("%d texts, %d cores%n", texts.size(), Runtime.getRuntime().availableProcessors());
-    for (int threads : ints(opts.getOrDefault("threads", "" + Runtime.getRuntime().availableProcessors()))) {
-      for (int batch : ints(opts.getOrDefault("batch", "" + OnnxBgeEmbedder.Options.defaults().batchSize()))) {
-        System.out.println(run(texts, new OnnxBgeEmbedder.Options(batch, threads, false), queries).line());
+    OnnxBgeEmbedder.Options defaults = OnnxBgeEmbedder.Options.defaults();
+    for (int threads : ints(opts.getOrDefault("threads", "" + defaults.threads()))) {
+      for (int batch : ints(opts.getOrDefault("batch", "" + defaults.batchSize()))) {
+        for (int queryThreads : ints(opts.getOrDefault("query-threads", "" + defaults.queryThreads()))) {
+          var options = new OnnxBgeEmbedder.Options(batch, threads, queryThreads, false);
+          System.out.println(run(texts, options, queries).line());
+        }
       }
     }
   }
@@ -80,6 +86,7 @@ public final class EmbeddingBenchmark {
           meanTokens,
           options.batchSize(),
           options.threads(),
+          options.queryThreads(),
           embedderRate,
           ortRate,
           percentile(latencies, 50),

@@ -56,29 +56,37 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
    * @param batchSize texts per {@code session.run}. On a 2-core CPU with ~300-token abstracts, 1 to 4 was
    *     fastest and 16 or more slower (bigger activations fall out of cache); 1 also makes each vector
    *     independent of the other texts (see the class comment)
-   * @param threads ONNX Runtime intra-op threads; the number of cores is best
+   * @param threads ONNX Runtime intra-op threads for documents; the number of cores is best
+   * @param queryThreads intra-op threads for queries, which run in a session of their own: a query of a
+   *     dozen tokens gains little from a second thread, and with one it needs no other core to be free, so
+   *     it runs beside the search's own work and beside documents being embedded
    * @param cuda try the CUDA execution provider first, falling back to CPU if it cannot start
    */
-  public record Options(int batchSize, int threads, boolean cuda) {
+  public record Options(int batchSize, int threads, int queryThreads, boolean cuda) {
     public Options {
       if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
       if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+      if (queryThreads < 1) throw new IllegalArgumentException("query threads must be at least 1, got " + queryThreads);
     }
 
     public static Options defaults() {
-      return new Options(4, Runtime.getRuntime().availableProcessors(), false);
+      return new Options(4, Runtime.getRuntime().availableProcessors(), 1, false);
     }
 
     public Options withBatchSize(int batchSize) {
-      return new Options(batchSize, threads, cuda);
+      return new Options(batchSize, threads, queryThreads, cuda);
     }
 
     public Options withThreads(int threads) {
-      return new Options(batchSize, threads, cuda);
+      return new Options(batchSize, threads, queryThreads, cuda);
+    }
+
+    public Options withQueryThreads(int queryThreads) {
+      return new Options(batchSize, threads, queryThreads, cuda);
     }
 
     public Options withCuda(boolean cuda) {
-      return new Options(batchSize, threads, cuda);
+      return new Options(batchSize, threads, queryThreads, cuda);
     }
   }
 
@@ -97,15 +105,18 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   private final OrtEnvironment env;
   private final OrtSession session;
+  /** The session queries run in, with {@link Options#queryThreads()} threads. */
+  private final OrtSession querySession;
   private final HuggingFaceTokenizer tokenizer;
   private final Options options;
   private final boolean onGpu;
   private final boolean takesTokenTypes;
 
-  private OnnxBgeEmbedder(
-      OrtEnvironment env, OrtSession session, HuggingFaceTokenizer tokenizer, Options options, boolean onGpu) {
+  private OnnxBgeEmbedder(OrtEnvironment env, OrtSession session, OrtSession querySession,
+      HuggingFaceTokenizer tokenizer, Options options, boolean onGpu) {
     this.env = env;
     this.session = session;
+    this.querySession = querySession;
     this.tokenizer = tokenizer;
     this.options = options;
     this.onGpu = onGpu;
@@ -124,7 +135,8 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     try {
       if (options.cuda()) {
         try {
-          return new OnnxBgeEmbedder(env, createSession(env, model, options, true), tokenizer, options, true);
+          OrtSession gpu = createSession(env, model, options.threads(), true);
+          return new OnnxBgeEmbedder(env, gpu, gpu, tokenizer, options, true);
         } catch (OrtException | RuntimeException e) {
           log.warn(
               "CUDA was requested but could not be used ({}); embedding on the CPU instead. GPU embedding "
@@ -133,18 +145,25 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
               e.getMessage());
         }
       }
-      return new OnnxBgeEmbedder(env, createSession(env, model, options, false), tokenizer, options, false);
+      OrtSession documents = createSession(env, model, options.threads(), false);
+      try {
+        return new OnnxBgeEmbedder(env, documents, createSession(env, model, options.queryThreads(), false),
+            tokenizer, options, false);
+      } catch (OrtException e) {
+        documents.close();
+        throw e;
+      }
     } catch (OrtException e) {
       tokenizer.close();
       throw new EmbeddingException("ONNX Runtime could not load the bge model: " + e.getMessage(), e);
     }
   }
 
-  private static OrtSession createSession(OrtEnvironment env, byte[] model, Options options, boolean cuda)
+  private static OrtSession createSession(OrtEnvironment env, byte[] model, int threads, boolean cuda)
       throws OrtException {
     try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
       so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      so.setIntraOpNumThreads(options.threads());
+      so.setIntraOpNumThreads(threads);
       // one graph, run node after node: extra inter-op threads would only compete for the same cores
       so.setInterOpNumThreads(1);
       // idle pool threads sleep instead of spinning: spinning keeps every core busy for a while after each
@@ -212,18 +231,22 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   @Override
   public List<float[]> embedDocuments(List<String> texts) {
-    float[][] vectors = new float[texts.size()][];
-    for (Batch batch : batches(tokenize(texts))) {
-      float[][] cls = infer(batch);
-      for (int r = 0; r < batch.rows().length; r++) vectors[batch.rows()[r]] = normalize(cls[r]);
-    }
-    return List.of(vectors);
+    return embed(session, texts);
   }
 
   @Override
   public float[] embedQuery(String query) {
     if (query == null) throw new IllegalArgumentException("query is null");
-    return embedDocuments(List.of(QUERY_INSTRUCTION + query)).get(0);
+    return embed(querySession, List.of(QUERY_INSTRUCTION + query)).get(0);
+  }
+
+  private List<float[]> embed(OrtSession in, List<String> texts) {
+    float[][] vectors = new float[texts.size()][];
+    for (Batch batch : batches(tokenize(texts))) {
+      float[][] cls = infer(in, batch);
+      for (int r = 0; r < batch.rows().length; r++) vectors[batch.rows()[r]] = normalize(cls[r]);
+    }
+    return List.of(vectors);
   }
 
   List<Tokens> tokenize(List<String> texts) {
@@ -272,9 +295,9 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   }
 
   /** The [CLS] hidden state of each row, not yet normalized. */
-  float[][] infer(Batch batch) {
+  private float[][] infer(OrtSession in, Batch batch) {
     Map<String, OnnxTensor> inputs = inputs(batch);
-    try (OrtSession.Result result = session.run(inputs, Set.of(OUTPUT))) {
+    try (OrtSession.Result result = in.run(inputs, Set.of(OUTPUT))) {
       FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
       float[][] cls = new float[batch.rows().length][DIMENSIONS];
       int rowStride = batch.width() * DIMENSIONS; // [rows, width, 384]; [CLS] is position 0 of each row
@@ -320,8 +343,8 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      session.close();
+    try (querySession) {
+      if (querySession != session) session.close();
     } catch (OrtException e) {
       throw new EmbeddingException("could not release the ONNX Runtime session", e);
     } finally {

@@ -24,11 +24,15 @@ final class Hits {
     if (offset >= ranked.length) return List.of();
     ScoreDoc[] page = Arrays.copyOfRange(ranked, offset, Math.min(ranked.length, offset + limit));
     int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
-    Snippets.Marked marked = Snippets.mark(s, analyzer, text, docs);
-    List<Hit> hits = new ArrayList<>(page.length);
     var stored = s.storedFields();
+    StoredPaper[] papers = new StoredPaper[docs.length];
+    for (int i = 0; i < docs.length; i++) papers[i] = PaperDocuments.fromDocument(stored.document(docs[i]));
+    Snippets.Marked marked = Snippets.mark(s, analyzer, text, docs,
+        Arrays.stream(papers).map(StoredPaper::title).toArray(String[]::new),
+        Arrays.stream(papers).map(StoredPaper::abstractText).toArray(String[]::new));
+    List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      StoredPaper p = PaperDocuments.fromDocument(stored.document(docs[i]));
+      StoredPaper p = papers[i];
       float score = Float.isNaN(page[i].score) ? 0 : page[i].score; // sorted searches may not score
       hits.add(new Hit(p.id(), p.title(), p.authors(), p.categories(), p.submitted(), p.upvotes(), score,
           marked.titles()[i], marked.snippets()[i]));

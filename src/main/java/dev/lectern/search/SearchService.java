@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -55,6 +59,13 @@ public final class SearchService {
   private final FilterQueries filters;
   private final FacetCounter facets = new FacetCounter();
   private final SimilarPapers similar;
+  /**
+   * Runs query embeddings beside the search's own work: at most two per core at once (more only queue for
+   * the cores), beyond that in the searching thread itself; idle threads end after a minute.
+   */
+  private final ExecutorService queryEmbedding = new ThreadPoolExecutor(0,
+      2 * Runtime.getRuntime().availableProcessors(), 1, TimeUnit.MINUTES, new SynchronousQueue<>(),
+      Thread.ofPlatform().daemon().name("lectern-query-embedding-", 0).factory(), new ThreadPoolExecutor.CallerRunsPolicy());
 
   /** @param embedder the query embedder, or null to search lexically only */
   public SearchService(SearchableIndex index, Embedder embedder) {
@@ -72,26 +83,23 @@ public final class SearchService {
     long start = System.nanoTime();
     UserQuery parsed = UserQuery.parse(request.query());
     List<String> notes = new ArrayList<>(parsed.notes());
-    Query filter = filters.build(request.filters().and(parsed.filters()));
     Query text = lexical.parse(parsed.text());
-    Mode mode = request.mode();
-    float[] vector = null;
-    if (text == null) {
-      mode = Mode.LEXICAL; // nothing to match: browse the filtered papers
-    } else if (mode != Mode.LEXICAL) {
-      vector = embed(parsed.text(), notes);
-      if (vector == null) mode = Mode.LEXICAL;
-    }
-    Query scoring = text == null || mode == Mode.SEMANTIC ? null
-        : Objects.requireNonNullElse(lexical.parseCombined(parsed.text()), text);
-    Plan plan = new Plan(request, mode, text, scoring, filter, vector);
+    Mode mode = text == null ? Mode.LEXICAL : request.mode(); // nothing to match: browse the filtered papers
+    // the query is embedded on another core while this thread builds the queries and searches by words
+    QueryVector vector = mode == Mode.LEXICAL ? QueryVector.NONE : embed(parsed.text(), notes);
+    if (vector == QueryVector.NONE) mode = Mode.LEXICAL;
     SearchResult result;
     try {
-      result = index.search(s -> run(s, plan, notes));
+      Query filter = filters.build(request.filters().and(parsed.filters()));
+      Query scoring = text == null ? null : Objects.requireNonNullElse(lexical.parseCombined(parsed.text()), text);
+      Plan plan = new Plan(request, mode, text, scoring, filter, null);
+      result = index.search(s -> run(s, plan, vector, notes));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QueryException("the query expands to too many terms; use fewer words or wildcards");
+    } finally {
+      vector.cancel();
     }
-    return new SearchResult(result.totalHits(), result.totalIsExact(), result.hits(), result.facets(), mode,
+    return new SearchResult(result.totalHits(), result.totalIsExact(), result.hits(), result.facets(), result.modeUsed(),
         List.copyOf(notes), Duration.ofNanos(System.nanoTime() - start));
   }
 
@@ -100,17 +108,12 @@ public final class SearchService {
     return similar.find(id, Math.clamp(limit, 1, SearchRequest.MAX_LIMIT));
   }
 
-  private float[] embed(String text, List<String> notes) {
+  private QueryVector embed(String text, List<String> notes) {
     if (embedder == null) {
       notes.add(embedderProblem + "; showing keyword results");
-      return null;
+      return QueryVector.NONE;
     }
-    try {
-      return embedder.embedQuery(text);
-    } catch (RuntimeException e) {
-      notes.add("semantic search failed (" + e.getMessage() + "); showing keyword results");
-      return null;
-    }
+    return QueryVector.start(embedder, text, queryEmbedding);
   }
 
   /**
@@ -121,6 +124,12 @@ public final class SearchService {
                       Query knnDone) {
     Plan(SearchRequest request, Mode mode, Query text, Query scoring, Query filter, float[] vector) {
       this(request, mode, text, scoring, filter, vector, null);
+    }
+
+    /** The plan once the query's vector is known: by words alone when there is none (embedding failed). */
+    Plan withVector(float[] v) {
+      return v == null ? new Plan(request, Mode.LEXICAL, text, scoring, filter, null, null)
+          : new Plan(request, mode, text, scoring, filter, v, null);
     }
 
     /**
@@ -154,11 +163,20 @@ public final class SearchService {
     }
   }
 
-  private SearchResult run(IndexSearcher s, Plan unrun, List<String> notes) throws IOException {
-    Plan plan = unrun.withKnnRunOn(s);
+  private SearchResult run(IndexSearcher s, Plan withoutVector, QueryVector vector, List<String> notes)
+      throws IOException {
+    var sort = Sorts.of(withoutVector.request().sort(), withoutVector.text() != null);
+    if (sort != null) return sorted(s, ready(s, withoutVector, vector, notes), sort, notes);
+    return ranked(s, withoutVector, vector, notes);
+  }
+
+  /** The plan with the query's vector, waited for, and its nearest neighbours searched. */
+  private static Plan ready(IndexSearcher s, Plan withoutVector, QueryVector vector, List<String> notes)
+      throws IOException {
+    if (withoutVector.mode() == Mode.LEXICAL) return withoutVector;
+    Plan plan = withoutVector.withVector(vector.await(notes)).withKnnRunOn(s);
     if (plan.vector() != null && !Hits.hasVectors(s)) notes.add("no paper has an embedding yet: run the embedder");
-    var sort = Sorts.of(plan.request().sort(), plan.text() != null);
-    return sort != null ? sorted(s, plan, sort, notes) : ranked(s, plan, notes);
+    return plan;
   }
 
   /** Sorted by date or popularity: every match is a candidate, so all are collected and counted. */
@@ -175,9 +193,12 @@ public final class SearchService {
    * hybrid fuses both scores of every candidate. Facets count the candidates, and the total is exact up to
    * {@link #COUNT_EXACTLY_UP_TO} matches and a lower bound beyond ("about N").
    */
-  private SearchResult ranked(IndexSearcher s, Plan plan, List<String> notes) throws IOException {
-    TopDocs byWords = plan.mode() == Mode.SEMANTIC ? null : s.search(plan.lexical(),
-        new TopScoreDocCollectorManager(Math.max(plan.window(), CANDIDATES), COUNT_EXACTLY_UP_TO));
+  private SearchResult ranked(IndexSearcher s, Plan withoutVector, QueryVector vector, List<String> notes)
+      throws IOException {
+    // by words first: it needs no vector, so it runs while the query is being embedded
+    TopDocs byWords = withoutVector.mode() == Mode.SEMANTIC ? null : byWords(s, withoutVector);
+    Plan plan = ready(s, withoutVector, vector, notes);
+    if (byWords == null && plan.mode() != Mode.SEMANTIC) byWords = byWords(s, plan); // embedding failed
     TopDocs byMeaning = plan.mode() == Mode.LEXICAL ? null : s.search(plan.knn(), Math.max(FUSION_DEPTH, plan.window()));
     ScoreDoc[] ranked = switch (plan.mode()) {
       case LEXICAL -> {
@@ -198,6 +219,11 @@ public final class SearchService {
     TotalHits total = new TotalHits(count, exact ? TotalHits.Relation.EQUAL_TO
         : TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
     return result(s, plan, ranked, total, collectorOf(s, candidates), notes);
+  }
+
+  private static TopDocs byWords(IndexSearcher s, Plan plan) throws IOException {
+    return s.search(plan.lexical(),
+        new TopScoreDocCollectorManager(Math.max(plan.window(), CANDIDATES), COUNT_EXACTLY_UP_TO));
   }
 
   private static int[] sortedDocs(TopDocs top) {

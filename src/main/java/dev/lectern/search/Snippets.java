@@ -2,16 +2,27 @@ package dev.lectern.search;
 
 import dev.lectern.index.IndexFields;
 import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Marked titles and abstract passages for a page of hits. Output is HTML: matched words are wrapped in
@@ -23,33 +34,112 @@ final class Snippets {
   static final String CLOSE = "</mark>";
   private static final int PASSAGES = 2;
   private static final int OPENING_CHARS = 240;
+  /** Abstract passages are runs of sentences at least this long, so a split at "e.g." leaves no stub. */
+  private static final int PASSAGE_MIN_CHARS = 80;
+  private static final String[] FIELDS = {IndexFields.TITLE, IndexFields.ABSTRACT};
 
   /** Titles and snippets in the order of {@code docs}. */
   record Marked(String[] titles, String[] snippets) {}
 
-  static Marked mark(IndexSearcher searcher, Analyzer analyzer, Query lexical, int[] docs) throws IOException {
-    if (lexical == null || docs.length == 0) return unmarked(searcher, docs);
-    UnifiedHighlighter h = UnifiedHighlighter.builder(searcher, analyzer)
+  private Snippets() {}
+
+  /**
+   * Marks the page's titles and abstracts, given in the order of {@code docs} as the caller already read
+   * them from the stored fields: the highlighter would otherwise read every document a second time, and
+   * decompressing stored fields was the largest single cost of a search page.
+   */
+  static Marked mark(IndexSearcher searcher, Analyzer analyzer, Query lexical, int[] docs, String[] titles,
+                     String[] abstracts) throws IOException {
+    if (lexical == null || docs.length == 0) return unmarked(titles, abstracts);
+    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new DefaultPassageFormatter(OPEN, CLOSE, " … ", true))
         .withMaxNoHighlightPassages(1) // no match in the field: show its opening rather than nothing
         .withMaxLength(20_000)
+        .withScorer(new LeanPassageScorer())
         // the Matches API marks a matched phrase as one span, but builds a scorer per document and costs
         // several times more than marking term by term: only worth it when the query has a phrase
-        .withWeightMatches(hasPhrase(lexical))
-        .build();
-    Map<String, String[]> marked = h.highlightFields(new String[] {IndexFields.TITLE, IndexFields.ABSTRACT},
-        lexical, docs, new int[] {1, PASSAGES});
-    String[] titles = marked.get(IndexFields.TITLE);
+        .withWeightMatches(hasPhrase(lexical));
+    Map<String, String[]> marked = new PageHighlighter(builder, docs, titles, abstracts)
+        .highlightFields(FIELDS, lexical, docs, new int[] {1, PASSAGES});
+    String[] markedTitles = marked.get(IndexFields.TITLE);
     String[] snippets = marked.get(IndexFields.ABSTRACT);
-    Marked plain = null;
     for (int i = 0; i < docs.length; i++) {
-      if (titles[i] == null || snippets[i] == null) {
-        if (plain == null) plain = unmarked(searcher, docs);
-        if (titles[i] == null) titles[i] = plain.titles()[i];
-        if (snippets[i] == null) snippets[i] = plain.snippets()[i];
-      }
+      if (markedTitles[i] == null) markedTitles[i] = escape(titles[i]);
+      if (snippets[i] == null) snippets[i] = escape(opening(abstracts[i]));
     }
-    return new Marked(titles, snippets);
+    return new Marked(markedTitles, snippets);
+  }
+
+  /**
+   * A highlighter for one page whose texts are already loaded, with passage boundaries that cost little:
+   * a title is one passage, an abstract splits at full stops (the JDK's sentence iterator took about a
+   * tenth of a millisecond per abstract, several times the rest of the marking).
+   */
+  private static final class PageHighlighter extends UnifiedHighlighter {
+    private final int[] docs;
+    private final String[] titles;
+    private final String[] abstracts;
+
+    PageHighlighter(Builder builder, int[] docs, String[] titles, String[] abstracts) {
+      super(builder);
+      this.docs = docs;
+      this.titles = titles;
+      this.abstracts = abstracts;
+    }
+
+    @Override
+    protected BreakIterator getBreakIterator(String field) {
+      return IndexFields.TITLE.equals(field) ? new WholeBreakIterator()
+          : LengthGoalBreakIterator.createMinLength(new CustomSeparatorBreakIterator('.'), PASSAGE_MIN_CHARS, 0f);
+    }
+
+    /** The values of every remaining document in one batch, in the order the iterator gives (by doc id). */
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+        throws IOException {
+      List<CharSequence[]> out = new ArrayList<>();
+      for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+        int i = indexOf(doc);
+        CharSequence[] values = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          values[f] = IndexFields.TITLE.equals(fields[f]) ? titles[i] : IndexFields.ABSTRACT.equals(fields[f]) ? abstracts[i] : null;
+        }
+        out.add(values);
+      }
+      return out;
+    }
+
+    private int indexOf(int doc) {
+      for (int i = 0; i < docs.length; i++) if (docs[i] == doc) return i;
+      throw new IllegalStateException("document " + doc + " is not on this page: " + Arrays.toString(docs));
+    }
+  }
+
+  /**
+   * Lucene's passage score (BM25-like over the passage's matches), counting the distinct terms with a
+   * linear scan: the stock scorer builds a hash table with a 32 KB block for every passage it scores, and
+   * an abstract has a dozen passages.
+   */
+  static final class LeanPassageScorer extends PassageScorer {
+    @Override
+    public float score(Passage passage, int contentLength) {
+      int matches = passage.getNumMatches();
+      BytesRef[] terms = passage.getMatchTerms();
+      int[] inDoc = passage.getMatchTermFreqsInDoc();
+      double score = 0;
+      for (int i = 0; i < matches; i++) {
+        if (seenBefore(terms, i)) continue;
+        int inPassage = 1;
+        for (int j = i + 1; j < matches; j++) if (terms[j].bytesEquals(terms[i])) inPassage++;
+        score += tf(inPassage, passage.getLength()) * weight(contentLength, inDoc[i]);
+      }
+      return (float) (score * norm(passage.getStartOffset()));
+    }
+
+    private static boolean seenBefore(BytesRef[] terms, int i) {
+      for (int j = 0; j < i; j++) if (terms[j].bytesEquals(terms[i])) return true;
+      return false;
+    }
   }
 
   static boolean hasPhrase(Query q) {
@@ -63,17 +153,15 @@ final class Snippets {
     return found[0];
   }
 
-  /** The title and the opening of the abstract, escaped: for semantic hits and browsing. */
-  static Marked unmarked(IndexSearcher searcher, int[] docs) throws IOException {
-    String[] titles = new String[docs.length];
-    String[] snippets = new String[docs.length];
-    var stored = searcher.storedFields();
-    for (int i = 0; i < docs.length; i++) {
-      var d = stored.document(docs[i]);
-      titles[i] = escape(d.get(IndexFields.TITLE));
-      snippets[i] = escape(opening(d.get(IndexFields.ABSTRACT)));
+  /** The titles and the openings of the abstracts, escaped: for semantic hits and browsing. */
+  static Marked unmarked(String[] titles, String[] abstracts) {
+    String[] t = new String[titles.length];
+    String[] s = new String[titles.length];
+    for (int i = 0; i < titles.length; i++) {
+      t[i] = escape(titles[i]);
+      s[i] = escape(opening(abstracts[i]));
     }
-    return new Marked(titles, snippets);
+    return new Marked(t, s);
   }
 
   static String opening(String text) {
