@@ -221,9 +221,19 @@ public final class SearchService {
     return result(s, plan, ranked, total, collectorOf(s, candidates), notes);
   }
 
+  /**
+   * The best {@link #CANDIDATES} matches by words, found without the words most papers contain (see {@link
+   * CommonWords}). Leaving one out makes the match count a lower bound: the paper count of that word.
+   */
   private static TopDocs byWords(IndexSearcher s, Plan plan) throws IOException {
-    return s.search(plan.lexical(),
+    CommonWords.Finding finding = plan.text() == null ? new CommonWords.Finding(null, 0)
+        : CommonWords.prune(plan.text(), s.getIndexReader());
+    Query query = finding.pruned() ? FilterQueries.restrict(finding.query(), plan.filter()) : plan.lexical();
+    TopDocs top = s.search(query,
         new TopScoreDocCollectorManager(Math.max(plan.window(), CANDIDATES), COUNT_EXACTLY_UP_TO));
+    if (!finding.pruned()) return top;
+    long atLeast = Math.max(top.totalHits.value(), plan.filter() == null ? finding.droppedDocFreq() : 0);
+    return new TopDocs(new TotalHits(atLeast, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), top.scoreDocs);
   }
 
   private static int[] sortedDocs(TopDocs top) {

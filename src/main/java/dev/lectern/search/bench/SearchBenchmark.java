@@ -57,7 +57,8 @@ public final class SearchBenchmark {
   public record Machine(int cores, long ramBytes, String heapFlags, String jvm, double loadBefore, double loadAfter) {}
 
   public record Report(Machine machine, long papers, Fill fill, Indexing indexing, int queries, int warmup,
-      List<LatencyStats> latencies, Map<String, Integer> fallbacks, Heap heapAfterIndexing, Heap heapAfterQueries) {}
+      List<LatencyStats> latencies, Map<String, Integer> fallbacks, Heap heapAfterIndexing, Heap heapAfterQueries,
+      List<KnnRecall.Row> knnRecall) {}
 
   private final Lectern lectern;
   private final Consumer<String> log;
@@ -83,10 +84,24 @@ public final class SearchBenchmark {
     timer.warmUp(warmup);
     List<LatencyStats> latencies = timer.measureAll(queries);
     Heap afterQueries = heap();
+    List<KnnRecall.Row> recall = knnRecall(queries, options.vectors(), embedder);
     Machine machine = new Machine(Runtime.getRuntime().availableProcessors(), totalRam(), heapFlags(),
         Runtime.version().toString(), loadBefore, loadAverage());
     return new Report(machine, papers, fill, indexing, queries.size(), warmup.size(), latencies,
-        timer.fallbacks(), afterIndexing, afterQueries);
+        timer.fallbacks(), afterIndexing, afterQueries, recall);
+  }
+
+  /** Queries whose vectors the kNN recall is measured on: exact scans of a million vectors take a while. */
+  static final int RECALL_QUERIES = 50;
+
+  /** Step 4: the graph search's recall against exact search, unfiltered and filtered, per strategy. */
+  private List<KnnRecall.Row> knnRecall(List<String> queries, Vectors vectors, Embedder embedder) {
+    log.accept("measuring kNN recall against exact search (" + RECALL_QUERIES + " queries)...");
+    SyntheticVectors synthetic = new SyntheticVectors(OnnxBgeEmbedder.DIMENSIONS);
+    List<float[]> vs = queries.stream().limit(RECALL_QUERIES).map(q -> UserQuery.parse(q).text())
+        .filter(t -> !t.isBlank())
+        .map(t -> vectors == Vectors.SYNTHETIC ? synthetic.of(t, "") : embedder.embedQuery(t)).toList();
+    return lectern.index().search(s -> KnnRecall.measure(s, vs, KnnRecall.categories(s)));
   }
 
   /** Step 1: a vector for every paper lacking a fresh one, tagged with the real model id so the index uses it. */
