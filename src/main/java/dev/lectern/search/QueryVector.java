@@ -43,8 +43,18 @@ final class QueryVector {
     }
   }
 
-  /** A search that ended early (a bad query, say) leaves no embedding running for nothing. */
-  void cancel() {
-    pending.cancel(false);
+  /**
+   * Waits for the embedding to end, whatever its outcome, when a search ended without it (a bad query,
+   * say): no model run outlives its search, so a server that has finished its requests can close the model
+   * (closing it under a running inference crashes ONNX Runtime).
+   */
+  void settle() {
+    try {
+      pending.get();
+    } catch (ExecutionException | CancellationException e) {
+      // the search is over; its own outcome is what counts
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -97,7 +97,7 @@ public final class SearchService {
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QueryException("the query expands to too many terms; use fewer words or wildcards");
     } finally {
-      vector.cancel();
+      vector.settle();
     }
     return new SearchResult(result.totalHits(), result.totalIsExact(), result.hits(), result.facets(), result.modeUsed(),
         List.copyOf(notes), Duration.ofNanos(System.nanoTime() - start));

@@ -3,6 +3,7 @@ package dev.lectern.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lectern.embed.Embedder;
 import dev.lectern.index.LuceneIndex;
 import dev.lectern.search.SearchRequest.Mode;
 import dev.lectern.search.SearchRequest.Sort;
@@ -161,6 +162,39 @@ class SearchServiceTest {
     assertThat(r.modeUsed()).isEqualTo(Mode.LEXICAL);
     assertThat(r.notes()).anyMatch(n -> n.contains("semantic search is unavailable"));
     assertThat(ids(r)).startsWith("2401.00001");
+  }
+
+  @Test
+  void aQueryEmbeddingThatFailsLeavesTheSearchToWordsWithANote() {
+    // the query is embedded on another thread while words are searched: its failure reaches the search there
+    Embedder failing = new Embedder() {
+      @Override
+      public String modelId() {
+        return "test-model";
+      }
+
+      @Override
+      public int dimensions() {
+        return 2;
+      }
+
+      @Override
+      public List<float[]> embedDocuments(List<String> texts) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public float[] embedQuery(String query) {
+        throw new IllegalStateException("model file damaged");
+      }
+    };
+    SearchService withFailingModel = new SearchService(index, failing);
+    for (Mode mode : List.of(Mode.HYBRID, Mode.SEMANTIC)) {
+      var r = withFailingModel.search(SearchRequest.of("graph transformers").withMode(mode));
+      assertThat(r.modeUsed()).as(mode.name()).isEqualTo(Mode.LEXICAL);
+      assertThat(r.notes()).as(mode.name()).anyMatch(n -> n.contains("semantic search failed (model file damaged)"));
+      assertThat(ids(r)).as(mode.name()).isEqualTo(ids(lexical("graph transformers")));
+    }
   }
 
   @Test
