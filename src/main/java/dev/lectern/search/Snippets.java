@@ -15,7 +15,6 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -72,7 +71,7 @@ final class Snippets {
 
   /**
    * A highlighter for one page whose texts are already loaded, with passage boundaries that cost little:
-   * a title is one passage, an abstract splits at full stops (the JDK's sentence iterator took about a
+   * a title is one passage, an abstract splits into sentences by {@link SentenceBreaks} (the JDK's iterator took about a
    * tenth of a millisecond per abstract, several times the rest of the marking).
    */
   private static final class PageHighlighter extends UnifiedHighlighter {
@@ -90,7 +89,7 @@ final class Snippets {
     @Override
     protected BreakIterator getBreakIterator(String field) {
       return IndexFields.TITLE.equals(field) ? new WholeBreakIterator()
-          : LengthGoalBreakIterator.createMinLength(new CustomSeparatorBreakIterator('.'), PASSAGE_MIN_CHARS, 0f);
+          : LengthGoalBreakIterator.createMinLength(new SentenceBreaks(), PASSAGE_MIN_CHARS, 0f);
     }
 
     /** The values of every remaining document in one batch, in the order the iterator gives (by doc id). */
