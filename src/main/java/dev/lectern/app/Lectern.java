@@ -96,11 +96,7 @@ public final class Lectern implements AutoCloseable {
   /** Closes the index and the model; safe to call again (serve's shutdown hook and the command both do). */
   @Override
   public synchronized void close() {
-    closed = true;
-    if (index != null) index.close();
-    index = null;
-    if (snapshot != null) snapshot.close();
-    snapshot = null;
+    closeLeavingModel();
     Embedder closing = embedder;
     embedder = null;
     if (closing instanceof AutoCloseable c) {
@@ -110,6 +106,18 @@ public final class Lectern implements AutoCloseable {
         // closing a model at exit cannot lose data
       }
     }
+  }
+
+  /**
+   * Closes the index but not the model, for a process about to halt while a model run is still in flight
+   * (closing the model under it would crash the JVM).
+   */
+  public synchronized void closeLeavingModel() {
+    closed = true;
+    if (index != null) index.close();
+    index = null;
+    if (snapshot != null) snapshot.close();
+    snapshot = null;
   }
 
   /** A late caller (a background thread still finishing) must not reopen what shutdown closed. */

@@ -73,14 +73,31 @@ final class ServeCommand implements Callable<Integer> {
         boolean served = server != null;
         if (served) server.close();
         boolean clean = background.stop(STOP_TIMEOUT);
+        if (!clean) abandonModelRun(lectern, out);
         lectern.close();
         if (served) {
-          out.println(clean ? "stopped" : "stopped (the embedding chunk in flight was abandoned; it is redone next time)");
+          out.println("stopped");
           out.flush();
         }
       }
     }
     return 0;
+  }
+
+  /**
+   * The embedding chunk in flight did not finish in time (a very slow or overloaded machine). Closing the
+   * model under its run, or letting ONNX Runtime's exit hook free the model's native memory under it,
+   * crashes the JVM; so the library and the index are closed as usual and the process ends at once, without
+   * the exit hooks: as safe as a kill -9, and the chunk is embedded again next time.
+   */
+  private static void abandonModelRun(Lectern lectern, PrintWriter out) {
+    lectern.closeLeavingModel();
+    out.println("the embedding chunk in flight was abandoned; it is embedded again at the next start");
+    out.println("stopped");
+    out.flush();
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(0);
   }
 
   private static ApiServer listen(InetSocketAddress address, Api api) {
