@@ -41,7 +41,11 @@ public final class Lectern implements AutoCloseable {
   /** The embedding model, loaded on first use (about a second) and kept for the life of the process. */
   public synchronized Embedder embedder() {
     requireOpen();
-    if (embedder == null) embedder = OnnxBgeEmbedder.open();
+    if (embedder == null) {
+      int queryThreads = settings.getInt(Settings.EMBED_QUERY_THREADS);
+      if (queryThreads < 1) throw new ConfigException(Settings.EMBED_QUERY_THREADS + " must be at least 1, not " + queryThreads);
+      embedder = OnnxBgeEmbedder.open(OnnxBgeEmbedder.Options.defaults().withQueryThreads(queryThreads));
+    }
     return embedder;
   }
 

@@ -29,6 +29,7 @@ public final class Settings {
   public static final String SERVER_HOST = "server.host";
   public static final String SERVER_FOLLOW_INTERVAL = "server.follow-interval";
   public static final String SERVER_PRELOAD_INDEX = "server.preload-index";
+  public static final String EMBED_QUERY_THREADS = "embed.query-threads";
 
   private static final Map<String, String> DEFAULTS = Map.ofEntries(
       Map.entry(DATA_DIR, "lectern-data"),
@@ -44,7 +45,9 @@ public final class Settings {
       Map.entry(SERVER_FOLLOW_INTERVAL, "5s"),
       // serve loads the whole index into memory at start (see LuceneIndex.Residency); off for a machine
       // with less free memory than the index
-      Map.entry(SERVER_PRELOAD_INDEX, "true"));
+      Map.entry(SERVER_PRELOAD_INDEX, "true"),
+      // a query embeds beside the search's own work and the background queue's: one thread of its own
+      Map.entry(EMBED_QUERY_THREADS, "1"));
 
   private final Map<String, String> values;
 

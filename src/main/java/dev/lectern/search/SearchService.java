@@ -26,7 +26,6 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -150,7 +149,7 @@ public final class SearchService {
 
     Query knn() {
       if (knnDone != null) return knnDone;
-      return new KnnFloatVectorQuery(IndexFields.VECTOR, vector, Math.max(FUSION_DEPTH, window()), filter);
+      return new NearestNeighbours(IndexFields.VECTOR, vector, Math.max(FUSION_DEPTH, window()), filter);
     }
 
     /** Every paper the search matches: what facets and the total count describe. */

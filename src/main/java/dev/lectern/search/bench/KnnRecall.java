@@ -1,12 +1,14 @@
 package dev.lectern.search.bench;
 
 import dev.lectern.index.IndexFields;
+import dev.lectern.search.NearestNeighbours;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
+import java.util.function.BiFunction;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -63,19 +65,19 @@ final class KnnRecall {
       double share = accepted == null ? 1 : accepted.cardinality() / (double) s.getIndexReader().maxDoc();
       List<ScoreDoc[]> exact = new ArrayList<>();
       for (float[] q : queries) exact.add(exactTop(s, q, accepted));
-      for (KnnSearchStrategy.Hnsw strategy : strategies(category != null)) {
+      for (Strategy strategy : strategies(category != null)) {
         long[] nanos = new long[queries.size()];
         double candidates = 0;
         double shown = 0;
         for (int i = 0; i < queries.size(); i++) {
           float[] q = queries.get(i);
           long t = System.nanoTime();
-          TopDocs found = s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, q, K, filter, strategy), K);
+          TopDocs found = s.search(strategy.query(q, filter), K);
           nanos[i] = System.nanoTime() - t;
           candidates += recall(s, q, found.scoreDocs, exact.get(i), K);
           shown += recall(s, q, reranked(s, q, found.scoreDocs), exact.get(i), SHOWN);
         }
-        rows.add(new Row(category == null ? "none" : "cat:" + category, share, describe(strategy),
+        rows.add(new Row(category == null ? "none" : "cat:" + category, share, strategy.name(),
             LatencyStats.of("", nanos), candidates / queries.size(), shown / queries.size()));
       }
     }
@@ -109,14 +111,22 @@ final class KnnRecall {
     return out;
   }
 
-  private static List<KnnSearchStrategy.Hnsw> strategies(boolean filtered) {
-    return filtered ? List.of(KnnSearchStrategy.Hnsw.DEFAULT, new KnnSearchStrategy.Hnsw(60))
-        : List.of(KnnSearchStrategy.Hnsw.DEFAULT);
+  /** A way to search the graph under a filter. */
+  private record Strategy(String name, BiFunction<float[], Query, Query> search) {
+    Query query(float[] q, Query filter) {
+      return search.apply(q, filter);
+    }
   }
 
-  private static String describe(KnnSearchStrategy.Hnsw strategy) {
-    return strategy.filteredSearchThreshold() == 0 ? "graph with filter (default)"
-        : "filtered graph search below " + strategy.filteredSearchThreshold() + "%";
+  private static List<Strategy> strategies(boolean filtered) {
+    Strategy graph = new Strategy("graph with filter (Lucene)",
+        (q, f) -> new KnnFloatVectorQuery(IndexFields.VECTOR, q, K, f, KnnSearchStrategy.Hnsw.DEFAULT));
+    if (!filtered) return List.of(graph);
+    return List.of(graph,
+        new Strategy("filtered graph search <60%",
+            (q, f) -> new KnnFloatVectorQuery(IndexFields.VECTOR, q, K, f, new KnnSearchStrategy.Hnsw(60))),
+        new Strategy(String.format(Locale.ROOT, "Lectern: scan <%.0f%%, else graph", 100 * NearestNeighbours.EXACT_BELOW_SHARE),
+            (q, f) -> new NearestNeighbours(IndexFields.VECTOR, q, K, f)));
   }
 
   private static FixedBitSet accepted(IndexSearcher s, Query filter) throws IOException {
