@@ -46,8 +46,8 @@ public final class Settings {
       // serve loads the whole index into memory at start (see LuceneIndex.Residency); off for a machine
       // with less free memory than the index
       Map.entry(SERVER_PRELOAD_INDEX, "true"),
-      // a query embeds beside the search's own work and the background queue's: one thread of its own
-      Map.entry(EMBED_QUERY_THREADS, "1"));
+      // threads that embed one query, in a session of its own; 0: every core
+      Map.entry(EMBED_QUERY_THREADS, "0"));
 
   private final Map<String, String> values;
 

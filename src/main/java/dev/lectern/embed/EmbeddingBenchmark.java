@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * <pre>
  * ./mvnw -q compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/classes:$(cat target/cp.txt) dev.lectern.embed.EmbeddingBenchmark \
- *     [corpus=/work/shared/corpus/hf-papers] [batch=4] [threads=2] [query-threads=1] [limit=0] [queries=200]
+ *     [corpus=/work/shared/corpus/hf-papers] [batch=4] [threads=2] [query-threads=2] [limit=0] [queries=200]
  * </pre>
  *
  * {@code batch}, {@code threads} and {@code query-threads} take comma-separated lists to compare settings; {@code limit} caps
