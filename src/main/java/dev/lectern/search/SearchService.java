@@ -18,10 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -58,14 +54,6 @@ public final class SearchService {
   private final FilterQueries filters;
   private final FacetCounter facets = new FacetCounter();
   private final SimilarPapers similar;
-  /**
-   * Runs query embeddings beside the search's own work: at most two per core at once (more only queue for
-   * the cores), beyond that in the searching thread itself; idle threads end after a minute.
-   */
-  private final ExecutorService queryEmbedding = new ThreadPoolExecutor(0,
-      2 * Runtime.getRuntime().availableProcessors(), 1, TimeUnit.MINUTES, new SynchronousQueue<>(),
-      Thread.ofPlatform().daemon().name("lectern-query-embedding-", 0).factory(), new ThreadPoolExecutor.CallerRunsPolicy());
-
   /** @param embedder the query embedder, or null to search lexically only */
   public SearchService(SearchableIndex index, Embedder embedder) {
     this.index = index;
@@ -84,7 +72,6 @@ public final class SearchService {
     List<String> notes = new ArrayList<>(parsed.notes());
     Query text = lexical.parse(parsed.text());
     Mode mode = text == null ? Mode.LEXICAL : request.mode(); // nothing to match: browse the filtered papers
-    // the query is embedded on another core while this thread builds the queries and searches by words
     QueryVector vector = mode == Mode.LEXICAL ? QueryVector.NONE : embed(parsed.text(), notes);
     if (vector == QueryVector.NONE) mode = Mode.LEXICAL;
     SearchResult result;
@@ -95,8 +82,6 @@ public final class SearchService {
       result = index.search(s -> run(s, plan, vector, notes));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new QueryException("the query expands to too many terms; use fewer words or wildcards");
-    } finally {
-      vector.settle();
     }
     return new SearchResult(result.totalHits(), result.totalIsExact(), result.hits(), result.facets(), result.modeUsed(),
         List.copyOf(notes), Duration.ofNanos(System.nanoTime() - start));
@@ -112,7 +97,7 @@ public final class SearchService {
       notes.add(embedderProblem + "; showing keyword results");
       return QueryVector.NONE;
     }
-    return QueryVector.start(embedder, text, queryEmbedding);
+    return QueryVector.of(embedder, text);
   }
 
   /**
@@ -173,7 +158,7 @@ public final class SearchService {
   private static Plan ready(IndexSearcher s, Plan withoutVector, QueryVector vector, List<String> notes)
       throws IOException {
     if (withoutVector.mode() == Mode.LEXICAL) return withoutVector;
-    Plan plan = withoutVector.withVector(vector.await(notes)).withKnnRunOn(s);
+    Plan plan = withoutVector.withVector(vector.get(notes)).withKnnRunOn(s);
     if (plan.vector() != null && !Hits.hasVectors(s)) notes.add("no paper has an embedding yet: run the embedder");
     return plan;
   }
@@ -194,7 +179,6 @@ public final class SearchService {
    */
   private SearchResult ranked(IndexSearcher s, Plan withoutVector, QueryVector vector, List<String> notes)
       throws IOException {
-    // by words first: it needs no vector, so it runs while the query is being embedded
     TopDocs byWords = withoutVector.mode() == Mode.SEMANTIC ? null : byWords(s, withoutVector);
     Plan plan = ready(s, withoutVector, vector, notes);
     if (byWords == null && plan.mode() != Mode.SEMANTIC) byWords = byWords(s, plan); // embedding failed
