@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * A query's embedding, or why there is none. The query is embedded before the search starts, on every
- * core the query session has. Embedding it on one core while the other searched the words was measured
- * and lost: at 1M papers on 2 cores, hybrid search took 23.1 ms at the median that way against 19.1 ms for
- * the embedding and the search one after the other, since ONNX Runtime's threads and the search's then
- * compete for the cores, and on a single thread the embedding took 20 ms instead of 12.
+ * core its session has. Embedding it on one core while the other searched the words measured no better at
+ * 1M papers on 2 cores (hybrid search 23.1 ms at the median, against 23.3 one after the other): ONNX
+ * Runtime's threads and the search's compete for the same cores, and on one thread the embedding alone took
+ * 20 ms instead of 12.
  */
 final class QueryVector {
   /** No vector wanted: a lexical search. */
