@@ -19,7 +19,7 @@ import org.apache.lucene.search.knn.KnnCollectorManager;
  * search`): under a category of 1.8% of the papers the graph took 17.0 ms at the median and a scan 6.2 ms;
  * under one of 5.3%, the graph 12.3 ms and a scan 15.9 ms; under one of 44%, the graph 2.8 ms.
  */
-public final class NearestNeighbours extends KnnFloatVectorQuery {
+public class NearestNeighbours extends KnnFloatVectorQuery {
   /** Share of a segment's papers below which a filtered search scans them instead of searching the graph. */
   public static final double EXACT_BELOW_SHARE = 0.03;
 
