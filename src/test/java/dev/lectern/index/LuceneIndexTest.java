@@ -229,15 +229,7 @@ class LuceneIndexTest {
   }
 
   static float[] unitVector(int seed) {
-    java.util.Random r = new java.util.Random(seed);
-    float[] v = new float[384];
-    double sum = 0;
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) r.nextGaussian();
-      sum += v[i] * v[i];
-    }
-    for (int i = 0; i < v.length; i++) v[i] /= (float) Math.sqrt(sum);
-    return v;
+    return dev.lectern.testing.RandomVectors.unit(new java.util.Random(seed), 384);
   }
 
   private String nearest(float[] v) {

@@ -27,6 +27,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.VectorUtil;
+import dev.lectern.testing.RandomVectors;
 import org.junit.jupiter.api.Test;
 
 class NearestNeighboursTest {
@@ -87,13 +88,6 @@ class NearestNeighboursTest {
   }
 
   private static float[] unit(Random random) {
-    float[] v = new float[16];
-    double sum = 0;
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) random.nextGaussian();
-      sum += v[i] * v[i];
-    }
-    for (int i = 0; i < v.length; i++) v[i] /= (float) Math.sqrt(sum);
-    return v;
+    return RandomVectors.unit(random, 16);
   }
 }

@@ -17,6 +17,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import dev.lectern.testing.RandomVectors;
 import org.junit.jupiter.api.Test;
 
 class KnnRecallTest {
@@ -56,13 +57,6 @@ class KnnRecallTest {
   }
 
   private static float[] unit(Random random) {
-    float[] v = new float[DIMS];
-    double sum = 0;
-    for (int i = 0; i < DIMS; i++) {
-      v[i] = (float) random.nextGaussian();
-      sum += v[i] * v[i];
-    }
-    for (int i = 0; i < DIMS; i++) v[i] /= (float) Math.sqrt(sum);
-    return v;
+    return RandomVectors.unit(random, DIMS);
   }
 }
