@@ -43,7 +43,9 @@ public final class Lectern implements AutoCloseable {
     requireOpen();
     if (embedder == null) {
       int queryThreads = settings.getInt(Settings.EMBED_QUERY_THREADS);
-      if (queryThreads < 0) throw new ConfigException(Settings.EMBED_QUERY_THREADS + " must be 0 (every core) or more, not " + queryThreads);
+      if (queryThreads < 0) {
+        throw new ConfigException(Settings.EMBED_QUERY_THREADS + " must be 0 (every core) or more, not " + queryThreads);
+      }
       OnnxBgeEmbedder.Options options = OnnxBgeEmbedder.Options.defaults();
       embedder = OnnxBgeEmbedder.open(queryThreads == 0 ? options : options.withQueryThreads(queryThreads));
     }

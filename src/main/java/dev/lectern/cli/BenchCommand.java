@@ -28,7 +28,7 @@ final class BenchCommand {
     @Option(names = "--batch", description = "Comma-separated batch sizes to try (default: the embedder's).")
     String batch;
 
-    @Option(names = "--query-threads", description = "Comma-separated thread counts for queries to try (default: the embedder's, 1).")
+    @Option(names = "--query-threads", description = "Comma-separated thread counts for queries to try (default: every core).")
     String queryThreads;
 
     @Option(names = "--queries", defaultValue = "200", description = "Single-query runs for latency (default ${DEFAULT-VALUE}).")

@@ -87,8 +87,9 @@ final class ServeCommand implements Callable<Integer> {
   /**
    * The embedding chunk in flight did not finish in time (a very slow or overloaded machine). Closing the
    * model under its run, or letting ONNX Runtime's exit hook free the model's native memory under it,
-   * crashes the JVM; so the library and the index are closed as usual and the process ends at once, without
-   * the exit hooks: as safe as a kill -9, and the chunk is embedded again next time.
+   * crashes the JVM; so the index is closed as usual and the process ends at once, without the exit hooks:
+   * as safe as a kill -9 (the library commits every chunk it stores), and the chunk is embedded again next
+   * time.
    */
   private static void abandonModelRun(Lectern lectern, PrintWriter out) {
     lectern.closeLeavingModel();

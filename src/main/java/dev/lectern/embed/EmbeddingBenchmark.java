@@ -25,8 +25,8 @@ import java.util.stream.Stream;
  *     [corpus=/work/shared/corpus/hf-papers] [batch=4] [threads=2] [query-threads=2] [limit=0] [queries=200]
  * </pre>
  *
- * {@code batch}, {@code threads} and {@code query-threads} take comma-separated lists to compare settings; {@code limit} caps
- * the number of texts (0: all).
+ * {@code batch}, {@code threads} and {@code query-threads} take comma-separated lists to compare settings;
+ * {@code limit} caps the number of texts (0: all).
  */
 public final class EmbeddingBenchmark {
   private static final List<String> QUERIES =

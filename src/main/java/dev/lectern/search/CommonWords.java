@@ -74,19 +74,22 @@ final class CommonWords {
    * authors:w}); -1 for anything but a word (a phrase, a wildcard, a group), which is never left out.
    */
   static long wordDocFreq(Query q, IndexReader reader) throws IOException {
-    if (q instanceof BoostQuery boost) return wordDocFreq(boost.getQuery(), reader);
-    if (q instanceof TermQuery t) return reader.docFreq(t.getTerm());
-    if (q instanceof BooleanQuery b && !b.clauses().isEmpty() && b.getMinimumNumberShouldMatch() == 0) {
-      long max = -1;
-      for (BooleanClause c : b.clauses()) {
-        if (c.occur() != Occur.SHOULD) return -1;
-        long df = c.query() instanceof BoostQuery boost ? wordDocFreq(boost.getQuery(), reader)
-            : c.query() instanceof TermQuery t ? reader.docFreq(t.getTerm()) : -1;
-        if (df < 0) return -1;
-        max = Math.max(max, df);
-      }
-      return max;
+    long df = termDocFreq(q, reader);
+    if (df >= 0 || !(q instanceof BooleanQuery b) || b.clauses().isEmpty() || b.getMinimumNumberShouldMatch() > 0) {
+      return df;
     }
-    return -1;
+    long max = -1;
+    for (BooleanClause c : b.clauses()) {
+      long fieldDf = c.occur() == Occur.SHOULD ? termDocFreq(c.query(), reader) : -1;
+      if (fieldDf < 0) return -1;
+      max = Math.max(max, fieldDf);
+    }
+    return max;
+  }
+
+  /** A (boosted) term's document frequency; -1 for any other query. */
+  private static long termDocFreq(Query q, IndexReader reader) throws IOException {
+    Query inner = q instanceof BoostQuery boost ? boost.getQuery() : q;
+    return inner instanceof TermQuery t ? reader.docFreq(t.getTerm()) : -1;
   }
 }

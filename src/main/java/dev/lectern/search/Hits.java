@@ -27,9 +27,7 @@ final class Hits {
     var stored = s.storedFields();
     StoredPaper[] papers = new StoredPaper[docs.length];
     for (int i = 0; i < docs.length; i++) papers[i] = PaperDocuments.fromDocument(stored.document(docs[i]));
-    Snippets.Marked marked = Snippets.mark(s, analyzer, text, docs,
-        Arrays.stream(papers).map(StoredPaper::title).toArray(String[]::new),
-        Arrays.stream(papers).map(StoredPaper::abstractText).toArray(String[]::new));
+    Snippets.Marked marked = Snippets.mark(s, analyzer, text, docs, papers);
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       StoredPaper p = papers[i];

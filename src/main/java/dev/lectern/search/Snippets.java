@@ -1,6 +1,7 @@
 package dev.lectern.search;
 
 import dev.lectern.index.IndexFields;
+import dev.lectern.index.PaperDocuments.StoredPaper;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -43,13 +44,13 @@ final class Snippets {
   private Snippets() {}
 
   /**
-   * Marks the page's titles and abstracts, given in the order of {@code docs} as the caller already read
-   * them from the stored fields: the highlighter would otherwise read every document a second time, and
+   * Marks the page's titles and abstracts; {@code papers[i]} is {@code docs[i]} as the caller already read
+   * it from the stored fields: the highlighter would otherwise read every document a second time, and
    * decompressing stored fields was the largest single cost of a search page.
    */
-  static Marked mark(IndexSearcher searcher, Analyzer analyzer, Query lexical, int[] docs, String[] titles,
-                     String[] abstracts) throws IOException {
-    if (lexical == null || docs.length == 0) return unmarked(titles, abstracts);
+  static Marked mark(IndexSearcher searcher, Analyzer analyzer, Query lexical, int[] docs, StoredPaper[] papers)
+      throws IOException {
+    if (lexical == null || docs.length == 0) return unmarked(papers);
     UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
         .withFormatter(new DefaultPassageFormatter(OPEN, CLOSE, " … ", true))
         .withMaxNoHighlightPassages(1) // no match in the field: show its opening rather than nothing
@@ -58,32 +59,30 @@ final class Snippets {
         // the Matches API marks a matched phrase as one span, but builds a scorer per document and costs
         // several times more than marking term by term: only worth it when the query has a phrase
         .withWeightMatches(hasPhrase(lexical));
-    Map<String, String[]> marked = new PageHighlighter(builder, docs, titles, abstracts)
+    Map<String, String[]> marked = new PageHighlighter(builder, docs, papers)
         .highlightFields(FIELDS, lexical, docs, new int[] {1, PASSAGES});
-    String[] markedTitles = marked.get(IndexFields.TITLE);
+    String[] titles = marked.get(IndexFields.TITLE);
     String[] snippets = marked.get(IndexFields.ABSTRACT);
     for (int i = 0; i < docs.length; i++) {
-      if (markedTitles[i] == null) markedTitles[i] = escape(titles[i]);
-      if (snippets[i] == null) snippets[i] = escape(opening(abstracts[i]));
+      if (titles[i] == null) titles[i] = plainTitle(papers[i]);
+      if (snippets[i] == null) snippets[i] = plainSnippet(papers[i]);
     }
-    return new Marked(markedTitles, snippets);
+    return new Marked(titles, snippets);
   }
 
   /**
    * A highlighter for one page whose texts are already loaded, with passage boundaries that cost little:
-   * a title is one passage, an abstract splits into sentences by {@link SentenceBreaks} (the JDK's iterator took about a
-   * tenth of a millisecond per abstract, several times the rest of the marking).
+   * a title is one passage, an abstract splits into sentences by {@link SentenceBreaks} (the JDK's
+   * iterator was a large share of the marking's cost).
    */
   private static final class PageHighlighter extends UnifiedHighlighter {
     private final int[] docs;
-    private final String[] titles;
-    private final String[] abstracts;
+    private final StoredPaper[] papers;
 
-    PageHighlighter(Builder builder, int[] docs, String[] titles, String[] abstracts) {
+    PageHighlighter(Builder builder, int[] docs, StoredPaper[] papers) {
       super(builder);
       this.docs = docs;
-      this.titles = titles;
-      this.abstracts = abstracts;
+      this.papers = papers;
     }
 
     @Override
@@ -98,10 +97,11 @@ final class Snippets {
         throws IOException {
       List<CharSequence[]> out = new ArrayList<>();
       for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-        int i = indexOf(doc);
+        StoredPaper p = papers[indexOf(doc)];
         CharSequence[] values = new CharSequence[fields.length];
         for (int f = 0; f < fields.length; f++) {
-          values[f] = IndexFields.TITLE.equals(fields[f]) ? titles[i] : IndexFields.ABSTRACT.equals(fields[f]) ? abstracts[i] : null;
+          values[f] = IndexFields.TITLE.equals(fields[f]) ? p.title()
+              : IndexFields.ABSTRACT.equals(fields[f]) ? p.abstractText() : null;
         }
         out.add(values);
       }
@@ -153,14 +153,22 @@ final class Snippets {
   }
 
   /** The titles and the openings of the abstracts, escaped: for semantic hits and browsing. */
-  static Marked unmarked(String[] titles, String[] abstracts) {
-    String[] t = new String[titles.length];
-    String[] s = new String[titles.length];
-    for (int i = 0; i < titles.length; i++) {
-      t[i] = escape(titles[i]);
-      s[i] = escape(opening(abstracts[i]));
+  static Marked unmarked(StoredPaper[] papers) {
+    String[] titles = new String[papers.length];
+    String[] snippets = new String[papers.length];
+    for (int i = 0; i < papers.length; i++) {
+      titles[i] = plainTitle(papers[i]);
+      snippets[i] = plainSnippet(papers[i]);
     }
-    return new Marked(t, s);
+    return new Marked(titles, snippets);
+  }
+
+  private static String plainTitle(StoredPaper p) {
+    return escape(p.title());
+  }
+
+  private static String plainSnippet(StoredPaper p) {
+    return escape(opening(p.abstractText()));
   }
 
   static String opening(String text) {

@@ -180,7 +180,7 @@ class SearchServiceTest {
 
       @Override
       public List<float[]> embedDocuments(List<String> texts) {
-        throw new UnsupportedOperationException();
+        throw new IllegalStateException("model file damaged");
       }
 
       @Override

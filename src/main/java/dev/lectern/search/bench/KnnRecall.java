@@ -1,6 +1,7 @@
 package dev.lectern.search.bench;
 
 import dev.lectern.index.IndexFields;
+import dev.lectern.search.CandidateScores;
 import dev.lectern.search.NearestNeighbours;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.apache.lucene.util.VectorUtil;
 
 /**
  * How well the quantized HNSW graph finds a query's nearest neighbours, unfiltered and restricted to a
- * category, under each of Lucene's strategies for a filtered graph search: its latency and two recalls
+ * category, under Lucene's two strategies for a filtered graph search and Lectern's: latency and two recalls
  * against an exact scan of every (matching) paper's float vector. Recall counts a returned paper as found
  * when its exact similarity is at least the true k-th best, so papers tied with the k-th count as found
  * (synthetic vectors have many near-ties, and an id-by-id comparison would fault the graph for choosing
@@ -74,8 +75,9 @@ final class KnnRecall {
           long t = System.nanoTime();
           TopDocs found = s.search(strategy.query(q, filter), K);
           nanos[i] = System.nanoTime() - t;
-          candidates += recall(s, q, found.scoreDocs, exact.get(i), K);
-          shown += recall(s, q, reranked(s, q, found.scoreDocs), exact.get(i), SHOWN);
+          float[] byExactSimilarity = reranked(s, q, found.scoreDocs);
+          candidates += recall(byExactSimilarity, exact.get(i), K);
+          shown += recall(byExactSimilarity, exact.get(i), SHOWN);
         }
         rows.add(new Row(category == null ? "none" : "cat:" + category, share, strategy.name(),
             LatencyStats.of("", nanos), candidates / queries.size(), shown / queries.size()));
@@ -164,31 +166,28 @@ final class KnnRecall {
     return out;
   }
 
-  /** The graph's candidates ordered by exact similarity, as the search's second stage orders them. */
-  private static ScoreDoc[] reranked(IndexSearcher s, float[] q, ScoreDoc[] found) throws IOException {
-    ScoreDoc[] out = new ScoreDoc[found.length];
-    for (int i = 0; i < found.length; i++) out[i] = new ScoreDoc(found[i].doc, exact(s, q, found[i].doc));
-    Arrays.sort(out, (a, b) -> Float.compare(b.score, a.score));
-    return out;
+  /**
+   * The exact similarities of the graph's candidates, best first, as the search's second stage orders
+   * them (the search's own scorer of candidates computes them).
+   */
+  private static float[] reranked(IndexSearcher s, float[] q, ScoreDoc[] found) throws IOException {
+    int[] docs = Arrays.stream(found).mapToInt(d -> d.doc).sorted().toArray();
+    float[] similarities = CandidateScores.cosines(s, q, docs);
+    Arrays.sort(similarities);
+    for (int i = 0, j = similarities.length - 1; i < j; i++, j--) {
+      float t = similarities[i];
+      similarities[i] = similarities[j];
+      similarities[j] = t;
+    }
+    return similarities;
   }
 
-  /** Share of the first {@code k} returned papers at least as similar as the true k-th nearest. */
-  private static double recall(IndexSearcher s, float[] q, ScoreDoc[] returned, ScoreDoc[] exact, int k)
-      throws IOException {
+  /** Share of the first {@code k} similarities (best first) at least as high as the true k-th nearest's. */
+  private static double recall(float[] bestFirst, ScoreDoc[] exact, int k) {
     if (exact.length == 0) return 1;
     float kth = exact[Math.min(k, exact.length) - 1].score;
     int found = 0;
-    for (int i = 0; i < Math.min(k, returned.length); i++) if (exact(s, q, returned[i].doc) >= kth) found++;
+    for (int i = 0; i < Math.min(k, bestFirst.length); i++) if (bestFirst[i] >= kth) found++;
     return found / (double) Math.min(k, exact.length);
-  }
-
-  private static float exact(IndexSearcher s, float[] q, int doc) throws IOException {
-    List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-    FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-    KnnVectorValues.DocIndexIterator it = values.iterator();
-    int local = doc - leaf.docBase;
-    if (it.advance(local) != local) return Float.NEGATIVE_INFINITY;
-    return VectorUtil.dotProduct(q, values.vectorValue(it.index()));
   }
 }
