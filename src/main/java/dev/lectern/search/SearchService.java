@@ -207,12 +207,14 @@ public final class SearchService {
 
   /**
    * The best {@link #CANDIDATES} matches by words, found without the words most papers contain (see {@link
-   * CommonWords}). Leaving one out makes the match count a lower bound: the paper count of that word.
+   * CommonWords}) and with exclusions applied as a bit set (see {@link Exclusions}). Leaving a word out
+   * makes the match count a lower bound: the paper count of that word.
    */
   private static TopDocs byWords(IndexSearcher s, Plan plan) throws IOException {
     CommonWords.Finding finding = plan.text() == null ? new CommonWords.Finding(null, 0)
         : CommonWords.prune(plan.text(), s.getIndexReader());
-    Query query = finding.pruned() ? FilterQueries.restrict(finding.query(), plan.filter()) : plan.lexical();
+    Query words = plan.text() == null ? new MatchAllDocsQuery() : Exclusions.asBitSet(finding.query());
+    Query query = FilterQueries.restrict(words, plan.filter());
     TopDocs top = s.search(query,
         new TopScoreDocCollectorManager(Math.max(plan.window(), CANDIDATES), COUNT_EXACTLY_UP_TO));
     if (!finding.pruned()) return top;

@@ -1,0 +1,99 @@
+package dev.lectern.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.index.IndexFields;
+import dev.lectern.index.PaperAnalyzers;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Random;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ExclusionsTest {
+  static final String[] WORDS = {"sparse", "efficient", "attention", "graph", "image", "editing", "model"};
+  final LexicalQueries lexical = new LexicalQueries(PaperAnalyzers.perField());
+  ByteBuffersDirectory dir;
+  DirectoryReader reader;
+  IndexSearcher searcher;
+
+  /** 3,000 papers of random words in two segments, every seventh deleted, half in category "a". */
+  @BeforeEach
+  void index() throws IOException {
+    dir = new ByteBuffersDirectory();
+    Random random = new Random(3);
+    try (var w = new IndexWriter(dir, new IndexWriterConfig(PaperAnalyzers.perField()))) {
+      for (int i = 0; i < 3000; i++) {
+        StringBuilder text = new StringBuilder();
+        for (int n = 3 + random.nextInt(30); n > 0; n--) text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+        Document d = new Document();
+        d.add(new StringField("id", "p" + i, Field.Store.YES));
+        d.add(new StringField("cat", i % 2 == 0 ? "a" : "b", Field.Store.NO));
+        d.add(new TextField(IndexFields.TITLE, WORDS[random.nextInt(WORDS.length)], Field.Store.NO));
+        d.add(new TextField(IndexFields.ABSTRACT, text.toString(), Field.Store.NO));
+        w.addDocument(d);
+        if (i == 1500) w.commit();
+      }
+      for (int i = 0; i < 3000; i += 7) w.deleteDocuments(new Term("id", "p" + i));
+    }
+    reader = DirectoryReader.open(dir);
+    searcher = new IndexSearcher(reader);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    reader.close();
+    dir.close();
+  }
+
+  @Test
+  void findsTheSameBestMatchesWithTheSameScoresAsLucenesExclusion() throws IOException {
+    assertThat(reader.leaves()).hasSize(2);
+    assertThat(reader.numDeletedDocs()).isPositive();
+    for (String text : new String[] {"efficient -sparse", "efficient attention -sparse -model", "graph -\"image editing\"",
+        "+image editing -sparse", "-sparse -image"}) {
+      Query q = lexical.parse(text);
+      Query asBitSet = Exclusions.asBitSet(q);
+      if (!text.startsWith("-")) assertThat(asBitSet).as(text).isInstanceOf(Exclusions.Excluding.class);
+      assertSameHits(text, searcher.search(q, 3000), searcher.search(asBitSet, 3000));
+      assertSameHits(text + " (top 10)", searcher.search(q, 10), searcher.search(asBitSet, 10));
+      // under a filter it is advanced as part of a conjunction rather than scored in bulk
+      Query filter = new TermQuery(new Term("cat", "a"));
+      assertSameHits(text + " in cat a", searcher.search(FilterQueries.restrict(q, filter), 3000),
+          searcher.search(FilterQueries.restrict(asBitSet, filter), 3000));
+    }
+  }
+
+  @Test
+  void leavesQueriesWithoutExclusionsAsTheyAre() {
+    Query q = lexical.parse("efficient attention");
+    assertThat(Exclusions.asBitSet(q)).isSameAs(q);
+  }
+
+  private void assertSameHits(String what, TopDocs expected, TopDocs actual) {
+    assertThat(expected.scoreDocs).as(what).isNotEmpty();
+    assertThat(docs(actual)).as(what).containsExactly(docs(expected));
+    for (int i = 0; i < expected.scoreDocs.length; i++) {
+      assertThat(actual.scoreDocs[i].score).as(what).isEqualTo(expected.scoreDocs[i].score);
+    }
+  }
+
+  private static int[] docs(TopDocs top) {
+    return Arrays.stream(top.scoreDocs).mapToInt((ScoreDoc d) -> d.doc).toArray();
+  }
+}
