@@ -14,6 +14,9 @@ import dev.lectern.index.SearchableIndex;
 import dev.lectern.search.SearchRequest.Mode;
 import dev.lectern.search.SearchResult.Hit;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,10 +164,37 @@ public final class SearchService {
   }
 
   private SearchResult run(IndexSearcher s, Plan unrun, List<String> notes) throws IOException {
-    Plan plan = unrun.withKnnRunOn(s);
-    if (plan.vector() != null && !Hits.hasVectors(s)) notes.add("no paper has an embedding yet: run the embedder");
-    var sort = Sorts.of(plan.request().sort(), plan.text() != null);
-    return sort != null ? sorted(s, plan, sort, notes) : ranked(s, plan, notes);
+    if (unrun.vector() != null && !Hits.hasVectors(s)) notes.add("no paper has an embedding yet: run the embedder");
+    var sort = Sorts.of(unrun.request().sort(), unrun.text() != null);
+    if (sort != null) return sorted(s, unrun.withKnnRunOn(s), sort, notes);
+    if (unrun.mode() != Mode.HYBRID) return ranked(s, unrun.withKnnRunOn(s), null, notes);
+    // the graph search on another core while this one matches the words: neither waits for the other
+    FutureTask<Plan> knn = new FutureTask<>(() -> unrun.withKnnRunOn(s));
+    Thread.ofVirtual().name("lectern-knn").start(knn);
+    TopDocs byWords;
+    try {
+      byWords = byWords(s, unrun);
+    } catch (IOException | RuntimeException e) {
+      knn.cancel(false);
+      throw e;
+    }
+    return ranked(s, joined(knn), byWords, notes);
+  }
+
+  private static Plan joined(FutureTask<Plan> knn) throws IOException {
+    try {
+      return knn.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while searching by meaning");
+    } catch (ExecutionException e) {
+      switch (e.getCause()) {
+        case IOException io -> throw io;
+        case RuntimeException r -> throw r;
+        case Error err -> throw err;
+        default -> throw new IOException(e.getCause());
+      }
+    }
   }
 
   /** Sorted by date or popularity: every match is a candidate, so all are collected and counted. */
@@ -179,10 +209,13 @@ public final class SearchService {
    * that cannot make them, instead of scoring every match of a common word) and BM25F re-ranks them; by
    * meaning, the quantized HNSW graph finds the nearest neighbours and their exact cosines re-rank them;
    * hybrid fuses both scores of every candidate. Facets count the candidates, and the total is exact up to
-   * {@link #COUNT_EXACTLY_UP_TO} matches and a lower bound beyond ("about N").
+   * {@link #COUNT_EXACTLY_UP_TO} matches and a lower bound beyond ("about N"). {@code foundByWords} are the
+   * words' candidates when they were found already (hybrid search finds them while the graph is searched),
+   * else null.
    */
-  private SearchResult ranked(IndexSearcher s, Plan plan, List<String> notes) throws IOException {
-    TopDocs byWords = plan.mode() == Mode.SEMANTIC ? null : byWords(s, plan);
+  private SearchResult ranked(IndexSearcher s, Plan plan, TopDocs foundByWords, List<String> notes)
+      throws IOException {
+    TopDocs byWords = plan.mode() == Mode.SEMANTIC ? null : foundByWords != null ? foundByWords : byWords(s, plan);
     TopDocs byMeaning = plan.mode() == Mode.LEXICAL ? null : s.search(plan.knn(), Math.max(FUSION_DEPTH, plan.window()));
     ScoreDoc[] ranked = switch (plan.mode()) {
       case LEXICAL -> {

@@ -87,8 +87,9 @@ final class KnnRecall {
   }
 
   /**
-   * Categories to filter by: the most common one and those closest to a 5% and a 0.5% share of the
-   * papers, so a broad, a middling and a narrow filter are measured.
+   * Categories to filter by: the most common one and those closest to a 12%, a 5%, a 3.5% and a 0.5%
+   * share of the papers, so broad, middling and narrow filters are measured, on both sides of {@link
+   * NearestNeighbours#EXACT_BELOW_SHARE}.
    */
   static List<String> categories(IndexSearcher s) throws IOException {
     record Share(String category, double share) {}
@@ -105,7 +106,7 @@ final class KnnRecall {
     if (all.isEmpty()) return List.of();
     List<String> out = new ArrayList<>();
     out.add(all.stream().max((a, b) -> Double.compare(a.share(), b.share())).orElseThrow().category());
-    for (double goal : new double[] {0.05, 0.005}) {
+    for (double goal : new double[] {0.12, 0.05, 0.035, 0.005}) {
       String c = all.stream().min((a, b) -> Double.compare(Math.abs(a.share() - goal), Math.abs(b.share() - goal)))
           .orElseThrow().category();
       if (!out.contains(c)) out.add(c);
