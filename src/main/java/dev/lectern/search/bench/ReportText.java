@@ -28,6 +28,11 @@ public final class ReportText {
       line(b, "%-40s %8.2f %8.2f %8.2f %8.2f %8.2f", s.label(), s.p50(), s.p90(), s.p99(), s.max(), s.mean());
     }
     r.fallbacks().forEach((what, n) -> line(b, "note: %s: %d queries", what, n));
+    line(b, "");
+    line(b, "slowest %d queries of each row:", LatencyStats.SLOWEST);
+    for (LatencyStats s : r.latencies()) {
+      if (!s.slowest().isEmpty()) line(b, "  %s: %s", s.label(), String.join("; ", s.slowest()));
+    }
     if (!r.knnRecall().isEmpty()) {
       line(b, "");
       line(b, "%s", KnnRecall.HEADER);

@@ -267,10 +267,10 @@ public final class SearchBenchmark {
         vectors.put(text, embedder.embedQuery(text));
         embedding[i] = System.nanoTime() - t;
       }
-      out.add(LatencyStats.of("query embedding alone (bge, 1 query)", embedding));
+      out.add(LatencyStats.of("query embedding alone (bge, 1 query)", embedding, queries));
       log.accept("measuring " + SERIES.size() + " configurations x " + queries.size() + " queries, interleaved...");
       long[][] nanos = timeInterleaved(queries, true);
-      for (int s = 0; s < SERIES.size(); s++) out.add(LatencyStats.of(SERIES.get(s).label(), nanos[s]));
+      for (int s = 0; s < SERIES.size(); s++) out.add(LatencyStats.of(SERIES.get(s).label(), nanos[s], queries));
       return out;
     }
 
@@ -313,27 +313,6 @@ public final class SearchBenchmark {
 
     Map<String, Integer> fallbacks() {
       return fallbacks;
-    }
-
-    private long[] time(Series s, List<String> queries, boolean record) {
-      SearchService svc = s.embedInline() ? service : precomputed;
-      long[] nanos = new long[queries.size()];
-      for (int i = 0; i < queries.size(); i++) {
-        SearchRequest request = new SearchRequest(queries.get(i), s.mode(), Filters.NONE, Sort.RELEVANCE, 0, s.limit());
-        long t = System.nanoTime();
-        SearchResult r;
-        try {
-          r = svc.search(request);
-        } catch (QueryException e) {
-          if (record) fallbacks.merge(s.label() + ": query rejected", 1, Integer::sum);
-          nanos[i] = System.nanoTime() - t;
-          continue;
-        }
-        nanos[i] = System.nanoTime() - t;
-        // a semantic search whose text is only filters browses lexically: counted, so the table is honest
-        if (record && r.modeUsed() != s.mode()) fallbacks.merge(s.label() + ": ran as " + r.modeUsed(), 1, Integer::sum);
-      }
-      return nanos;
     }
   }
 

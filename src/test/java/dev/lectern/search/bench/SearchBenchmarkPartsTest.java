@@ -3,6 +3,7 @@ package dev.lectern.search.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark's pure parts; the benchmark itself is a measurement and is not run by the tests. */
@@ -19,6 +20,14 @@ class SearchBenchmarkPartsTest {
     assertThat(s.p99()).isEqualTo(198.0);
     assertThat(s.max()).isEqualTo(200.0);
     assertThat(s.mean()).isCloseTo(100.5, within(1e-9));
+  }
+
+  @Test
+  void slowestRunsAreNamedSlowestFirst() {
+    long[] nanos = {3_000_000, 9_000_000, 1_000_000, 7_000_000, 5_000_000};
+    LatencyStats s = LatencyStats.of("x", nanos, List.of("a", "b", "c", "d", "e"));
+    assertThat(s.slowest()).containsExactly("9.0 ms: b", "7.0 ms: d", "5.0 ms: e");
+    assertThat(LatencyStats.of("x", nanos).slowest()).isEmpty();
   }
 
   @Test
