@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -34,7 +35,32 @@ import org.apache.lucene.util.FixedBitSet;
  * best 200 that way, against 2.7 ms for "efficient" alone.
  */
 final class Exclusions {
+  /** An excluded word or phrase in the text: {@code -word}, {@code -"a phrase"}, {@code NOT word}. */
+  private static final Pattern EXCLUDED = Pattern.compile("(?:(?<![^\\s(])-|\\bNOT\\s+)(?:\"[^\"]*\"?|[^\\s)]+)");
+
   private Exclusions() {}
+
+  /**
+   * The text to embed for a search by meaning: without its exclusions, which the model would read as more
+   * of what is wanted ("-survey" pulls towards surveys). Exclusions are applied as a filter instead.
+   */
+  static String withoutExclusions(String text) {
+    return EXCLUDED.matcher(text).replaceAll(" ").replaceAll("\\s+", " ").strip();
+  }
+
+  /**
+   * The filter for a search by meaning: {@code filter} (null for none) less the papers the words query
+   * excludes, so that "-survey" holds in every mode; null when neither restricts anything.
+   */
+  static Query alsoExcluding(Query filter, Query words) {
+    if (!(words instanceof BooleanQuery b) || b.clauses().stream().noneMatch(c -> c.occur() == Occur.MUST_NOT)) {
+      return filter;
+    }
+    BooleanQuery.Builder out = new BooleanQuery.Builder()
+        .add(filter == null ? new MatchAllDocsQuery() : filter, Occur.FILTER);
+    for (BooleanClause c : b.clauses()) if (c.occur() == Occur.MUST_NOT) out.add(c);
+    return out.build();
+  }
 
   /**
    * The same matches and scores, with a boolean query's exclusions applied as a bit set; any other query

@@ -81,7 +81,8 @@ public final class SearchService {
     if (text == null) {
       mode = Mode.LEXICAL; // nothing to match: browse the filtered papers
     } else if (mode != Mode.LEXICAL) {
-      vector = embed(parsed.text(), notes);
+      String meaning = Exclusions.withoutExclusions(parsed.text());
+      vector = meaning.isEmpty() ? null : embed(meaning, notes); // only exclusions: browse the rest by words
       if (vector == null) mode = Mode.LEXICAL;
     }
     Query scoring = text == null || mode == Mode.SEMANTIC ? null
@@ -150,7 +151,8 @@ public final class SearchService {
 
     Query knn() {
       if (knnDone != null) return knnDone;
-      return new NearestNeighbours(IndexFields.VECTOR, vector, Math.max(FUSION_DEPTH, window()), filter);
+      return new NearestNeighbours(IndexFields.VECTOR, vector, Math.max(FUSION_DEPTH, window()),
+          Exclusions.alsoExcluding(filter, text));
     }
 
     /** Every paper the search matches: what facets and the total count describe. */

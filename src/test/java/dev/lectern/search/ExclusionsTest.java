@@ -80,6 +80,27 @@ class ExclusionsTest {
   }
 
   @Test
+  void theTextToEmbedLeavesOutExcludedWordsAndPhrases() {
+    assertThat(Exclusions.withoutExclusions("diffusion -survey models")).isEqualTo("diffusion models");
+    assertThat(Exclusions.withoutExclusions("-\"image editing\" diffusion")).isEqualTo("diffusion");
+    assertThat(Exclusions.withoutExclusions("molecules AND NOT passing")).isEqualTo("molecules AND");
+    assertThat(Exclusions.withoutExclusions("self-supervised learning (-survey)")).isEqualTo("self-supervised learning ( )");
+    assertThat(Exclusions.withoutExclusions("-survey")).isEmpty();
+  }
+
+  @Test
+  void theFilterForSearchByMeaningExcludesWhatTheWordsExclude() throws IOException {
+    Query words = lexical.parse("efficient -sparse");
+    Query filter = new TermQuery(new Term("cat", "a"));
+    Query both = Exclusions.alsoExcluding(filter, words);
+    Query expected = FilterQueries.restrict(lexical.parse("-sparse"), filter); // everything in "a" but sparse
+    assertThat(searcher.count(both)).isPositive().isEqualTo(searcher.count(expected));
+    assertThat(searcher.count(Exclusions.alsoExcluding(null, words))).isEqualTo(searcher.count(lexical.parse("-sparse")));
+    assertThat(Exclusions.alsoExcluding(filter, lexical.parse("efficient"))).isSameAs(filter);
+    assertThat(Exclusions.alsoExcluding(null, lexical.parse("efficient"))).isNull();
+  }
+
+  @Test
   void leavesQueriesWithoutExclusionsAsTheyAre() {
     Query q = lexical.parse("efficient attention");
     assertThat(Exclusions.asBitSet(q)).isSameAs(q);

@@ -81,6 +81,18 @@ class SemanticSearchTest {
   }
 
   @Test
+  void anExcludedWordHoldsInEveryMode() {
+    List<String> withTheWord = service.search(SearchRequest.of("retrieval").withMode(Mode.LEXICAL).page(0, 100))
+        .hits().stream().map(Hit::id).toList();
+    assertThat(withTheWord).contains(byTitle("Retrieval Head Mechanistically Explains Long-Context Factuality").id());
+    for (Mode mode : Mode.values()) {
+      var r = service.search(SearchRequest.of("which attention heads look up facts -retrieval").withMode(mode).page(0, 20));
+      assertThat(r.modeUsed()).isEqualTo(mode);
+      assertThat(r.hits()).as(mode.name()).isNotEmpty().extracting(Hit::id).doesNotContainAnyElementsOf(withTheWord);
+    }
+  }
+
+  @Test
   void similarPapersExcludeThePaperItselfAndIncludeWordsOnlyMatches() {
     Paper lottery = byTitle("The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks");
     List<Hit> similar = service.similar(lottery.id(), 5);
