@@ -2,6 +2,7 @@ package dev.lectern.app;
 
 import dev.lectern.embed.Embedder;
 import dev.lectern.embed.OnnxBgeEmbedder;
+import dev.lectern.embed.QueryVectorCache;
 import dev.lectern.index.IndexLockedException;
 import dev.lectern.index.IndexSnapshot;
 import dev.lectern.index.SearchableIndex;
@@ -16,7 +17,11 @@ import dev.lectern.store.PaperLibrary;
 public final class Lectern implements AutoCloseable {
   private final Settings settings;
   private final PaperLibrary library;
+  /** Recent queries whose vectors a search process keeps: paging and re-sorting reuse them. */
+  private static final int QUERY_VECTORS_KEPT = 1_000;
+
   private Embedder embedder;
+  private Embedder queryEmbedder;
   private LuceneIndex index;
   private IndexSnapshot snapshot;
   private boolean closed;
@@ -91,7 +96,13 @@ public final class Lectern implements AutoCloseable {
     } catch (IndexLockedException e) {
       searchable = snapshot(); // a running serve holds it: search what it last committed
     }
-    return new SearchService(searchable, withEmbedder ? embedder() : null);
+    return new SearchService(searchable, withEmbedder ? queryEmbedder() : null);
+  }
+
+  /** The model behind a cache of recent queries' vectors, for the searches of this process. */
+  private synchronized Embedder queryEmbedder() {
+    if (queryEmbedder == null) queryEmbedder = new QueryVectorCache(embedder(), QUERY_VECTORS_KEPT);
+    return queryEmbedder;
   }
 
   private synchronized IndexSnapshot snapshot() {
@@ -106,6 +117,7 @@ public final class Lectern implements AutoCloseable {
     closeLeavingModel();
     Embedder closing = embedder;
     embedder = null;
+    queryEmbedder = null;
     if (closing instanceof AutoCloseable c) {
       try {
         c.close();
