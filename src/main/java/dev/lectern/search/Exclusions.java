@@ -10,6 +10,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
@@ -23,6 +24,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -56,10 +58,9 @@ final class Exclusions {
     if (!(words instanceof BooleanQuery b) || b.clauses().stream().noneMatch(c -> c.occur() == Occur.MUST_NOT)) {
       return filter;
     }
-    BooleanQuery.Builder out = new BooleanQuery.Builder()
-        .add(filter == null ? new MatchAllDocsQuery() : filter, Occur.FILTER);
-    for (BooleanClause c : b.clauses()) if (c.occur() == Occur.MUST_NOT) out.add(c);
-    return out.build();
+    BooleanQuery.Builder excluded = new BooleanQuery.Builder();
+    for (BooleanClause c : b.clauses()) if (c.occur() == Occur.MUST_NOT) excluded.add(c.query(), Occur.SHOULD);
+    return new Excluding(filter == null ? new MatchAllDocsQuery() : filter, excluded.build());
   }
 
   /**
@@ -109,7 +110,7 @@ final class Exclusions {
     public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
       Weight keptWeight = searcher.createWeight(kept, scoreMode, boost);
       Weight excludedWeight = searcher.createWeight(excluded, ScoreMode.COMPLETE_NO_SCORES, 1f);
-      return new ExcludingWeight(this, keptWeight, excludedWeight);
+      return new ExcludingWeight(this, keptWeight, excludedWeight, scoreMode.needsScores());
     }
 
     @Override
@@ -138,10 +139,13 @@ final class Exclusions {
     private final Weight kept;
     private final Weight excluded;
 
-    ExcludingWeight(Query query, Weight kept, Weight excluded) {
+    private final boolean scores;
+
+    ExcludingWeight(Query query, Weight kept, Weight excluded, boolean scores) {
       super(query);
       this.kept = kept;
       this.excluded = excluded;
+      this.scores = scores;
     }
 
     @Override
@@ -150,7 +154,9 @@ final class Exclusions {
       if (supplier == null) return null;
       Scorer excludedScorer = excluded.scorer(context);
       if (excludedScorer == null) return supplier; // nothing excluded in this segment
-      FixedBitSet out = excludedDocs(excludedScorer, context.reader().maxDoc());
+      int maxDoc = context.reader().maxDoc();
+      FixedBitSet out = excludedDocs(excludedScorer, maxDoc);
+      if (!scores) return asFilter(supplier, out, maxDoc);
       return new ScorerSupplier() {
         @Override
         public Scorer get(long leadCost) throws IOException {
@@ -183,6 +189,20 @@ final class Exclusions {
           supplier.setTopLevelScoringClause();
         }
       };
+    }
+
+    /**
+     * As a filter (a kNN search's, which reads it into a bit set anyway): the kept documents' bit set less
+     * the excluded ones, word by word. Stepping through "everything but sparse" one document at a time took
+     * 10 ms at 1M papers.
+     */
+    private static ScorerSupplier asFilter(ScorerSupplier kept, FixedBitSet out, int maxDoc) throws IOException {
+      FixedBitSet in = new FixedBitSet(maxDoc);
+      DocIdSetIterator keptDocs = kept.get(Long.MAX_VALUE).iterator();
+      if (keptDocs.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) keptDocs.intoBitSet(maxDoc, in, 0);
+      in.andNot(out);
+      return new DefaultScorerSupplier(new ConstantScoreScorer(0f, ScoreMode.COMPLETE_NO_SCORES,
+          new BitSetIterator(in, in.cardinality())));
     }
 
     private static FixedBitSet excludedDocs(Scorer scorer, int maxDoc) throws IOException {
