@@ -177,10 +177,18 @@ public final class SearchService {
     try {
       byWords = byWords(s, unrun);
     } catch (IOException | RuntimeException e) {
-      knn.cancel(false);
+      awaitQuietly(knn); // the searcher is released after this returns: nothing may still be reading it
       throw e;
     }
     return ranked(s, joined(knn), byWords, notes);
+  }
+
+  private static void awaitQuietly(FutureTask<Plan> knn) {
+    try {
+      joined(knn);
+    } catch (IOException | RuntimeException | Error ignored) {
+      // the search has failed already; this is only waiting for the other thread to let go
+    }
   }
 
   private static Plan joined(FutureTask<Plan> knn) throws IOException {
