@@ -14,7 +14,6 @@ import dev.lectern.index.SearchableIndex;
 import dev.lectern.search.SearchRequest.Mode;
 import dev.lectern.search.SearchResult.Hit;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.time.Duration;
@@ -81,7 +80,7 @@ public final class SearchService {
     if (text == null) {
       mode = Mode.LEXICAL; // nothing to match: browse the filtered papers
     } else if (mode != Mode.LEXICAL) {
-      String meaning = Exclusions.withoutExclusions(parsed.text());
+      String meaning = TextToEmbed.of(parsed.text(), text);
       vector = meaning.isEmpty() ? null : embed(meaning, notes); // only exclusions: browse the rest by words
       if (vector == null) mode = Mode.LEXICAL;
     }
@@ -96,6 +95,16 @@ public final class SearchService {
     }
     return new SearchResult(result.totalHits(), result.totalIsExact(), result.hits(), result.facets(), mode,
         List.copyOf(notes), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * The text a search for {@code query} embeds: its words without filters and exclusions (see {@link
+   * TextToEmbed}); empty when there is none.
+   */
+  public String textToEmbed(String query) {
+    UserQuery parsed = UserQuery.parse(query);
+    Query text = lexical.parse(parsed.text());
+    return text == null ? "" : TextToEmbed.of(parsed.text(), text);
   }
 
   /** Papers like the given one: its vector's neighbours fused with MoreLikeThis, itself excluded. */
@@ -176,7 +185,7 @@ public final class SearchService {
     TopDocs byWords;
     try {
       byWords = byWords(s, unrun);
-    } catch (IOException | RuntimeException e) {
+    } catch (Throwable e) {
       awaitQuietly(knn); // the searcher is released after this returns: nothing may still be reading it
       throw e;
     }
@@ -191,12 +200,20 @@ public final class SearchService {
     }
   }
 
+  /**
+   * The graph search's result, waiting for it even when interrupted (the interrupt is kept for the caller):
+   * until it returns, the other thread may be reading the searcher.
+   */
   private static Plan joined(FutureTask<Plan> knn) throws IOException {
+    boolean interrupted = false;
     try {
-      return knn.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while searching by meaning");
+      while (true) {
+        try {
+          return knn.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
     } catch (ExecutionException e) {
       switch (e.getCause()) {
         case IOException io -> throw io;
@@ -204,6 +221,8 @@ public final class SearchService {
         case Error err -> throw err;
         default -> throw new IOException(e.getCause());
       }
+    } finally {
+      if (interrupted) Thread.currentThread().interrupt();
     }
   }
 

@@ -80,15 +80,6 @@ class ExclusionsTest {
   }
 
   @Test
-  void theTextToEmbedLeavesOutExcludedWordsAndPhrases() {
-    assertThat(Exclusions.withoutExclusions("diffusion -survey models")).isEqualTo("diffusion models");
-    assertThat(Exclusions.withoutExclusions("-\"image editing\" diffusion")).isEqualTo("diffusion");
-    assertThat(Exclusions.withoutExclusions("molecules AND NOT passing")).isEqualTo("molecules AND");
-    assertThat(Exclusions.withoutExclusions("self-supervised learning (-survey)")).isEqualTo("self-supervised learning ( )");
-    assertThat(Exclusions.withoutExclusions("-survey")).isEmpty();
-  }
-
-  @Test
   void theFilterForSearchByMeaningExcludesWhatTheWordsExclude() throws IOException {
     Query words = lexical.parse("efficient -sparse");
     Query filter = new TermQuery(new Term("cat", "a"));

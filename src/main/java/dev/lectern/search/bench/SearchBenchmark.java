@@ -306,9 +306,9 @@ public final class SearchBenchmark {
       }
     }
 
-    /** What the search service embeds: the query without its filters. */
-    private static String textOf(String query) {
-      return UserQuery.parse(query).text();
+    /** What the search service embeds: the query without its filters and exclusions. */
+    private String textOf(String query) {
+      return service.textToEmbed(query);
     }
 
     Map<String, Integer> fallbacks() {
