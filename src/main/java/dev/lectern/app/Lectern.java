@@ -101,7 +101,7 @@ public final class Lectern implements AutoCloseable {
 
   /** The model behind a cache of recent queries' vectors, for the searches of this process. */
   private synchronized Embedder queryEmbedder() {
-    if (queryEmbedder == null) queryEmbedder = new QueryVectorCache(embedder(), QUERY_VECTORS_KEPT);
+    if (queryEmbedder == null) queryEmbedder = QueryVectorCache.around(embedder(), QUERY_VECTORS_KEPT);
     return queryEmbedder;
   }
 

@@ -1,21 +1,19 @@
 package dev.lectern.embed;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * An embedder that remembers the vectors of its most recent queries. Turning to the next page of results,
- * changing a filter or the sort runs a query whose text has not changed, and embedding it again would cost
- * most of the search: at 1M papers the query embedding is 12-13 ms of a 22 ms hybrid search at the median
- * (`lectern bench search`, on a slow day). Documents pass through uncached.
+ * The vectors of the most recent queries. Turning to the next page of results, changing a filter or the
+ * sort runs a query whose text has not changed, and embedding it again would cost most of the search: at
+ * 1M papers the query embedding is 12-13 ms of a 22 ms hybrid search at the median (`lectern bench search`,
+ * on a slow day).
  */
-public final class QueryVectorCache implements Embedder {
+public final class QueryVectorCache {
   private final Embedder model;
   private final Map<String, float[]> recent;
 
-  /** @param capacity how many queries' vectors to keep (1,000 take about 1.5 MB at 384 dimensions) */
-  public QueryVectorCache(Embedder model, int capacity) {
+  private QueryVectorCache(Embedder model, int capacity) {
     if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
     this.model = model;
     this.recent = new LinkedHashMap<>(16, 0.75f, true) {
@@ -26,8 +24,15 @@ public final class QueryVectorCache implements Embedder {
     };
   }
 
-  @Override
-  public float[] embedQuery(String query) {
+  /**
+   * The model, with its last {@code capacity} queries' vectors kept (1,000 take about 1.5 MB at 384
+   * dimensions); documents pass through uncached.
+   */
+  public static Embedder around(Embedder model, int capacity) {
+    return new QueryEmbedder(model, new QueryVectorCache(model, capacity)::vectorOf);
+  }
+
+  private float[] vectorOf(String query) {
     float[] known;
     synchronized (recent) {
       known = recent.get(query);
@@ -38,20 +43,5 @@ public final class QueryVectorCache implements Embedder {
       recent.put(query, vector.clone());
     }
     return vector;
-  }
-
-  @Override
-  public List<float[]> embedDocuments(List<String> texts) {
-    return model.embedDocuments(texts);
-  }
-
-  @Override
-  public String modelId() {
-    return model.modelId();
-  }
-
-  @Override
-  public int dimensions() {
-    return model.dimensions();
   }
 }

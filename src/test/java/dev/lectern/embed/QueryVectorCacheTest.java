@@ -36,7 +36,7 @@ class QueryVectorCacheTest {
   @Test
   void aRepeatedQueryIsEmbeddedOnce() {
     Recording model = new Recording();
-    QueryVectorCache cache = new QueryVectorCache(model, 10);
+    Embedder cache = QueryVectorCache.around(model, 10);
     float[] first = cache.embedQuery("graph transformers");
     first[0] = -1; // a caller changing its copy does not change what the cache hands out next
     assertThat(cache.embedQuery("graph transformers")).containsExactly(18f, 'g');
@@ -47,7 +47,7 @@ class QueryVectorCacheTest {
   @Test
   void theLeastRecentlyUsedQueryIsForgottenFirst() {
     Recording model = new Recording();
-    QueryVectorCache cache = new QueryVectorCache(model, 2);
+    Embedder cache = QueryVectorCache.around(model, 2);
     cache.embedQuery("a");
     cache.embedQuery("b");
     cache.embedQuery("a"); // "b" is now the least recently used
@@ -60,7 +60,7 @@ class QueryVectorCacheTest {
   @Test
   void documentsAreNotCached() {
     Recording model = new Recording();
-    QueryVectorCache cache = new QueryVectorCache(model, 10);
+    Embedder cache = QueryVectorCache.around(model, 10);
     cache.embedDocuments(List.of("x"));
     cache.embedDocuments(List.of("x"));
     assertThat(model.queries).containsExactly("x", "x");

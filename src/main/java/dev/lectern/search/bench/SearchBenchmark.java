@@ -2,6 +2,7 @@ package dev.lectern.search.bench;
 
 import dev.lectern.app.Lectern;
 import dev.lectern.embed.Embedder;
+import dev.lectern.embed.QueryEmbedder;
 import dev.lectern.embed.OnnxBgeEmbedder;
 import dev.lectern.index.IndexFields;
 import dev.lectern.index.LuceneIndex;
@@ -25,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.search.FieldExistsQuery;
 
@@ -328,28 +328,5 @@ public final class SearchBenchmark {
       model.embedQuery(query);
       return synthetic.of(query, "");
     });
-  }
-
-  /** An embedder whose query vectors come from elsewhere: the benchmark's stand-ins for the real model's. */
-  private record QueryEmbedder(Embedder model, Function<String, float[]> queryVector) implements Embedder {
-    @Override
-    public String modelId() {
-      return model.modelId();
-    }
-
-    @Override
-    public int dimensions() {
-      return model.dimensions();
-    }
-
-    @Override
-    public List<float[]> embedDocuments(List<String> texts) {
-      return model.embedDocuments(texts);
-    }
-
-    @Override
-    public float[] embedQuery(String query) {
-      return queryVector.apply(query);
-    }
   }
 }
