@@ -17,12 +17,32 @@ import org.apache.lucene.search.ScoreDoc;
 
 /** Turns ranked documents into the hits of a page: stored fields plus marked title and snippet. */
 final class Hits {
+  /** Pages of this many hits or more are read and marked in two halves, on two cores. */
+  static final int SPLIT_FROM = 4;
+
   private Hits() {}
 
   static List<Hit> page(IndexSearcher s, Analyzer analyzer, Query text, ScoreDoc[] ranked, int offset, int limit)
       throws IOException {
     if (offset >= ranked.length) return List.of();
     ScoreDoc[] page = Arrays.copyOfRange(ranked, offset, Math.min(ranked.length, offset + limit));
+    if (page.length < SPLIT_FROM) return hits(s, analyzer, text, page);
+    // each hit is read and marked on its own: half the page on another core
+    int half = page.length / 2;
+    OtherCore<List<Hit>> second = OtherCore.start("lectern-hits",
+        () -> hits(s, analyzer, text, Arrays.copyOfRange(page, half, page.length)));
+    List<Hit> out;
+    try {
+      out = new ArrayList<>(hits(s, analyzer, text, Arrays.copyOf(page, half)));
+    } catch (Throwable e) {
+      second.awaitQuietly();
+      throw e;
+    }
+    out.addAll(second.join());
+    return out;
+  }
+
+  private static List<Hit> hits(IndexSearcher s, Analyzer analyzer, Query text, ScoreDoc[] page) throws IOException {
     int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
     var stored = s.storedFields();
     StoredPaper[] papers = new StoredPaper[docs.length];

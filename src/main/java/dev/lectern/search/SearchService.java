@@ -14,8 +14,6 @@ import dev.lectern.index.SearchableIndex;
 import dev.lectern.search.SearchRequest.Mode;
 import dev.lectern.search.SearchResult.Hit;
 import java.io.IOException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,50 +178,15 @@ public final class SearchService {
     if (sort != null) return sorted(s, unrun.withKnnRunOn(s), sort, notes);
     if (unrun.mode() != Mode.HYBRID) return ranked(s, unrun.withKnnRunOn(s), null, notes);
     // the graph search on another core while this one matches the words: neither waits for the other
-    FutureTask<Plan> knn = new FutureTask<>(() -> unrun.withKnnRunOn(s));
-    Thread.ofVirtual().name("lectern-knn").start(knn);
+    OtherCore<Plan> knn = OtherCore.start("lectern-knn", () -> unrun.withKnnRunOn(s));
     TopDocs byWords;
     try {
       byWords = byWords(s, unrun);
     } catch (Throwable e) {
-      awaitQuietly(knn); // the searcher is released after this returns: nothing may still be reading it
+      knn.awaitQuietly();
       throw e;
     }
-    return ranked(s, joined(knn), byWords, notes);
-  }
-
-  private static void awaitQuietly(FutureTask<Plan> knn) {
-    try {
-      joined(knn);
-    } catch (IOException | RuntimeException | Error ignored) {
-      // the search has failed already; this is only waiting for the other thread to let go
-    }
-  }
-
-  /**
-   * The graph search's result, waiting for it even when interrupted (the interrupt is kept for the caller):
-   * until it returns, the other thread may be reading the searcher.
-   */
-  private static Plan joined(FutureTask<Plan> knn) throws IOException {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return knn.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } catch (ExecutionException e) {
-      switch (e.getCause()) {
-        case IOException io -> throw io;
-        case RuntimeException r -> throw r;
-        case Error err -> throw err;
-        default -> throw new IOException(e.getCause());
-      }
-    } finally {
-      if (interrupted) Thread.currentThread().interrupt();
-    }
+    return ranked(s, knn.join(), byWords, notes);
   }
 
   /** Sorted by date or popularity: every match is a candidate, so all are collected and counted. */
