@@ -197,21 +197,26 @@ class SearchServiceTest {
     }
   }
 
+  /** Input a search must survive: a result or a {@link QueryException} with a message, never anything else. */
+  static final List<String> HOSTILE = List.of("\"unbalanced quote", "AND", "OR OR", "NOT", "(", ")", "a AND", "author:",
+      "cat:", "year:", "+-&&||!(){}[]^\"~*?:\\/", "*", "?", "title:", "foo:bar", "/regex.*/", "\\", "\u0000\u0007x",
+      "a".repeat(10_000), "attention ".repeat(2_000), "((((((((((a", "a~", "a^", "a^x", "\"a\"~x", "[a TO",
+      "{}", "~", "!!", "title:(", "−−", "\uD800", "", "   ", "the of and",
+      "-", "- -", "-attention -heads -facts", "NOT NOT", "attention -\"\"", "!(", "-(", "a -(b", "a NOT\"");
+
+  static void assertSurvives(SearchService service, String q, Mode mode) {
+    try {
+      SearchResult r = service.search(SearchRequest.of(q).withMode(mode));
+      assertThat(r.hits()).as(q).isNotNull();
+    } catch (QueryException e) {
+      assertThat(e.getMessage()).as(q).isNotBlank();
+    }
+  }
+
   @Test
   void hostileQueriesNeverFailWithAnythingButAQueryException() {
-    List<String> hostile = List.of("\"unbalanced quote", "AND", "OR OR", "NOT", "(", ")", "a AND", "author:",
-        "cat:", "year:", "+-&&||!(){}[]^\"~*?:\\/", "*", "?", "title:", "foo:bar", "/regex.*/", "\\", "\u0000\u0007x",
-        "a".repeat(10_000), "attention ".repeat(2_000), "((((((((((a", "a~", "a^", "a^x", "\"a\"~x", "[a TO",
-        "{}", "~", "!!", "title:(", "−−", "\uD800", "", "   ", "the of and");
-    for (String q : hostile) {
-      for (Mode mode : Mode.values()) {
-        try {
-          SearchResult r = service.search(SearchRequest.of(q).withMode(mode));
-          assertThat(r.hits()).as(q).isNotNull();
-        } catch (QueryException e) {
-          assertThat(e.getMessage()).as(q).isNotBlank();
-        }
-      }
+    for (String q : HOSTILE) {
+      for (Mode mode : Mode.values()) assertSurvives(service, q, mode);
     }
     assertThat(lexical("a".repeat(10_000)).notes()).anyMatch(n -> n.contains("cut"));
     assertThat(ids(lexical("\"attention heads"))).as("an unbalanced quote is read as words").isNotEmpty();

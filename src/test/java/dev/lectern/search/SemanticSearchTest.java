@@ -93,6 +93,14 @@ class SemanticSearchTest {
   }
 
   @Test
+  void hostileQueriesSurviveSearchByMeaningToo() {
+    for (String q : SearchServiceTest.HOSTILE) {
+      SearchServiceTest.assertSurvives(service, q, Mode.SEMANTIC);
+      SearchServiceTest.assertSurvives(service, q, Mode.HYBRID);
+    }
+  }
+
+  @Test
   void similarPapersExcludeThePaperItselfAndIncludeWordsOnlyMatches() {
     Paper lottery = byTitle("The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks");
     List<Hit> similar = service.similar(lottery.id(), 5);
