@@ -159,7 +159,7 @@ public final class SearchService {
     Query knn() {
       if (knnDone != null) return knnDone;
       return new NearestNeighbours(IndexFields.VECTOR, vector, Math.max(FUSION_DEPTH, window()),
-          Exclusions.alsoExcluding(filter, text));
+          BitSetFilters.alsoExcluding(filter, text));
     }
 
     /** Every paper the search matches: what facets and the total count describe. */
@@ -232,14 +232,14 @@ public final class SearchService {
 
   /**
    * The best {@link #CANDIDATES} matches by words, found without the words most papers contain (see {@link
-   * CommonWords}) and with exclusions applied as a bit set (see {@link Exclusions}). Leaving a word out
+   * CommonWords}) and with exclusions applied as a bit set (see {@link BitSetFilters}). Leaving a word out
    * makes the match count a lower bound: the paper count of that word.
    */
   private static TopDocs byWords(IndexSearcher s, Plan plan) throws IOException {
     CommonWords.Finding finding = plan.text() == null ? new CommonWords.Finding(null, 0)
         : CommonWords.prune(plan.text(), s.getIndexReader());
-    Query words = plan.text() == null ? new MatchAllDocsQuery() : Exclusions.asBitSet(finding.query());
-    Query query = FilterQueries.restrict(words, plan.filter());
+    Query words = plan.text() == null ? new MatchAllDocsQuery() : BitSetFilters.exclusions(finding.query());
+    Query query = BitSetFilters.restrict(words, plan.filter(), s);
     TopDocs top = s.search(query,
         new TopScoreDocCollectorManager(Math.max(plan.window(), CANDIDATES), COUNT_EXACTLY_UP_TO));
     if (!finding.pruned()) return top;

@@ -7,7 +7,7 @@ import org.apache.lucene.search.Query;
 /**
  * The text a search by meaning embeds: the query's text without what it excludes. The model would read
  * "-survey" as more of what is wanted (it pulls towards surveys); the exclusions are applied as a filter
- * instead (see {@link Exclusions#alsoExcluding}). Only what Lucene's parser took as an exclusion is left
+ * instead (see {@link BitSetFilters#alsoExcluding}). Only what Lucene's parser took as an exclusion is left
  * out: text that failed to parse and was read literally is embedded as typed.
  *
  * <p>The text is scanned the way Lucene's classic syntax reads it: a clause is a word, a {@code "phrase"}

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ExclusionsTest {
+class BitSetFiltersTest {
   static final String[] WORDS = {"sparse", "efficient", "attention", "graph", "image", "editing", "model"};
   final LexicalQueries lexical = new LexicalQueries(PaperAnalyzers.perField());
   ByteBuffersDirectory dir;
@@ -68,8 +68,8 @@ class ExclusionsTest {
     for (String text : new String[] {"efficient -sparse", "efficient attention -sparse -model", "graph -\"image editing\"",
         "+image editing -sparse", "-sparse -image"}) {
       Query q = lexical.parse(text);
-      Query asBitSet = Exclusions.asBitSet(q);
-      if (!text.startsWith("-")) assertThat(asBitSet).as(text).isInstanceOf(Exclusions.Excluding.class);
+      Query asBitSet = BitSetFilters.exclusions(q);
+      if (!text.startsWith("-")) assertThat(asBitSet).as(text).isInstanceOf(BitSetFilters.Restricted.class);
       assertSameHits(text, searcher.search(q, 3000), searcher.search(asBitSet, 3000));
       assertSameHits(text + " (top 10)", searcher.search(q, 10), searcher.search(asBitSet, 10));
       // under a filter it is advanced as part of a conjunction rather than scored in bulk
@@ -83,18 +83,35 @@ class ExclusionsTest {
   void theFilterForSearchByMeaningExcludesWhatTheWordsExclude() throws IOException {
     Query words = lexical.parse("efficient -sparse");
     Query filter = new TermQuery(new Term("cat", "a"));
-    Query both = Exclusions.alsoExcluding(filter, words);
+    Query both = BitSetFilters.alsoExcluding(filter, words);
     Query expected = FilterQueries.restrict(lexical.parse("-sparse"), filter); // everything in "a" but sparse
     assertThat(searcher.count(both)).isPositive().isEqualTo(searcher.count(expected));
-    assertThat(searcher.count(Exclusions.alsoExcluding(null, words))).isEqualTo(searcher.count(lexical.parse("-sparse")));
-    assertThat(Exclusions.alsoExcluding(filter, lexical.parse("efficient"))).isSameAs(filter);
-    assertThat(Exclusions.alsoExcluding(null, lexical.parse("efficient"))).isNull();
+    assertThat(searcher.count(BitSetFilters.alsoExcluding(null, words))).isEqualTo(searcher.count(lexical.parse("-sparse")));
+    assertThat(BitSetFilters.alsoExcluding(filter, lexical.parse("efficient"))).isSameAs(filter);
+    assertThat(BitSetFilters.alsoExcluding(null, lexical.parse("efficient"))).isNull();
+  }
+
+  @Test
+  void aBroadFilterIsABitSetWithTheSameBestMatchesAndScoresAsAConjunction() throws IOException {
+    Query words = lexical.parse("efficient attention");
+    Query broad = new TermQuery(new Term("cat", "a")); // half the papers
+    Query restricted = BitSetFilters.restrict(words, broad, searcher);
+    assertThat(restricted).isInstanceOf(BitSetFilters.Restricted.class);
+    assertSameHits("broad", searcher.search(FilterQueries.restrict(words, broad), 3000), searcher.search(restricted, 3000));
+    assertSameHits("broad, top 10", searcher.search(FilterQueries.restrict(words, broad), 10), searcher.search(restricted, 10));
+    // advanced inside a conjunction too (a second filter)
+    Query graph = lexical.parse("graph");
+    assertSameHits("nested", searcher.search(FilterQueries.restrict(FilterQueries.restrict(words, broad), graph), 3000),
+        searcher.search(FilterQueries.restrict(restricted, graph), 3000));
+    Query narrow = new TermQuery(new Term("id", "p1")); // one paper: Lucene's conjunction visits only it
+    assertThat(BitSetFilters.restrict(words, narrow, searcher)).isNotInstanceOf(BitSetFilters.Restricted.class);
+    assertThat(BitSetFilters.restrict(words, null, searcher)).isSameAs(words);
   }
 
   @Test
   void leavesQueriesWithoutExclusionsAsTheyAre() {
     Query q = lexical.parse("efficient attention");
-    assertThat(Exclusions.asBitSet(q)).isSameAs(q);
+    assertThat(BitSetFilters.exclusions(q)).isSameAs(q);
   }
 
   private void assertSameHits(String what, TopDocs expected, TopDocs actual) {
