@@ -69,7 +69,7 @@ class BitSetFiltersTest {
         "+image editing -sparse", "-sparse -image"}) {
       Query q = lexical.parse(text);
       Query asBitSet = BitSetFilters.exclusions(q);
-      if (!text.startsWith("-")) assertThat(asBitSet).as(text).isInstanceOf(BitSetFilters.Restricted.class);
+      if (!text.startsWith("-")) assertThat(asBitSet).as(text).isInstanceOf(RestrictedQuery.class);
       assertSameHits(text, searcher.search(q, 3000), searcher.search(asBitSet, 3000));
       assertSameHits(text + " (top 10)", searcher.search(q, 10), searcher.search(asBitSet, 10));
       // under a filter it is advanced as part of a conjunction rather than scored in bulk
@@ -96,7 +96,7 @@ class BitSetFiltersTest {
     Query words = lexical.parse("efficient attention");
     Query broad = new TermQuery(new Term("cat", "a")); // half the papers
     Query restricted = BitSetFilters.restrict(words, broad, searcher);
-    assertThat(restricted).isInstanceOf(BitSetFilters.Restricted.class);
+    assertThat(restricted).isInstanceOf(RestrictedQuery.class);
     assertSameHits("broad", searcher.search(FilterQueries.restrict(words, broad), 3000), searcher.search(restricted, 3000));
     assertSameHits("broad, top 10", searcher.search(FilterQueries.restrict(words, broad), 10), searcher.search(restricted, 10));
     // advanced inside a conjunction too (a second filter)
@@ -104,7 +104,7 @@ class BitSetFiltersTest {
     assertSameHits("nested", searcher.search(FilterQueries.restrict(FilterQueries.restrict(words, broad), graph), 3000),
         searcher.search(FilterQueries.restrict(restricted, graph), 3000));
     Query narrow = new TermQuery(new Term("id", "p1")); // one paper: Lucene's conjunction visits only it
-    assertThat(BitSetFilters.restrict(words, narrow, searcher)).isNotInstanceOf(BitSetFilters.Restricted.class);
+    assertThat(BitSetFilters.restrict(words, narrow, searcher)).isNotInstanceOf(RestrictedQuery.class);
     assertThat(BitSetFilters.restrict(words, null, searcher)).isSameAs(words);
   }
 
