@@ -37,7 +37,8 @@ final class BitSetFilters {
    */
   static Query restrict(Query words, Query filter, IndexSearcher searcher) throws IOException {
     if (filter == null) return words;
-    Weight w = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    // the filter's own weight, not the searcher's: estimating its size is not a use the query cache should count
+    Weight w = searcher.rewrite(filter).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
     long cost = 0;
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       ScorerSupplier supplier = w.scorerSupplier(leaf);
