@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -38,13 +36,13 @@ final class SimilarPapers {
       TopDocs self = s.search(new TermQuery(idTerm), 1);
       if (self.scoreDocs.length == 0) throw new QueryException("no paper with id '" + id + "' is in the index");
       int doc = self.scoreDocs[0].doc;
-      Query notSelf = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
-          .add(new TermQuery(idTerm), Occur.MUST_NOT).build();
       int depth = Math.max(SearchService.FUSION_DEPTH, limit);
       float[] vector = VectorLookup.vectorOf(s, doc);
-      TopDocs semantic = vector == null ? new TopDocs(new org.apache.lucene.search.TotalHits(0, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), new ScoreDoc[0])
-          : s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, depth, notSelf), depth);
-      TopDocs lexical = s.search(FilterQueries.restrict(moreLikeThis(s, doc), notSelf), depth);
+      // one more than needed, then the paper itself dropped: a filter of "every paper but this one" would be
+      // read into a bit set of the whole library first (at 1M papers, most of the lookup's time)
+      ScoreDoc[] semantic = vector == null ? new ScoreDoc[0]
+          : without(doc, s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, depth + 1), depth + 1));
+      ScoreDoc[] lexical = without(doc, s.search(moreLikeThis(s, doc), depth + 1));
       ScoreDoc[] fused = byRank(lexical, semantic);
       return Hits.page(s, index.analyzer(), null, fused, 0, limit);
     });
@@ -54,13 +52,24 @@ final class SimilarPapers {
    * Neighbours and more-like-this fused by reciprocal rank: MoreLikeThis scores depend on the paper's own
    * length and words, so only their order is comparable from one paper to the next.
    */
-  private static ScoreDoc[] byRank(TopDocs lexical, TopDocs semantic) {
-    java.util.List<Integer> a = new java.util.ArrayList<>();
-    for (ScoreDoc d : lexical.scoreDocs) a.add(d.doc);
-    java.util.List<Integer> b = new java.util.ArrayList<>();
-    for (ScoreDoc d : semantic.scoreDocs) b.add(d.doc);
-    return Fusion.rrf(java.util.List.of(a, b), Fusion.DEFAULT_K).stream()
+  private static ScoreDoc[] byRank(ScoreDoc[] lexical, ScoreDoc[] semantic) {
+    List<Integer> a = new ArrayList<>();
+    for (ScoreDoc d : lexical) a.add(d.doc);
+    List<Integer> b = new ArrayList<>();
+    for (ScoreDoc d : semantic) b.add(d.doc);
+    return Fusion.rrf(List.of(a, b), Fusion.DEFAULT_K).stream()
         .map(f -> new ScoreDoc(f.item(), (float) f.score())).toArray(ScoreDoc[]::new);
+  }
+
+  /**
+   * The hits without {@code doc}, at most one fewer than found: one more was asked for than is needed, in
+   * case {@code doc} was among them.
+   */
+  static ScoreDoc[] without(int doc, TopDocs top) {
+    List<ScoreDoc> out = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc d : top.scoreDocs) if (d.doc != doc) out.add(d);
+    int keep = Math.min(out.size(), Math.max(0, top.scoreDocs.length - 1));
+    return out.subList(0, keep).toArray(ScoreDoc[]::new);
   }
 
   private static Query moreLikeThis(IndexSearcher s, int doc) throws IOException {

@@ -65,6 +65,18 @@ public final class BenchQueries {
     return out;
   }
 
+  /** {@code count} ids of papers drawn at random from the library (same seed, same library: same ids). */
+  public static List<String> drawPaperIds(PaperLibrary library, int count, long seed) {
+    List<String> out = new ArrayList<>();
+    Random random = new Random(seed);
+    long last = library.lastChangeSeq();
+    for (int attempts = 0; out.size() < count && attempts < count * 20 && last > 0; attempts++) {
+      var changes = library.changedSince(random.nextLong(last), 1);
+      if (!changes.isEmpty()) out.add(changes.getFirst().paper().id());
+    }
+    return out;
+  }
+
   private static String fromTitle(Paper p, Random random, int n) {
     List<String> words = new ArrayList<>();
     for (String w : p.title().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {

@@ -40,6 +40,8 @@ public final class SearchBenchmark {
   static final int FILL_CHUNK = 10_000;
   static final long QUERY_SEED = 42;
   static final long WARMUP_SEED = 4242;
+  /** Papers whose similar papers are looked up before the measured ones. */
+  static final int SIMILAR_WARMUP = 50;
 
   /** Where paper vectors come from: synthetic ones written for missing papers, or only what is stored. */
   public enum Vectors { SYNTHETIC, EXISTING }
@@ -82,7 +84,9 @@ public final class SearchBenchmark {
     List<String> warmup = BenchQueries.draw(lectern.library(), options.warmup(), WARMUP_SEED, false);
     QueryTimer timer = new QueryTimer(lectern.index(), embedder, log);
     timer.warmUp(warmup);
-    List<LatencyStats> latencies = timer.measureAll(queries);
+    List<LatencyStats> latencies = new ArrayList<>(timer.measureAll(queries));
+    latencies.add(timer.similar(BenchQueries.drawPaperIds(lectern.library(), SIMILAR_WARMUP, WARMUP_SEED),
+        BenchQueries.drawPaperIds(lectern.library(), options.queries(), QUERY_SEED)));
     Heap afterQueries = heap();
     List<KnnRecall.Row> recall = knnRecall(queries, options.vectors(), embedder);
     Machine machine = new Machine(Runtime.getRuntime().availableProcessors(), totalRam(), heapFlags(),
@@ -272,6 +276,19 @@ public final class SearchBenchmark {
       long[][] nanos = timeInterleaved(queries, true);
       for (int s = 0; s < SERIES.size(); s++) out.add(LatencyStats.of(SERIES.get(s).label(), nanos[s], queries));
       return out;
+    }
+
+    /** Similar papers (top 10) for each paper in {@code ids}, after as many lookups for {@code warmup}. */
+    LatencyStats similar(List<String> warmup, List<String> ids) {
+      log.accept("measuring similar papers for " + ids.size() + " papers...");
+      for (String id : warmup) service.similar(id, 10);
+      long[] nanos = new long[ids.size()];
+      for (int i = 0; i < ids.size(); i++) {
+        long t = System.nanoTime();
+        service.similar(ids.get(i), 10);
+        nanos[i] = System.nanoTime() - t;
+      }
+      return LatencyStats.of("similar papers, top 10 (no embedding)", nanos, ids);
     }
 
     /**
