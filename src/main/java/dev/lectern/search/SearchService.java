@@ -232,8 +232,8 @@ public final class SearchService {
 
   /**
    * The best {@link #CANDIDATES} matches by words, found without the words most papers contain (see {@link
-   * CommonWords}) and with exclusions applied as a bit set (see {@link BitSetFilters}). Leaving a word out
-   * makes the match count a lower bound: the paper count of that word.
+   * CommonWords}), with exclusions and broad filters applied as bit sets (see {@link BitSetFilters}). Leaving
+   * a word out makes the match count a lower bound: the paper count of that word.
    */
   private static TopDocs byWords(IndexSearcher s, Plan plan) throws IOException {
     CommonWords.Finding finding = plan.text() == null ? new CommonWords.Finding(null, 0)
