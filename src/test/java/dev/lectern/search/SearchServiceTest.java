@@ -166,7 +166,6 @@ class SearchServiceTest {
 
   @Test
   void aQueryEmbeddingThatFailsLeavesTheSearchToWordsWithANote() {
-    // the query is embedded on another thread while words are searched: its failure reaches the search there
     Embedder failing = new Embedder() {
       @Override
       public String modelId() {

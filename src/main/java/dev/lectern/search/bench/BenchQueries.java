@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A fixed, reproducible list of queries like users type: a few handwritten machine-learning queries, then
@@ -55,26 +56,30 @@ public final class BenchQueries {
     List<String> first = handwritten ? HANDWRITTEN : WARMUP_KINDS;
     List<String> out = new ArrayList<>(first.subList(0, Math.min(count, first.size())));
     Random random = new Random(seed);
-    long last = library.lastChangeSeq();
-    for (int attempts = 0; out.size() < count && attempts < count * 20 && last > 0; attempts++) {
-      var changes = library.changedSince(random.nextLong(last), 1);
-      if (changes.isEmpty()) continue;
-      String q = fromTitle(changes.getFirst().paper(), random, out.size());
-      if (q != null) out.add(q);
-    }
+    addFromRandomPapers(library, random, out, count, p -> fromTitle(p, random, out.size()));
     return out;
   }
 
   /** {@code count} ids of papers drawn at random from the library (same seed, same library: same ids). */
   public static List<String> drawPaperIds(PaperLibrary library, int count, long seed) {
     List<String> out = new ArrayList<>();
-    Random random = new Random(seed);
+    addFromRandomPapers(library, new Random(seed), out, count, Paper::id);
+    return out;
+  }
+
+  /**
+   * Adds {@code pick} of random papers to {@code out} until it holds {@code count}; {@code pick} declines a
+   * paper with null.
+   */
+  private static <T> void addFromRandomPapers(PaperLibrary library, Random random, List<T> out, int count,
+                                              Function<Paper, T> pick) {
     long last = library.lastChangeSeq();
     for (int attempts = 0; out.size() < count && attempts < count * 20 && last > 0; attempts++) {
       var changes = library.changedSince(random.nextLong(last), 1);
-      if (!changes.isEmpty()) out.add(changes.getFirst().paper().id());
+      if (changes.isEmpty()) continue;
+      T value = pick.apply(changes.getFirst().paper());
+      if (value != null) out.add(value);
     }
-    return out;
   }
 
   private static String fromTitle(Paper p, Random random, int n) {
