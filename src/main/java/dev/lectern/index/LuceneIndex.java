@@ -78,7 +78,8 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
     return dir;
   }
 
-  private LuceneIndex(Path path, PaperLibrary library, String model, Residency residency) throws IOException {
+  private LuceneIndex(Path path, PaperLibrary library, String model, Residency residency, PaperOrder order)
+      throws IOException {
     this.dir = directory(path, residency);
     this.library = library;
     this.model = model;
@@ -87,6 +88,7 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
         .name("lectern-hnsw-merge-", 0).factory()) : null;
     IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(IndexCodec.create(cores > 1 ? cores : 1, graphMergers))
         .setRAMBufferSizeMB(RAM_BUFFER_MB)
+        .setMergePolicy(order.mergePolicy())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     IndexWriter w;
     try {
@@ -114,9 +116,13 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
 
   /** As {@link #open(Path, PaperLibrary, String)}, holding the files in memory as {@code residency} says. */
   public static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency) {
+    return open(path, library, model, residency, PaperOrder.DEFAULT);
+  }
+
+  static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency, PaperOrder order) {
     LuceneIndex index;
     try {
-      index = new LuceneIndex(path, library, model, residency);
+      index = new LuceneIndex(path, library, model, residency, order);
     } catch (LockObtainFailedException e) {
       throw new IndexLockedException(path, e); // held by another process: not a fault a rebuild would fix
     } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.FloatVectorValues;
@@ -63,6 +64,48 @@ class LuceneIndexTest {
     assertThat(report.indexed()).isEqualTo(library.changedSince(seqBefore, 100_000).size());
     assertThat(index.size()).isEqualTo((int) library.count());
     assertThat(index.sync().indexed()).as("a second sync has nothing to do").isZero();
+  }
+
+  @Test
+  void aRebuildNumbersPapersThatShareWordsNextToEachOther() {
+    Random topics = new Random(7); // not strictly alternating: the bisection needs some asymmetry to start
+    Paper[] mixed = new Paper[256];
+    for (int i = 0; i < mixed.length; i++) {
+      boolean graphs = topics.nextBoolean();
+      // the topic is the paper number's parity, which the test reads back from the index
+      mixed[i] = TestLibrary.paper(String.format("2401.%05d", 2 * i + (graphs ? 0 : 1)),
+          (graphs ? "Message passing on graphs, part " : "Protein structure prediction, part ") + i,
+          graphs ? "Graph neural networks pass messages between nodes of large sparse graphs."
+              : "Folding models predict the structure of proteins from amino acid sequences.",
+          List.of("A. Author"), List.of("cs.LG"), LocalDate.of(2024, 1, 1), null);
+    }
+    TestLibrary.write(library, mixed);
+    // words in 2 papers or more count, so that a small library is reordered too
+    index = LuceneIndex.open(dataDir.resolve("index"), library, MODEL, LuceneIndex.Residency.ON_DEMAND,
+        new PaperOrder(2, 1 << 18));
+    assertThat(topicChanges(index)).as("a small sync keeps the order written").isGreaterThan(80);
+
+    index.rebuild();
+    assertThat(index.size()).isEqualTo(mixed.length);
+    assertThat(topicChanges(index)).isLessThan(4);
+  }
+
+  /** How often a document's topic (the paper number's parity) differs from the one before it. */
+  private static int topicChanges(LuceneIndex idx) {
+    return idx.search(s -> {
+      int changes = 0;
+      Boolean previous = null;
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        var stored = leaf.reader().storedFields();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          String id = stored.document(doc).get(IndexFields.ID);
+          boolean even = Integer.parseInt(id.substring(id.length() - 1)) % 2 == 0;
+          if (previous != null && previous != even) changes++;
+          previous = even;
+        }
+      }
+      return changes;
+    });
   }
 
   @Test
