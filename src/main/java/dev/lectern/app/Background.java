@@ -1,6 +1,8 @@
 package dev.lectern.app;
 
 import dev.lectern.embed.EmbeddingQueue;
+import dev.lectern.embed.EmbeddingProgress;
+import dev.lectern.embed.EmbeddingStatus;
 import dev.lectern.index.IndexFields;
 import dev.lectern.index.LuceneIndex;
 import dev.lectern.index.PaperIndex.SyncReport;
@@ -19,7 +21,7 @@ import org.apache.lucene.search.FieldExistsQuery;
  */
 public final class Background {
   /** What the background work reports; called on its threads, so keep it quick. */
-  public interface Events extends EmbeddingQueue.Progress {
+  public interface Events extends EmbeddingProgress {
     Events QUIET = new Events() {};
 
     /** The index caught up with library changes made elsewhere (another process's import). */
@@ -45,7 +47,7 @@ public final class Background {
    */
   public record Status(long libraryPapers, long libraryChangeSeq, long indexedPapers, long indexedWithVectors,
       long indexChangeSeq, String model, long embedded, long pending, long unembeddable, boolean queueRunning,
-      EmbeddingQueue.Status queueRun, Instant lastFollowed, String followError) {
+      EmbeddingStatus queueRun, Instant lastFollowed, String followError) {
     /** Whether the queue has papers it can still embed (it may be between chunks, or backing off). */
     public boolean embedding() {
       return queueRunning && pending > unembeddable;
@@ -98,10 +100,10 @@ public final class Background {
   }
 
   /** The events, plus a fresh pending count once the queue has nothing left: the count is then exact again. */
-  private EmbeddingQueue.Progress recountingWhenCaughtUp(Events events) {
-    return new EmbeddingQueue.Progress() {
+  private EmbeddingProgress recountingWhenCaughtUp(Events events) {
+    return new EmbeddingProgress() {
       @Override
-      public void chunkStored(EmbeddingQueue.Status s) {
+      public void chunkStored(EmbeddingStatus s) {
         events.chunkStored(s);
       }
 
@@ -116,7 +118,7 @@ public final class Background {
       }
 
       @Override
-      public void caughtUp(EmbeddingQueue.Status s) {
+      public void caughtUp(EmbeddingStatus s) {
         counted = null; // the next status counts again (on the follower thread, or on the request)
         events.caughtUp(s);
       }

@@ -1,12 +1,12 @@
 package dev.lectern.cli;
 
-import dev.lectern.embed.EmbeddingQueue;
-import dev.lectern.embed.EmbeddingQueue.Status;
+import dev.lectern.embed.EmbeddingProgress;
+import dev.lectern.embed.EmbeddingStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
 
 /** Embedding progress on the console: one line per ~10 seconds (done/total, rate, time left), and problems. */
-class EmbedReport implements EmbeddingQueue.Progress {
+class EmbedReport implements EmbeddingProgress {
   private static final long EVERY_NANOS = 10_000_000_000L;
   private final PrintWriter err;
   private long lastPrint;
@@ -16,7 +16,7 @@ class EmbedReport implements EmbeddingQueue.Progress {
   }
 
   @Override
-  public void chunkStored(Status s) {
+  public void chunkStored(EmbeddingStatus s) {
     long now = System.nanoTime();
     if (now - lastPrint < EVERY_NANOS && s.remaining() > 0) return;
     lastPrint = now;

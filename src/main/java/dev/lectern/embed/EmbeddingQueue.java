@@ -78,60 +78,6 @@ public final class EmbeddingQueue {
     }
   }
 
-  /**
-   * Where the current run stands; a run starts when pending papers are found and ends when none are left.
-   *
-   * @param total papers pending when the run started, raised if more arrive during it
-   * @param docsPerSecond embedded papers per second of the run so far
-   * @param eta time left at that rate; null until a rate is known
-   */
-  public record Status(long done, long total, long skipped, double docsPerSecond, Duration eta) {
-    public long remaining() {
-      return Math.max(0, total - done - skipped);
-    }
-  }
-
-  /** Shows how embedding is going. Called on the thread that embeds; keep it quick. */
-  public interface Progress {
-    Progress QUIET = new Progress() {};
-
-    /** Logs progress at info level and problems at warn level. */
-    Progress LOG = new Progress() {
-      @Override
-      public void chunkStored(Status s) {
-        log.info("embedded {}/{} papers ({} docs/s, {} left)", s.done(), s.total(),
-            String.format("%.1f", s.docsPerSecond()), s.eta() == null ? "?" : s.eta().withNanos(0));
-      }
-
-      @Override
-      public void skipped(String paperId, String title, String reason) {
-        log.warn("skipping paper {} ({}): {}", paperId, title, reason);
-      }
-
-      @Override
-      public void failed(String message, Throwable cause, Duration retryIn) {
-        log.warn("{}{}", message, retryIn == null ? "" : "; retrying in " + retryIn, cause);
-      }
-
-      @Override
-      public void caughtUp(Status s) {
-        log.info("embeddings up to date: {} embedded, {} skipped", s.done(), s.skipped());
-      }
-    };
-
-    /** A chunk was embedded and stored. */
-    default void chunkStored(Status status) {}
-
-    /** A paper whose text the model cannot embed; it will not be tried again while its text is unchanged. */
-    default void skipped(String paperId, String title, String reason) {}
-
-    /** Something failed; {@code retryIn} is when the work is tried again, null if it is not. */
-    default void failed(String message, Throwable cause, Duration retryIn) {}
-
-    /** Nothing is left to embed (ends a run that embedded or skipped something). */
-    default void caughtUp(Status status) {}
-  }
-
   /** What {@link #runUntilDone} did. */
   public record Summary(long embedded, long skipped, Duration elapsed, boolean stopped) {}
 
@@ -141,14 +87,14 @@ public final class EmbeddingQueue {
   private final Embedder embedder;
   private final Options options;
   private final Consumer<Map<String, float[]>> listener;
-  private final Progress progress;
+  private final EmbeddingProgress progress;
   /** Papers skipped as id + text hash: a changed text gets another chance. */
   private final Set<String> skippedKeys = ConcurrentHashMap.newKeySet();
   /** The library change up to which this pass has stored vectors (see {@link #nextChunk}). */
   private volatile long cursor;
   private final Object lock = new Object();
   private volatile boolean stopping;
-  private volatile Status lastStatus = new Status(0, 0, 0, 0, null);
+  private volatile EmbeddingStatus lastStatus = new EmbeddingStatus(0, 0, 0, 0, null);
   private boolean running; // guarded by lock: one worker at a time, foreground or background
 
   /**
@@ -156,7 +102,7 @@ public final class EmbeddingQueue {
    *     search index; if it throws, the failure is reported and the vectors stay stored
    */
   public EmbeddingQueue(EmbeddingStore store, Embedder embedder, Options options,
-      Consumer<Map<String, float[]>> listener, Progress progress) {
+      Consumer<Map<String, float[]>> listener, EmbeddingProgress progress) {
     this.store = store;
     this.embedder = embedder;
     this.options = options;
@@ -170,7 +116,7 @@ public final class EmbeddingQueue {
   }
 
   /** The latest progress of the current (or last) run, safe to read from any thread. */
-  public Status status() {
+  public EmbeddingStatus status() {
     return lastStatus;
   }
 
@@ -481,12 +427,12 @@ public final class EmbeddingQueue {
       total = Math.max(0, pending);
     }
 
-    Status status() {
+    EmbeddingStatus status() {
       double seconds = started() ? (System.nanoTime() - startNanos) / 1e9 : 0;
       double rate = seconds > 0 ? done / seconds : 0;
       long remaining = Math.max(0, total - done - skipped);
       Duration eta = rate > 0 ? Duration.ofMillis((long) Math.ceil(remaining / rate * 1000)) : null;
-      return new Status(done, total, skipped, rate, eta);
+      return new EmbeddingStatus(done, total, skipped, rate, eta);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.lectern.web;
 
 import dev.lectern.app.Background;
-import dev.lectern.embed.EmbeddingQueue;
+import dev.lectern.embed.EmbeddingStatus;
 import dev.lectern.paper.Paper;
 import dev.lectern.search.SearchRequest;
 import dev.lectern.search.SearchResult;
@@ -54,7 +54,7 @@ final class JsonViews {
   }
 
   static StatusJson status(Background.Status s) {
-    EmbeddingQueue.Status run = s.queueRun();
+    EmbeddingStatus run = s.queueRun();
     String state = !s.queueRunning() ? "stopped" : s.embedding() ? "embedding" : "idle";
     Duration eta = s.eta();
     return new StatusJson(

@@ -58,7 +58,7 @@ class EmbeddingQueueModelTest {
 
   private EmbeddingQueue queue() {
     return new EmbeddingQueue(store, embedder, EmbeddingQueue.Options.defaults().withChunkSize(2)
-        .withPollInterval(Duration.ofMillis(50)), received::putAll, EmbeddingQueue.Progress.QUIET);
+        .withPollInterval(Duration.ofMillis(50)), received::putAll, EmbeddingProgress.QUIET);
   }
 
   @Test

@@ -88,7 +88,7 @@ class EmbeddingQueueTest {
         p.abstractText())));
     // progress: one report per chunk, ending at 10 of 10 with a rate, then caught up
     assertThat(progress.chunks).hasSize(4);
-    EmbeddingQueue.Status last = progress.chunks.getLast();
+    EmbeddingStatus last = progress.chunks.getLast();
     assertThat(last.done()).isEqualTo(10);
     assertThat(last.total()).isEqualTo(10);
     assertThat(last.remaining()).isZero();
@@ -192,9 +192,9 @@ class EmbeddingQueueTest {
     HashEmbedder embedder = new HashEmbedder();
     EmbeddingQueue[] holder = new EmbeddingQueue[1];
     // stop from the progress callback after the first chunk, as a shutdown hook would mid-run
-    holder[0] = new EmbeddingQueue(store, embedder, FAST, v -> {}, new EmbeddingQueue.Progress() {
+    holder[0] = new EmbeddingQueue(store, embedder, FAST, v -> {}, new EmbeddingProgress() {
       @Override
-      public void chunkStored(EmbeddingQueue.Status status) {
+      public void chunkStored(EmbeddingStatus status) {
         new Thread(() -> holder[0].stop(Duration.ZERO)).start();
         sleep(100);
       }
@@ -290,20 +290,20 @@ class EmbeddingQueueTest {
   }
 
   /** Records what the queue reports. */
-  static final class Recorder implements EmbeddingQueue.Progress {
-    final List<EmbeddingQueue.Status> chunks = new CopyOnWriteArrayList<>();
-    final List<EmbeddingQueue.Status> caughtUp = new CopyOnWriteArrayList<>();
+  static final class Recorder implements EmbeddingProgress {
+    final List<EmbeddingStatus> chunks = new CopyOnWriteArrayList<>();
+    final List<EmbeddingStatus> caughtUp = new CopyOnWriteArrayList<>();
     final List<String> skipped = new CopyOnWriteArrayList<>();
     final List<String> failures = new CopyOnWriteArrayList<>();
     final List<Duration> retries = Collections.synchronizedList(new ArrayList<>());
 
     @Override
-    public void chunkStored(EmbeddingQueue.Status status) {
+    public void chunkStored(EmbeddingStatus status) {
       chunks.add(status);
     }
 
     @Override
-    public void caughtUp(EmbeddingQueue.Status status) {
+    public void caughtUp(EmbeddingStatus status) {
       caughtUp.add(status);
     }
 
