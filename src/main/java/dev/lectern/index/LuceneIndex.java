@@ -99,6 +99,7 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
       throw e;
     }
     this.writer = w;
+    PaperOrder.deleteLeftovers(dir); // now that the write lock is ours
     this.searchers = new SearcherManager(writer, null);
     this.watermark = Watermark.from(lastCommitData());
     this.documentWriters = cores > 1 ? Executors.newFixedThreadPool(cores, Thread.ofPlatform().daemon()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.FilterMergePolicy;
 import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.SegmentCommitInfo;
@@ -11,6 +12,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.misc.index.BPIndexReorderer;
 import org.apache.lucene.misc.index.BPReorderingMergePolicy;
+import org.apache.lucene.store.Directory;
 
 /**
  * How papers are ordered inside the index's big segments: papers that share words are numbered next to
@@ -32,6 +34,38 @@ record PaperOrder(int minDocFreq, int minNaturalMergeDocs) {
 
   /** The diagnostic Lucene's reordering merge policy writes on each segment it merged. */
   private static final String REORDERED = "bp.reordered";
+
+  /**
+   * Temporary files of the reordering ({@code postings__0.tmp}, {@code term-ids__2.tmp}, ...), up to a
+   * gigabyte at 1M papers. Lucene clears a killed merge's files on the next open only when they are named
+   * like its own segment files, which these are not.
+   */
+  private static final Pattern LEFTOVER = Pattern.compile("(postings|term-ids|start-offsets)_.*\\.tmp");
+
+  /**
+   * Deletes what a reordering cut short by a crash or a kill left in the index directory, as far as it can
+   * (a file it cannot delete now is tried again at the next open). Only for the holder of the index's
+   * write lock: another writer's reordering may be running.
+   *
+   * @return files deleted
+   */
+  static int deleteLeftovers(Directory dir) {
+    int deleted = 0;
+    try {
+      for (String file : dir.listAll()) {
+        if (!LEFTOVER.matcher(file).matches()) continue;
+        try {
+          dir.deleteFile(file);
+          deleted++;
+        } catch (IOException e) {
+          // left for the next open
+        }
+      }
+    } catch (IOException e) {
+      // the directory cannot be listed: the open that follows reports it
+    }
+    return deleted;
+  }
 
   MergePolicy mergePolicy() {
     BPIndexReorderer reorderer = new BPIndexReorderer();

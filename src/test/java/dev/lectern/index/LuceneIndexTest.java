@@ -90,6 +90,25 @@ class LuceneIndexTest {
     assertThat(topicChanges(index)).isLessThan(4);
   }
 
+  @Test
+  void openingDeletesTheTemporaryFilesOfAReorderingCutShort() throws IOException {
+    TestLibrary.importHfPage(library, "page-a.txt");
+    index = open("index");
+    index.close();
+    index = null;
+    Path dir = dataDir.resolve("index");
+    // what a kill during a reordering merge leaves: Lucene's temp files, named unlike its segment files
+    List<String> leftovers = List.of("postings__0.tmp", "postings__0.tmp_sort_1.tmp", "term-ids__2.tmp",
+        "start-offsets__3.tmp");
+    for (String name : leftovers) java.nio.file.Files.writeString(dir.resolve(name), "partial");
+    java.nio.file.Files.writeString(dir.resolve("postings-notes.txt"), "not Lucene's");
+
+    index = open("index");
+    for (String name : leftovers) assertThat(dir.resolve(name)).doesNotExist();
+    assertThat(dir.resolve("postings-notes.txt")).exists();
+    assertThat(index.size()).isEqualTo((int) library.count());
+  }
+
   /** How often a document's topic (the paper number's parity) differs from the one before it. */
   private static int topicChanges(LuceneIndex idx) {
     return idx.search(s -> {
