@@ -1,7 +1,7 @@
 package dev.lectern.app;
 
-import dev.lectern.embed.EmbeddingQueue;
 import dev.lectern.embed.EmbeddingProgress;
+import dev.lectern.embed.EmbeddingQueue;
 import dev.lectern.embed.EmbeddingStatus;
 import dev.lectern.index.IndexFields;
 import dev.lectern.index.LuceneIndex;

@@ -71,8 +71,9 @@ record PaperOrder(int minDocFreq, int minNaturalMergeDocs) {
     BPIndexReorderer reorderer = new BPIndexReorderer();
     reorderer.setFields(Set.of(IndexFields.TITLE, IndexFields.ABSTRACT));
     reorderer.setMinDocFreq(minDocFreq);
-    // 8 bytes per paper and per word it considers; the default (a tenth of the heap's current size, not
-    // its maximum) could be too small early in a process's life, and then the merge silently keeps its order
+    // it needs 8 bytes per paper, and 8 per word it considers and per core; the default (a tenth of the
+    // heap's current size, not its maximum) could be too small early in a process's life, and then the
+    // merge silently keeps the written order
     reorderer.setRAMBudgetMB(Math.max(64, Runtime.getRuntime().maxMemory() / 20 / (1 << 20)));
     var policy = new BPReorderingMergePolicy(new LoneSegmentRewritten(new TieredMergePolicy()), reorderer);
     policy.setMinNaturalMergeNumDocs(minNaturalMergeDocs);
@@ -80,9 +81,9 @@ record PaperOrder(int minDocFreq, int minNaturalMergeDocs) {
   }
 
   /**
-   * A merge into one segment also rewrites a lone segment that never went through the reordering (one
-   * written by a single flush, or by an older Lectern): otherwise Lucene sees it as merged already and
-   * leaves it alone.
+   * A merge into one segment also rewrites a lone segment that was not reordered (one written by a single
+   * flush, by a natural merge below the threshold, or by an older Lectern): otherwise Lucene sees it as
+   * merged already and leaves it alone.
    */
   private static final class LoneSegmentRewritten extends FilterMergePolicy {
     LoneSegmentRewritten(MergePolicy in) {
@@ -96,10 +97,11 @@ record PaperOrder(int minDocFreq, int minNaturalMergeDocs) {
       MergeSpecification merges = super.findForcedMerges(infos, maxSegmentCount, segmentsToMerge, context);
       if (merges != null || maxSegmentCount != 1 || infos.size() != 1) return merges;
       SegmentCommitInfo lone = infos.info(0);
-      // a segment that went through the reordering policy says so, "false" included (not enough memory):
-      // rewriting it again would loop
-      if (lone.info.getDiagnostics().containsKey(REORDERED) || !segmentsToMerge.containsKey(lone)
-          || !context.getMergingSegments().isEmpty()) {
+      // TRUE marks a segment that existed when the merge into one segment was asked for; Lucene adds that
+      // merge's own output as FALSE, so a rewritten segment is never rewritten again in the same request
+      // (whatever its diagnostics say: "false" after a reordering short of memory, or none at all)
+      if ("true".equals(lone.info.getDiagnostics().get(REORDERED))
+          || !Boolean.TRUE.equals(segmentsToMerge.get(lone)) || context.getMergingSegments().contains(lone)) {
         return null;
       }
       MergeSpecification rewrite = new MergeSpecification();

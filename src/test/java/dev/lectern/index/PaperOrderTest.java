@@ -24,9 +24,10 @@ class PaperOrderTest {
   @Test
   @Timeout(60) // a rule that rewrote a reordered segment again would loop forever
   void aLoneSegmentIsReorderedByAMergeIntoOneSegmentOnceAndThenLeftAlone() throws IOException {
-    try (Directory dir = new ByteBuffersDirectory();
-         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer())
-             .setMergePolicy(new PaperOrder(2, 1 << 18).mergePolicy()))) {
+    Directory dir = new ByteBuffersDirectory();
+    IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer())
+        .setMergePolicy(new PaperOrder(2, 1 << 18).mergePolicy()));
+    try {
       Random topics = new Random(42); // not strictly alternating: the bisection needs some asymmetry to start
       for (int i = 0; i < 128; i++) {
         boolean graphs = topics.nextBoolean();
@@ -48,6 +49,9 @@ class PaperOrderTest {
       writer.forceMerge(1);
       writer.commit();
       assertThat(segmentNames(dir)).as("a reordered segment is not rewritten").isEqualTo(reordered);
+    } finally {
+      writer.rollback(); // unlike close(), aborts running merges: a broken rule would merge on forever
+      dir.close();
     }
   }
 
