@@ -15,11 +15,11 @@ import dev.lectern.store.PaperLibrary;
 
 /** Wires Lectern's services from its settings: the one place that knows how the parts fit together. */
 public final class Lectern implements AutoCloseable {
-  private final Settings settings;
-  private final PaperLibrary library;
   /** Recent queries whose vectors a search process keeps: paging and re-sorting reuse them. */
   private static final int QUERY_VECTORS_KEPT = 1_000;
 
+  private final Settings settings;
+  private final PaperLibrary library;
   private Embedder embedder;
   private Embedder queryEmbedder;
   private LuceneIndex index;

@@ -53,12 +53,9 @@ final class BitSetFilters {
    * excludes, so that "-survey" holds in every mode; null when neither restricts anything.
    */
   static Query alsoExcluding(Query filter, Query words) {
-    if (!(words instanceof BooleanQuery b) || b.clauses().stream().noneMatch(c -> c.occur() == Occur.MUST_NOT)) {
-      return filter;
-    }
-    BooleanQuery.Builder excluded = new BooleanQuery.Builder();
-    for (BooleanClause c : b.clauses()) if (c.occur() == Occur.MUST_NOT) excluded.add(c.query(), Occur.SHOULD);
-    return new RestrictedQuery(filter == null ? new MatchAllDocsQuery() : filter, excluded.build(), false);
+    Query excluded = excludedBy(words);
+    if (excluded == null) return filter;
+    return new RestrictedQuery(filter == null ? new MatchAllDocsQuery() : filter, excluded, false);
   }
 
   /**
@@ -66,24 +63,30 @@ final class BitSetFilters {
    * (or one that is only exclusions) as it is.
    */
   static Query exclusions(Query q) {
-    if (!(q instanceof BooleanQuery b)) return q;
-    BooleanQuery.Builder kept = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
-    BooleanQuery.Builder excluded = new BooleanQuery.Builder();
-    int keptClauses = 0;
-    int excludedClauses = 0;
-    for (BooleanClause c : b.clauses()) {
-      if (c.occur() == Occur.MUST_NOT) {
-        excluded.add(c.query(), Occur.SHOULD);
-        excludedClauses++;
-      } else {
-        kept.add(c);
-        keptClauses++;
-      }
-    }
+    Query excluded = excludedBy(q);
+    if (excluded == null) return q;
+    BooleanQuery b = (BooleanQuery) q;
     // only exclusions ("everything but"): no scoring to skip by, and Lucene's way stops at the first matches
-    boolean onlyExclusions = b.clauses().stream().allMatch(c -> c.occur() == Occur.MUST_NOT
-        || c.query() instanceof MatchAllDocsQuery);
-    if (excludedClauses == 0 || keptClauses == 0 || onlyExclusions) return q;
-    return new RestrictedQuery(kept.build(), excluded.build(), false);
+    if (b.clauses().stream().allMatch(c -> c.occur() == Occur.MUST_NOT || c.query() instanceof MatchAllDocsQuery)) {
+      return q;
+    }
+    BooleanQuery.Builder kept = new BooleanQuery.Builder().setMinimumNumberShouldMatch(b.getMinimumNumberShouldMatch());
+    for (BooleanClause c : b.clauses()) if (c.occur() != Occur.MUST_NOT) kept.add(c);
+    return new RestrictedQuery(kept.build(), excluded, false);
+  }
+
+  /** Whether {@code q} excludes something at its top level ({@code -survey}, {@code NOT survey}). */
+  static boolean hasExclusions(Query q) {
+    return q instanceof BooleanQuery b && b.clauses().stream().anyMatch(c -> c.occur() == Occur.MUST_NOT);
+  }
+
+  /** The top-level exclusions of {@code q} as one disjunction; null when it has none. */
+  private static Query excludedBy(Query q) {
+    if (!hasExclusions(q)) return null;
+    BooleanQuery.Builder excluded = new BooleanQuery.Builder();
+    for (BooleanClause c : ((BooleanQuery) q).clauses()) {
+      if (c.occur() == Occur.MUST_NOT) excluded.add(c.query(), Occur.SHOULD);
+    }
+    return excluded.build();
   }
 }

@@ -1,7 +1,5 @@
 package dev.lectern.search;
 
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 
 /**
@@ -20,8 +18,7 @@ final class TextToEmbed {
 
   /** {@code text} less its exclusions when {@code words} (its parsed form) has any at its top level. */
   static String of(String text, Query words) {
-    boolean excludes = words instanceof BooleanQuery b && b.clauses().stream().anyMatch(c -> c.occur() == Occur.MUST_NOT);
-    return excludes ? withoutExclusions(text) : text;
+    return BitSetFilters.hasExclusions(words) ? withoutExclusions(text) : text;
   }
 
   static String withoutExclusions(String text) {

@@ -2,8 +2,8 @@ package dev.lectern.search.bench;
 
 import dev.lectern.app.Lectern;
 import dev.lectern.embed.Embedder;
-import dev.lectern.embed.QueryEmbedder;
 import dev.lectern.embed.OnnxBgeEmbedder;
+import dev.lectern.embed.QueryEmbedder;
 import dev.lectern.index.IndexFields;
 import dev.lectern.index.LuceneIndex;
 import dev.lectern.search.Filters;
