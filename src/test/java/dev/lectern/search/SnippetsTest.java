@@ -1,0 +1,88 @@
+package dev.lectern.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.index.IndexFields;
+import dev.lectern.index.PaperAnalyzers;
+import dev.lectern.index.PaperDocuments.StoredPaper;
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Marking a page whose papers lie in different segments of the index. */
+class SnippetsTest {
+  static final String[][] PAPERS = {
+      {"Attention heads and factual recall", "We find attention heads that copy facts. Attention is sparse."},
+      {"Protein folding", "Folding proteins with no attention at all."},
+      {"Pruning attention heads", "Most attention heads can be pruned. Heads of attention differ."}, // 2nd segment
+  };
+
+  static ByteBuffersDirectory dir;
+  static DirectoryReader reader;
+  static IndexSearcher searcher;
+  static LexicalQueries lexical = new LexicalQueries(PaperAnalyzers.perField());
+
+  @BeforeAll
+  static void build() throws IOException {
+    FieldType withOffsets = new FieldType(TextField.TYPE_STORED);
+    withOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    dir = new ByteBuffersDirectory();
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(PaperAnalyzers.perField())
+        .setMergePolicy(NoMergePolicy.INSTANCE))) {
+      for (int i = 0; i < PAPERS.length; i++) {
+        Document d = new Document();
+        d.add(new Field(IndexFields.TITLE, PAPERS[i][0], withOffsets));
+        d.add(new Field(IndexFields.ABSTRACT, PAPERS[i][1], withOffsets));
+        w.addDocument(d);
+        if (i == 1) w.flush();
+      }
+    }
+    reader = DirectoryReader.open(dir);
+    searcher = new IndexSearcher(reader);
+    assertThat(reader.leaves()).hasSize(2);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    reader.close();
+    dir.close();
+  }
+
+  static StoredPaper paper(int doc) {
+    return new StoredPaper("p" + doc, PAPERS[doc][0], PAPERS[doc][1], List.of(), List.of(), null, null);
+  }
+
+  @Test
+  void aPhraseIsMarkedAsOneSpanWhereItOccursInEverySegment() throws IOException {
+    int[] docs = {2, 0};
+    var marked = Snippets.mark(searcher, PaperAnalyzers.perField(), lexical.parse("\"attention heads\""), docs,
+        new StoredPaper[] {paper(2), paper(0)});
+    assertThat(marked.titles()).containsExactly("Pruning <mark>attention heads</mark>",
+        "<mark>Attention heads</mark> and factual recall");
+    assertThat(marked.snippets()[0]).as("the words apart are not the phrase")
+        .isEqualTo("Most <mark>attention heads</mark> can be pruned. Heads of attention differ.");
+    assertThat(marked.snippets()[1]).isEqualTo("We find <mark>attention heads</mark> that copy facts. Attention is sparse.");
+  }
+
+  @Test
+  void plainWordsAreMarkedWhereverTheyOccur() throws IOException {
+    var marked = Snippets.mark(searcher, PaperAnalyzers.perField(), lexical.parse("attention"), new int[] {1, 2},
+        new StoredPaper[] {paper(1), paper(2)});
+    assertThat(marked.titles()[0]).isEqualTo("Protein folding");
+    assertThat(marked.snippets()[0]).isEqualTo("Folding proteins with no <mark>attention</mark> at all.");
+    assertThat(marked.snippets()[1]).contains("Most <mark>attention</mark> heads", "Heads of <mark>attention</mark> differ");
+  }
+}
