@@ -28,6 +28,7 @@ class SnippetsTest {
       {"Attention heads and factual recall", "We find attention heads that copy facts. Attention is sparse."},
       {"Protein folding", "Folding proteins with no attention at all."},
       {"Pruning attention heads", "Most attention heads can be pruned. Heads of attention differ."}, // 2nd segment
+      {"Sinks in long contexts", "Streaming models keep attention sinks."},
   };
 
   static ByteBuffersDirectory dir;
@@ -78,11 +79,23 @@ class SnippetsTest {
   }
 
   @Test
-  void plainWordsAreMarkedWhereverTheyOccur() throws IOException {
-    var marked = Snippets.mark(searcher, PaperAnalyzers.perField(), lexical.parse("attention"), new int[] {1, 2},
-        new StoredPaper[] {paper(1), paper(2)});
-    assertThat(marked.titles()[0]).isEqualTo("Protein folding");
-    assertThat(marked.snippets()[0]).isEqualTo("Folding proteins with no <mark>attention</mark> at all.");
-    assertThat(marked.snippets()[1]).contains("Most <mark>attention</mark> heads", "Heads of <mark>attention</mark> differ");
+  void plainWordsAreMarkedWhereverTheyOccurInEveryPaperOfThePage() throws IOException {
+    int[] docs = {2, 1, 0};
+    var marked = Snippets.mark(searcher, PaperAnalyzers.perField(), lexical.parse("attention folding"), docs,
+        new StoredPaper[] {paper(2), paper(1), paper(0)});
+    assertThat(marked.titles()).containsExactly("Pruning <mark>attention</mark> heads", "Protein <mark>folding</mark>",
+        "<mark>Attention</mark> heads and factual recall");
+    assertThat(marked.snippets()[0]).isEqualTo("Most <mark>attention</mark> heads can be pruned. Heads of <mark>attention</mark> differ.");
+    assertThat(marked.snippets()[1]).isEqualTo("<mark>Folding</mark> proteins with no <mark>attention</mark> at all.");
+    assertThat(marked.snippets()[2]).isEqualTo("We find <mark>attention</mark> heads that copy facts. <mark>Attention</mark> is sparse.");
+  }
+
+  @Test
+  void eachSegmentsPapersAreMarkedFromThatSegmentsPostings() throws IOException {
+    // paper 3 is the second of its segment, so its number there (1) is after paper 0's (0) in the first
+    var marked = Snippets.mark(searcher, PaperAnalyzers.perField(), lexical.parse("attention"), new int[] {3, 0},
+        new StoredPaper[] {paper(3), paper(0)});
+    assertThat(marked.titles()).containsExactly("Sinks in long contexts", "<mark>Attention</mark> heads and factual recall");
+    assertThat(marked.snippets()[0]).isEqualTo("Streaming models keep <mark>attention</mark> sinks.");
   }
 }
