@@ -23,6 +23,9 @@ LECTERN_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$gclog" /usr/bin/time -v -o "$work/ti
   "$here/lectern" --data-dir "$data" import arxiv-snapshot --no-progress --no-index "$file"
 rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-$count.txt")
 peak_heap=$(grep -oE '[0-9]+M->[0-9]+M' "$gclog" | cut -d'>' -f2 | tr -d M | sort -n | tail -1)
+# a full collection leaves only live objects; a young one also the old generation's uncollected garbage
+live_heap=$(grep 'Pause Full' "$gclog" | grep -oE '[0-9]+M->[0-9]+M' | cut -d'>' -f2 | tr -d M | sort -n | tail -1)
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
-echo "heap cap: $heap; live heap after GC, peak: ${peak_heap:-?} MB; peak RSS: $((rss_kb / 1024)) MB"
+echo "heap cap: $heap; $(sed -n 's/.*Using //p' "$gclog") collector; heap after GC, peak: ${peak_heap:-?} MB" \
+  "(after a full GC: ${live_heap:-none ran} MB); peak RSS: $((rss_kb / 1024)) MB"
 echo "database: $(du -sh "$data" | cut -f1) for $count records ($(du -b "$file" | cut -f1 | numfmt --to=iec) of JSON)"
