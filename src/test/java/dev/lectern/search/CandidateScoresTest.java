@@ -5,23 +5,21 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.lectern.index.IndexFields;
 import dev.lectern.index.PaperAnalyzers;
+import dev.lectern.testing.TwoSegmentIndex;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,36 +36,29 @@ class CandidateScoresTest {
   static final float[][] VECTORS = {unit(1, 0, 0), unit(0, 1, 0), null, unit(1, 1, 0), unit(0, 0, 1)};
   static final float[] QUERY = unit(2, 1, 0);
 
-  static ByteBuffersDirectory dir;
-  static DirectoryReader reader;
+  static TwoSegmentIndex index;
   static IndexSearcher searcher;
   static LexicalQueries lexical = new LexicalQueries(PaperAnalyzers.perField());
 
   @BeforeAll
   static void build() throws IOException {
-    dir = new ByteBuffersDirectory();
-    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(PaperAnalyzers.perField())
-        .setMergePolicy(NoMergePolicy.INSTANCE))) {
-      for (int i = 0; i < TITLES.length; i++) {
-        Document d = new Document();
-        d.add(new TextField(IndexFields.TITLE, TITLES[i], Field.Store.NO));
-        d.add(new TextField(IndexFields.ABSTRACT, "An abstract about " + TITLES[i].toLowerCase(), Field.Store.NO));
-        if (VECTORS[i] != null) {
-          d.add(new KnnFloatVectorField(IndexFields.VECTOR, VECTORS[i], VectorSimilarityFunction.DOT_PRODUCT));
-        }
-        w.addDocument(d);
-        if (i == 2) w.flush(); // two segments: completion must map doc ids into each
+    List<Document> docs = new ArrayList<>();
+    for (int i = 0; i < TITLES.length; i++) {
+      Document d = new Document();
+      d.add(new TextField(IndexFields.TITLE, TITLES[i], Field.Store.NO));
+      d.add(new TextField(IndexFields.ABSTRACT, "An abstract about " + TITLES[i].toLowerCase(), Field.Store.NO));
+      if (VECTORS[i] != null) {
+        d.add(new KnnFloatVectorField(IndexFields.VECTOR, VECTORS[i], VectorSimilarityFunction.DOT_PRODUCT));
       }
+      docs.add(d);
     }
-    reader = DirectoryReader.open(dir);
-    searcher = new IndexSearcher(reader);
-    assertThat(reader.leaves()).hasSize(2);
+    index = TwoSegmentIndex.of(docs, 3); // completion must map doc ids into each segment
+    searcher = index.searcher();
   }
 
   @AfterAll
   static void close() throws IOException {
-    reader.close();
-    dir.close();
+    index.close();
   }
 
   @Test

@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lectern.index.IndexFields;
 import dev.lectern.index.PaperAnalyzers;
 import dev.lectern.index.PaperDocuments.StoredPaper;
+import dev.lectern.testing.TwoSegmentIndex;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +28,7 @@ class SnippetsTest {
       {"Sinks in long contexts", "Streaming models keep attention sinks."},
   };
 
-  static ByteBuffersDirectory dir;
-  static DirectoryReader reader;
+  static TwoSegmentIndex index;
   static IndexSearcher searcher;
   static LexicalQueries lexical = new LexicalQueries(PaperAnalyzers.perField());
 
@@ -40,26 +36,20 @@ class SnippetsTest {
   static void build() throws IOException {
     FieldType withOffsets = new FieldType(TextField.TYPE_STORED);
     withOffsets.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    dir = new ByteBuffersDirectory();
-    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(PaperAnalyzers.perField())
-        .setMergePolicy(NoMergePolicy.INSTANCE))) {
-      for (int i = 0; i < PAPERS.length; i++) {
-        Document d = new Document();
-        d.add(new Field(IndexFields.TITLE, PAPERS[i][0], withOffsets));
-        d.add(new Field(IndexFields.ABSTRACT, PAPERS[i][1], withOffsets));
-        w.addDocument(d);
-        if (i == 1) w.flush();
-      }
+    List<Document> docs = new ArrayList<>();
+    for (String[] paper : PAPERS) {
+      Document d = new Document();
+      d.add(new Field(IndexFields.TITLE, paper[0], withOffsets));
+      d.add(new Field(IndexFields.ABSTRACT, paper[1], withOffsets));
+      docs.add(d);
     }
-    reader = DirectoryReader.open(dir);
-    searcher = new IndexSearcher(reader);
-    assertThat(reader.leaves()).hasSize(2);
+    index = TwoSegmentIndex.of(docs, 2);
+    searcher = index.searcher();
   }
 
   @AfterAll
   static void close() throws IOException {
-    reader.close();
-    dir.close();
+    index.close();
   }
 
   static StoredPaper paper(int doc) {
