@@ -1,6 +1,8 @@
 package dev.lectern.search;
 
 import dev.lectern.index.IndexFields;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -26,19 +28,20 @@ final class FilterQueries {
   /** The filter, or null when nothing is restricted. */
   Query build(Filters f) {
     if (f.isEmpty()) return null;
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    if (!f.categories().isEmpty()) b.add(categories(f), Occur.FILTER);
+    List<Query> all = new ArrayList<>();
+    if (!f.categories().isEmpty()) all.add(categories(f));
     if (f.from() != null || f.to() != null) {
       long lo = f.from() == null ? Long.MIN_VALUE : f.from().toEpochDay();
       long hi = f.to() == null ? Long.MAX_VALUE : f.to().toEpochDay();
-      b.add(LongPoint.newRangeQuery(IndexFields.SUBMITTED, lo, hi), Occur.FILTER);
+      all.add(LongPoint.newRangeQuery(IndexFields.SUBMITTED, lo, hi));
     }
     if (f.author() != null) {
       Query a = authorWords.createPhraseQuery(IndexFields.AUTHORS, f.author(), AUTHOR_SLOP);
       // a name of punctuation only analyzes to nothing: it can match no paper
-      b.add(a == null ? new MatchNoDocsQuery("author name without letters") : a, Occur.FILTER);
+      all.add(a == null ? new MatchNoDocsQuery("author name without letters") : a);
     }
-    return b.build();
+    if (all.size() > 1) return new FilterConjunction(all);
+    return new BooleanQuery.Builder().add(all.getFirst(), Occur.FILTER).build();
   }
 
   private static Query categories(Filters f) {
