@@ -22,9 +22,11 @@ gclog="$work/gc-$count.log"
 LECTERN_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$gclog" /usr/bin/time -v -o "$work/time-$count.txt" \
   "$here/lectern" --data-dir "$data" import arxiv-snapshot --no-progress --no-index "$file"
 rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-$count.txt")
-peak_heap=$(grep -oE '[0-9]+M->[0-9]+M' "$gclog" | cut -d'>' -f2 | tr -d M | sort -n | tail -1)
+# heap after each collection, in MB (none: no collection ran; grep's "no match" must not end the script)
+after_gc() { grep "$1" "$gclog" | grep -oE '[0-9]+M->[0-9]+M' | cut -d'>' -f2 | tr -d M | sort -n | tail -1 || true; }
+peak_heap=$(after_gc 'Pause')
 # a full collection leaves only live objects; a young one also the old generation's uncollected garbage
-live_heap=$(grep 'Pause Full' "$gclog" | grep -oE '[0-9]+M->[0-9]+M' | cut -d'>' -f2 | tr -d M | sort -n | tail -1)
+live_heap=$(after_gc 'Pause Full')
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
 echo "heap cap: $heap; $(sed -n 's/.*Using //p' "$gclog") collector; heap after GC, peak: ${peak_heap:-?} MB" \
   "(after a full GC: ${live_heap:-none ran} MB); peak RSS: $((rss_kb / 1024)) MB"

@@ -38,6 +38,7 @@ final class BitSetFilters {
   static Query restrict(Query words, Query filter, IndexSearcher searcher) throws IOException {
     if (filter == null) return words;
     // the filter's own weight, not the searcher's: estimating its size is not a use the query cache should count
+    // (a FilterConjunction's parts still count: each is its own query to the cache)
     Weight w = searcher.rewrite(filter).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
     long cost = 0;
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {

@@ -66,7 +66,7 @@ final class FilterConjunction extends Query {
     List<Weight> each = new ArrayList<>(filters.size());
     for (Query f : filters) each.add(searcher.createWeight(f, ScoreMode.COMPLETE_NO_SCORES, 1f));
     Weight stepwise = searcher.createWeight(searcher.rewrite(stepwise()), scoreMode, boost);
-    return new ConjunctionWeight(this, each, stepwise, scoreMode, boost);
+    return new ConjunctionWeight(this, each, stepwise, scoreMode);
   }
 
   @Override
@@ -94,14 +94,12 @@ final class FilterConjunction extends Query {
     private final List<Weight> each;
     private final Weight stepwise;
     private final ScoreMode scoreMode;
-    private final float boost;
 
-    ConjunctionWeight(Query query, List<Weight> each, Weight stepwise, ScoreMode scoreMode, float boost) {
+    ConjunctionWeight(Query query, List<Weight> each, Weight stepwise, ScoreMode scoreMode) {
       super(query);
       this.each = each;
       this.stepwise = stepwise;
       this.scoreMode = scoreMode;
-      this.boost = boost;
     }
 
     @Override
@@ -122,20 +120,11 @@ final class FilterConjunction extends Query {
         public Scorer get(long leadCost) throws IOException {
           if (leadCost < cost) { // led by something narrower: let it advance the filters
             ScorerSupplier led = stepwise.scorerSupplier(context);
-            return led != null ? led.get(leadCost) : new ConstantScoreScorer(boost, scoreMode, DocIdSetIterator.empty());
+            return led != null ? led.get(leadCost) : new ConstantScoreScorer(0f, scoreMode, DocIdSetIterator.empty());
           }
-          FixedBitSet passing = null;
-          for (ScorerSupplier part : parts) {
-            FixedBitSet bits = new FixedBitSet(maxDoc);
-            DocIdSetIterator it = part.get(Long.MAX_VALUE).iterator();
-            if (it.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) it.intoBitSet(maxDoc, bits, 0);
-            if (passing == null) {
-              passing = bits;
-            } else {
-              passing.and(bits);
-            }
-          }
-          return new ConstantScoreScorer(boost, scoreMode, new BitSetIterator(passing, passing.cardinality()));
+          FixedBitSet passing = allPassing(parts, maxDoc);
+          // a filter scores 0, as Lucene's conjunction of filters does
+          return new ConstantScoreScorer(0f, scoreMode, new BitSetIterator(passing, passing.cardinality()));
         }
 
         @Override
@@ -143,6 +132,23 @@ final class FilterConjunction extends Query {
           return cost; // at most the narrowest filter's papers
         }
       };
+    }
+
+    /** The papers every part passes: the first part's bit set, ANDed with each other part's in turn. */
+    private static FixedBitSet allPassing(List<ScorerSupplier> parts, int maxDoc) throws IOException {
+      FixedBitSet passing = read(parts.getFirst(), new FixedBitSet(maxDoc));
+      FixedBitSet scratch = new FixedBitSet(maxDoc);
+      for (ScorerSupplier part : parts.subList(1, parts.size())) {
+        scratch.clear();
+        passing.and(read(part, scratch));
+      }
+      return passing;
+    }
+
+    private static FixedBitSet read(ScorerSupplier part, FixedBitSet into) throws IOException {
+      DocIdSetIterator it = part.get(Long.MAX_VALUE).iterator();
+      if (it.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) it.intoBitSet(into.length(), into, 0);
+      return into;
     }
 
     @Override

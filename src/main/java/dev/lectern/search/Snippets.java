@@ -149,7 +149,7 @@ final class Snippets {
   private static final class PageOffsets extends PostingsOffsetStrategy {
     private final PageMatches matches;
     private final Map<BytesRef, PostingsEnum> postings = new HashMap<>();
-    private Terms terms; // the segment's terms the enums read
+    private LeafReader segment; // the segment the enums read
     private int lastDoc = -1;
 
     PageOffsets(UHComponents components, PageMatches matches) {
@@ -158,13 +158,19 @@ final class Snippets {
     }
 
     @Override
-    protected void createOffsetsEnumsForTerms(BytesRef[] queryTerms, Terms termsIndex, int doc,
-                                              List<OffsetsEnum> results) throws IOException {
-      if (termsIndex != terms || doc <= lastDoc) { // another segment, or (never seen) an earlier paper
+    public OffsetsEnum getOffsetsEnum(LeafReader reader, int doc, String content) throws IOException {
+      // papers come in increasing order, segment by segment; should one ever come back, start afresh
+      if (reader != segment || doc <= lastDoc) {
         postings.clear();
-        terms = termsIndex;
+        segment = reader;
       }
       lastDoc = doc;
+      return super.getOffsetsEnum(reader, doc, content);
+    }
+
+    @Override
+    protected void createOffsetsEnumsForTerms(BytesRef[] queryTerms, Terms termsIndex, int doc,
+                                              List<OffsetsEnum> results) throws IOException {
       TermsEnum lookup = null;
       for (BytesRef term : queryTerms) {
         if (!postings.containsKey(term)) {
@@ -173,7 +179,7 @@ final class Snippets {
         }
         PostingsEnum p = postings.get(term);
         if (p == null) continue; // no paper has the term in this field
-        // past this paper already: the term's next paper is a later one
+        // an enum already past this paper is at the term's next paper: this one does not have it
         int at = p.docID() < doc ? p.advance(doc) : p.docID();
         if (at == doc) results.add(new OffsetsEnum.OfPostings(term, p));
       }
@@ -193,13 +199,13 @@ final class Snippets {
    * for {@code "image editing"} took 4.8-6.1 ms that way and 2.7 ms with one weight (medians of 30, warm).
    */
   private static final class PageMatches {
-    private final IndexSearcher searcher;
+    private final IndexReader reader;
+    private IndexSearcher searcher; // made on first use: most queries have no phrase
     private Query query;
     private Weight weight;
 
     PageMatches(IndexReader reader) {
-      this.searcher = new IndexSearcher(reader);
-      searcher.setQueryCache(null); // marking a page is not a use the cache should count
+      this.reader = reader;
     }
 
     void of(UHComponents components, LeafReader reader, int doc, List<OffsetsEnum> results) throws IOException {
@@ -213,6 +219,10 @@ final class Snippets {
     }
 
     private Weight weight(Query q) throws IOException {
+      if (searcher == null) {
+        searcher = new IndexSearcher(reader);
+        searcher.setQueryCache(null); // marking a page is not a use the cache should count
+      }
       if (q != query) {
         weight = searcher.rewrite(q).createWeight(searcher, ScoreMode.COMPLETE_NO_SCORES, 1f);
         query = q;
@@ -221,7 +231,7 @@ final class Snippets {
     }
 
     private LeafReaderContext contextOf(LeafReader reader) {
-      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) if (leaf.reader() == reader) return leaf;
+      for (LeafReaderContext leaf : this.reader.leaves()) if (leaf.reader() == reader) return leaf;
       throw new IllegalStateException("the highlighter read a segment its searcher does not have");
     }
   }

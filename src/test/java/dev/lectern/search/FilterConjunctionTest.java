@@ -115,6 +115,23 @@ class FilterConjunctionTest {
     assertThat(filters.build(UserQuery.parse("x cat:cs.LG").filters())).isNotInstanceOf(FilterConjunction.class);
   }
 
+  @Test
+  void aFilterThatPassesNothingMakesTheConjunctionPassNothing() throws IOException {
+    Query nothing = new FilterQueries(PaperAnalyzers.perField())
+        .build(UserQuery.parse("x cat:c1 author:\"!!\"").filters()); // a name without letters
+    assertThat(nothing).isInstanceOf(FilterConjunction.class);
+    assertThat(searcher.count(nothing)).isZero();
+    assertThat(searcher.count(FilterQueries.restrict(new MatchAllDocsQuery(), nothing))).isZero();
+  }
+
+  @Test
+  void aFilterScoresNothingEitherWay() throws IOException {
+    Query[] filters = {category("c1"), days(200, 899)};
+    for (Query q : new Query[] {new FilterConjunction(List.of(filters)), stepwise(filters)}) {
+      assertThat(searcher.search(q, 5).scoreDocs).as(q.toString()).allSatisfy(d -> assertThat(d.score).isZero());
+    }
+  }
+
   private Scorer firstScorer(Query q) throws IOException {
     Weight w = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
     LeafReaderContext leaf = reader.leaves().getFirst();

@@ -69,6 +69,15 @@ class SnippetsTest {
   }
 
   @Test
+  void aPaperWithoutThePhraseOnAPhrasePageShowsItsOpeningUnmarked() throws IOException {
+    // hybrid search puts papers found by meaning alone on the same page
+    var marked = Snippets.mark(searcher, PaperAnalyzers.perField(), lexical.parse("\"attention heads\""),
+        new int[] {1, 2}, new StoredPaper[] {paper(1), paper(2)});
+    assertThat(marked.titles()).containsExactly("Protein folding", "Pruning <mark>attention heads</mark>");
+    assertThat(marked.snippets()[0]).isEqualTo("Folding proteins with no attention at all.");
+  }
+
+  @Test
   void plainWordsAreMarkedWhereverTheyOccurInEveryPaperOfThePage() throws IOException {
     int[] docs = {2, 1, 0};
     var marked = Snippets.mark(searcher, PaperAnalyzers.perField(), lexical.parse("attention folding"), docs,
