@@ -4,23 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.index.IndexFields;
 import dev.lectern.index.PaperAnalyzers;
+import dev.lectern.testing.TwoSegmentIndex;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,37 +28,35 @@ import org.junit.jupiter.api.Test;
 class BitSetFiltersTest {
   static final String[] WORDS = {"sparse", "efficient", "attention", "graph", "image", "editing", "model"};
   final LexicalQueries lexical = new LexicalQueries(PaperAnalyzers.perField());
-  ByteBuffersDirectory dir;
+  TwoSegmentIndex index;
   DirectoryReader reader;
   IndexSearcher searcher;
 
   /** 3,000 papers of random words in two segments, every seventh deleted, half in category "a". */
   @BeforeEach
   void index() throws IOException {
-    dir = new ByteBuffersDirectory();
     Random random = new Random(3);
-    try (var w = new IndexWriter(dir, new IndexWriterConfig(PaperAnalyzers.perField()))) {
-      for (int i = 0; i < 3000; i++) {
-        StringBuilder text = new StringBuilder();
-        for (int n = 3 + random.nextInt(30); n > 0; n--) text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
-        Document d = new Document();
-        d.add(new StringField("id", "p" + i, Field.Store.YES));
-        d.add(new StringField("cat", i % 2 == 0 ? "a" : "b", Field.Store.NO));
-        d.add(new TextField(IndexFields.TITLE, WORDS[random.nextInt(WORDS.length)], Field.Store.NO));
-        d.add(new TextField(IndexFields.ABSTRACT, text.toString(), Field.Store.NO));
-        w.addDocument(d);
-        if (i == 1500) w.commit();
-      }
-      for (int i = 0; i < 3000; i += 7) w.deleteDocuments(new Term("id", "p" + i));
+    List<Document> docs = new ArrayList<>();
+    List<Term> deleted = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = 3 + random.nextInt(30); n > 0; n--) text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+      Document d = new Document();
+      d.add(new StringField("id", "p" + i, Field.Store.YES));
+      d.add(new StringField("cat", i % 2 == 0 ? "a" : "b", Field.Store.NO));
+      d.add(new TextField(IndexFields.TITLE, WORDS[random.nextInt(WORDS.length)], Field.Store.NO));
+      d.add(new TextField(IndexFields.ABSTRACT, text.toString(), Field.Store.NO));
+      docs.add(d);
+      if (i % 7 == 0) deleted.add(new Term("id", "p" + i));
     }
-    reader = DirectoryReader.open(dir);
-    searcher = new IndexSearcher(reader);
+    index = TwoSegmentIndex.of(docs, 1501, deleted);
+    reader = index.reader();
+    searcher = index.searcher();
   }
 
   @AfterEach
   void close() throws IOException {
-    reader.close();
-    dir.close();
+    index.close();
   }
 
   @Test

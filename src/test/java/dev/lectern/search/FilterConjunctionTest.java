@@ -3,7 +3,9 @@ package dev.lectern.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.index.PaperAnalyzers;
+import dev.lectern.testing.TwoSegmentIndex;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -13,8 +15,6 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -26,43 +26,40 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BitSetIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FilterConjunctionTest {
-  ByteBuffersDirectory dir;
+  TwoSegmentIndex index;
   DirectoryReader reader;
   IndexSearcher searcher;
 
   /** 3,000 papers in two segments, every fifth deleted: a category (a third each), a day (0-999), a word. */
   @BeforeEach
   void index() throws IOException {
-    dir = new ByteBuffersDirectory();
     Random random = new Random(11);
-    try (var w = new IndexWriter(dir, new IndexWriterConfig(PaperAnalyzers.perField()))) {
-      for (int i = 0; i < 3000; i++) {
-        Document d = new Document();
-        d.add(new StringField("id", "p" + i, Field.Store.YES));
-        d.add(new StringField("cat", "c" + random.nextInt(3), Field.Store.NO));
-        d.add(new LongPoint("day", random.nextInt(1000)));
-        d.add(new TextField("text", random.nextInt(50) == 0 ? "rare" : "common", Field.Store.NO));
-        w.addDocument(d);
-        if (i == 1400) w.commit();
-      }
-      for (int i = 0; i < 3000; i += 5) w.deleteDocuments(new Term("id", "p" + i));
+    List<Document> docs = new ArrayList<>();
+    List<Term> deleted = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      Document d = new Document();
+      d.add(new StringField("id", "p" + i, Field.Store.YES));
+      d.add(new StringField("cat", "c" + random.nextInt(3), Field.Store.NO));
+      d.add(new LongPoint("day", random.nextInt(1000)));
+      d.add(new TextField("text", random.nextInt(50) == 0 ? "rare" : "common", Field.Store.NO));
+      docs.add(d);
+      if (i % 5 == 0) deleted.add(new Term("id", "p" + i));
     }
-    reader = DirectoryReader.open(dir);
-    searcher = new IndexSearcher(reader);
+    index = TwoSegmentIndex.of(docs, 1401, deleted);
+    reader = index.reader();
+    searcher = index.searcher();
     searcher.setQueryCache(null); // each search reads the filters afresh
   }
 
   @AfterEach
   void close() throws IOException {
-    reader.close();
-    dir.close();
+    index.close();
   }
 
   static Query category(String c) {

@@ -8,12 +8,14 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * A small in-memory index whose documents lie in two segments, for code that must map document numbers
- * into each segment: the first {@code firstSegment} documents in one, the rest in the other.
+ * into each segment: the first {@code firstSegment} documents in one, the rest in the other; optionally with
+ * deleted documents, which searches must skip.
  */
 public final class TwoSegmentIndex implements AutoCloseable {
   private final ByteBuffersDirectory dir;
@@ -27,6 +29,11 @@ public final class TwoSegmentIndex implements AutoCloseable {
   }
 
   public static TwoSegmentIndex of(List<Document> docs, int firstSegment) throws IOException {
+    return of(docs, firstSegment, List.of());
+  }
+
+  /** The same, then the documents with any of {@code deletions} deleted. */
+  public static TwoSegmentIndex of(List<Document> docs, int firstSegment, List<Term> deletions) throws IOException {
     if (firstSegment <= 0 || firstSegment >= docs.size()) {
       throw new IllegalArgumentException("both segments need a document: " + firstSegment + " of " + docs.size());
     }
@@ -37,10 +44,15 @@ public final class TwoSegmentIndex implements AutoCloseable {
         w.addDocument(docs.get(i));
         if (i == firstSegment - 1) w.flush();
       }
+      if (!deletions.isEmpty()) w.deleteDocuments(deletions.toArray(Term[]::new));
     }
     DirectoryReader reader = DirectoryReader.open(dir);
     if (reader.leaves().size() != 2) throw new IllegalStateException("expected two segments: " + reader.leaves());
     return new TwoSegmentIndex(dir, reader);
+  }
+
+  public DirectoryReader reader() {
+    return reader;
   }
 
   public IndexSearcher searcher() {
