@@ -78,6 +78,14 @@ class NearestNeighboursTest {
             .sorted(Comparator.comparingDouble(i -> -VectorUtil.dotProduct(q, vectors[i])))
             .limit(K).mapToInt(Integer::intValue).toArray();
         assertThat(found).containsExactlyInAnyOrder(truth);
+        // the same scan split in two halves, the second on another core, finds the same papers in the same order
+        ScoreDoc[] whole = s.search(narrow, K).scoreDocs;
+        ScoreDoc[] halves = s.search(new NearestNeighbours(IndexFields.VECTOR, q, K,
+            new TermQuery(new Term(IndexFields.CATEGORY, "narrow")), 4), K).scoreDocs;
+        assertThat(Arrays.stream(halves).mapToInt(d -> d.doc).toArray())
+            .containsExactly(Arrays.stream(whole).mapToInt(d -> d.doc).toArray());
+        assertThat(Arrays.stream(halves).map(d -> d.score).toList())
+            .isEqualTo(Arrays.stream(whole).map(d -> d.score).toList());
 
         Counting wide = new Counting(q, new TermQuery(new Term(IndexFields.CATEGORY, "wide")));
         ScoreDoc[] wideHits = s.search(wide, K).scoreDocs;
