@@ -1,13 +1,14 @@
 package dev.lectern.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Ways to fuse rankings. Hybrid search uses the convex combination, similar papers use RRF.
+ * Ways to fuse rankings. Hybrid search uses the convex combination, similar papers a weighted RRF.
  *
  * <p>Reciprocal rank fusion (Cormack et al. 2009): each item scores the sum over the rankings that contain it
  * of {@code 1 / (k + rank)}, rank from 1. It needs no score calibration between BM25 and cosine similarity,
@@ -22,9 +23,20 @@ public final class Fusion {
 
   /** The items of all rankings, best fused score first; ties keep the order of first appearance. */
   public static <T> List<Fused<T>> rrf(List<? extends List<T>> rankings, int k) {
+    double[] equal = new double[rankings.size()];
+    Arrays.fill(equal, 1);
+    return rrf(rankings, equal, k);
+  }
+
+  /** The same with each ranking's terms multiplied by its weight ({@code weights[i]} for ranking i). */
+  public static <T> List<Fused<T>> rrf(List<? extends List<T>> rankings, double[] weights, int k) {
+    if (weights.length != rankings.size()) {
+      throw new IllegalArgumentException(rankings.size() + " rankings but " + weights.length + " weights");
+    }
     Map<T, Double> scores = new LinkedHashMap<>();
-    for (List<T> ranking : rankings) {
-      for (int i = 0; i < ranking.size(); i++) scores.merge(ranking.get(i), 1.0 / (k + i + 1), Double::sum);
+    for (int r = 0; r < rankings.size(); r++) {
+      List<T> ranking = rankings.get(r);
+      for (int i = 0; i < ranking.size(); i++) scores.merge(ranking.get(i), weights[r] / (k + i + 1), Double::sum);
     }
     List<Fused<T>> out = new ArrayList<>(scores.size());
     scores.forEach((item, score) -> out.add(new Fused<>(item, score)));

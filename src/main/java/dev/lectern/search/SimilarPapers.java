@@ -56,15 +56,21 @@ final class SimilarPapers {
   }
 
   /**
-   * Neighbours and more-like-this fused by reciprocal rank: MoreLikeThis scores depend on the paper's own
-   * length and words, so only their order is comparable from one paper to the next.
+   * Neighbours and more-like-this fused by reciprocal rank, weighted as hybrid search weighs meaning and
+   * words ({@link SearchService#SEMANTIC_WEIGHT}): MoreLikeThis scores depend on the paper's own length and
+   * words, so only their order is comparable from one paper to the next, and the model's neighbours are the
+   * better guide. On the dev set, taking a judged paper's similar papers and counting how many of the
+   * other papers judged relevant to the same query are in its top 10 (41 papers): neighbours alone 0.691,
+   * more-like-this alone 0.475, fused with equal weights 0.646, with 0.6 / 0.7 / 0.8 for meaning 0.649 /
+   * 0.692 / 0.702.
    */
-  private static ScoreDoc[] byRank(ScoreDoc[] lexical, ScoreDoc[] semantic) {
+  static ScoreDoc[] byRank(ScoreDoc[] lexical, ScoreDoc[] semantic) {
     List<Integer> a = new ArrayList<>();
     for (ScoreDoc d : lexical) a.add(d.doc);
     List<Integer> b = new ArrayList<>();
     for (ScoreDoc d : semantic) b.add(d.doc);
-    return Fusion.rrf(List.of(a, b), Fusion.DEFAULT_K).stream()
+    double[] weights = {1 - SearchService.SEMANTIC_WEIGHT, SearchService.SEMANTIC_WEIGHT};
+    return Fusion.rrf(List.of(a, b), weights, Fusion.DEFAULT_K).stream()
         .map(f -> new ScoreDoc(f.item(), (float) f.score())).toArray(ScoreDoc[]::new);
   }
 

@@ -26,6 +26,17 @@ class FusionTest {
   }
 
   @Test
+  void aWeightMultipliesItsRankingsTerms() {
+    var fused = Fusion.rrf(List.of(List.of("lex", "both"), List.of("sem", "both")), new double[] {0.3, 0.7}, 60);
+    // second in both still beats first in the heavier ranking alone; first in the lighter one comes last
+    assertThat(fused).extracting(Fusion.Fused::item).containsExactly("both", "sem", "lex");
+    assertThat(fused.get(1).score()).isCloseTo(0.7 / 61, within(1e-12));
+    assertThat(fused.get(2).score()).isCloseTo(0.3 / 61, within(1e-12));
+    assertThatThrownBy(() -> Fusion.rrf(List.of(List.of("a")), new double[] {1, 1}, 60))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void tiesKeepTheOrderOfFirstAppearanceAndEmptyRankingsAreHarmless() {
     var fused = Fusion.rrf(List.of(List.of("lex"), List.of("sem"), List.<String>of()), 60);
     assertThat(fused).extracting(Fusion.Fused::item).containsExactly("lex", "sem");

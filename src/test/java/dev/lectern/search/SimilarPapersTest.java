@@ -27,4 +27,15 @@ class SimilarPapersTest {
     assertThat(SimilarPapers.without(7, top(7))).isEmpty();
     assertThat(SimilarPapers.without(7, top())).isEmpty();
   }
+
+  @Test
+  void theNearestNeighbourOutranksThePaperWithTheMostWordsInCommon() {
+    // each first in one list only: meaning weighs more, as in hybrid search
+    ScoreDoc[] fused = SimilarPapers.byRank(new ScoreDoc[] {new ScoreDoc(1, 9f)}, new ScoreDoc[] {new ScoreDoc(2, 0.9f)});
+    assertThat(Arrays.stream(fused).mapToInt(d -> d.doc)).containsExactly(2, 1);
+    // found both ways still beats found one way, however high
+    fused = SimilarPapers.byRank(new ScoreDoc[] {new ScoreDoc(1, 9f), new ScoreDoc(3, 8f)},
+        new ScoreDoc[] {new ScoreDoc(2, 0.9f), new ScoreDoc(3, 0.8f)});
+    assertThat(fused[0].doc).isEqualTo(3);
+  }
 }
