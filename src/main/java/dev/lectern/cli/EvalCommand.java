@@ -6,12 +6,18 @@ import dev.lectern.search.SearchResult.Hit;
 import dev.lectern.search.SearchService;
 import dev.lectern.search.eval.EvalFiles;
 import dev.lectern.search.eval.RelevanceEvaluation;
+import dev.lectern.search.eval.RelevanceSet;
 import dev.lectern.search.eval.Retriever;
+import dev.lectern.search.eval.SimilarPapersProxy;
+import dev.lectern.store.PaperLibrary;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +25,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "eval", description = {
     "Relevance evaluation of the search modes on judged queries over the library's papers:",
-    "nDCG@10, MRR@10 and Recall@100 per mode. Papers are matched to judgments by normalized title."})
+    "nDCG@10, MRR@10 and Recall@100 per mode. Papers are matched to judgments by normalized title.",
+    "A last line scores similar papers by proxy: how many of the other papers judged relevant to",
+    "the same query each relevant paper's similar papers bring up."})
 final class EvalCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -50,7 +58,28 @@ final class EvalCommand implements Callable<Integer> {
     var out = main.spec().commandLine().getOut();
     out.print(RelevanceEvaluation.format(results));
     if (perQuery) out.print(RelevanceEvaluation.formatPerQuery(results));
+    var similar = SimilarPapersProxy.evaluate(set, judgedPaperIds(set, lectern.library()),
+        id -> search.similar(id, SimilarPapersProxy.AT).stream().map(Hit::title).toList());
+    if (similar.papers() > 0) {
+      out.printf(Locale.ROOT, "similar papers: %.3f of the other papers judged relevant to the same query in the top %d"
+          + " (proxy, over %d judged papers)%n", similar.share(), SimilarPapersProxy.AT, similar.papers());
+    }
     return 0;
+  }
+
+  /** The library's paper id of each judged title it holds, read in one pass over the library. */
+  private static Map<String, String> judgedPaperIds(RelevanceSet set, PaperLibrary library) {
+    Set<String> judged = new HashSet<>();
+    set.qrels().byQuery().values().forEach(grades -> judged.addAll(grades.keySet()));
+    Map<String, String> ids = new HashMap<>();
+    for (long seq = 0; ; ) {
+      List<PaperLibrary.Change> batch = library.changedSince(seq, 10_000);
+      if (batch.isEmpty()) return ids;
+      for (PaperLibrary.Change c : batch) {
+        if (judged.contains(c.paper().titleKey())) ids.putIfAbsent(c.paper().titleKey(), c.paper().id());
+      }
+      seq = batch.getLast().changeSeq();
+    }
   }
 
   private static Retriever retriever(SearchService search, Mode mode) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,12 +68,19 @@ class CliSearchTest {
   }
 
   @Test
-  void evalPrintsOneRowPerModeAsked() throws Exception {
+  void evalPrintsOneRowPerModeAskedAndTheSimilarPapersProxy() throws Exception {
     Path queries = Files.writeString(dir.resolve("q.tsv"), "q1\tdiphoton cross sections\n");
     Path qrels = Files.writeString(dir.resolve("r.tsv"),
         "q1\t2\t1\tCalculation of prompt diphoton production cross sections at Tevatron and LHC energies\n");
     String[] r = run("eval", "--queries", queries.toString(), "--qrels", qrels.toString(), "--mode", "lexical");
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1]).containsPattern("lexical\\s+1\\s+1\\.000\\s+1\\.000\\s+1\\.000");
+    assertThat(r[1]).as("one relevant paper per query: nothing for similar papers to bring up")
+        .doesNotContain("similar papers");
+
+    Files.writeString(qrels, "q1\t1\t2\tAn old-style identifier with $\\alpha$-math\n", StandardOpenOption.APPEND);
+    r = run("eval", "--queries", queries.toString(), "--qrels", qrels.toString(), "--mode", "lexical");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).containsPattern("similar papers: \\d\\.\\d{3} .* over 2 judged papers");
   }
 }
