@@ -146,8 +146,7 @@ final class FilterConjunction extends Query {
     }
 
     private static FixedBitSet read(ScorerSupplier part, FixedBitSet into) throws IOException {
-      DocIdSetIterator it = part.get(Long.MAX_VALUE).iterator();
-      if (it.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) it.intoBitSet(into.length(), into, 0);
+      into.or(part.get(Long.MAX_VALUE).iterator());
       return into;
     }
 

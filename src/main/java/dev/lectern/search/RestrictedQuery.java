@@ -147,8 +147,7 @@ final class RestrictedQuery extends Query {
         @Override
         public Scorer get(long leadCost) throws IOException {
           FixedBitSet in = new FixedBitSet(maxDoc);
-          DocIdSetIterator keptDocs = keptSupplier.get(Long.MAX_VALUE).iterator();
-          if (keptDocs.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) keptDocs.intoBitSet(maxDoc, in, 0);
+          in.or(keptSupplier.get(Long.MAX_VALUE).iterator());
           in.and(passingDocs(byScorer, maxDoc));
           return new ConstantScoreScorer(0f, ScoreMode.COMPLETE_NO_SCORES, new BitSetIterator(in, in.cardinality()));
         }
@@ -163,8 +162,7 @@ final class RestrictedQuery extends Query {
     /** The documents that pass: those {@code by} matches when keeping, all others when excluding. */
     private FixedBitSet passingDocs(Scorer byScorer, int maxDoc) throws IOException {
       FixedBitSet bits = new FixedBitSet(maxDoc);
-      DocIdSetIterator it = byScorer.iterator();
-      if (it.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) it.intoBitSet(maxDoc, bits, 0);
+      bits.or(byScorer.iterator());
       if (!keep) bits.flip(0, maxDoc);
       return bits;
     }
