@@ -29,16 +29,11 @@ final class Hits {
     if (page.length < SPLIT_FROM) return hits(s, analyzer, text, page);
     // each hit is read and marked on its own: half the page on another core
     int half = page.length / 2;
-    OtherCore<List<Hit>> second = OtherCore.start("lectern-hits",
-        () -> hits(s, analyzer, text, Arrays.copyOfRange(page, half, page.length)));
-    List<Hit> out;
-    try {
-      out = new ArrayList<>(hits(s, analyzer, text, Arrays.copyOf(page, half)));
-    } catch (Throwable e) {
-      second.awaitQuietly();
-      throw e;
-    }
-    out.addAll(second.join());
+    var both = OtherCore.alongside("lectern-hits",
+        () -> hits(s, analyzer, text, Arrays.copyOfRange(page, half, page.length)),
+        () -> hits(s, analyzer, text, Arrays.copyOf(page, half)));
+    List<Hit> out = new ArrayList<>(both.here());
+    out.addAll(both.there());
     return out;
   }
 

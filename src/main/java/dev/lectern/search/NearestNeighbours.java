@@ -67,7 +67,7 @@ public class NearestNeighbours extends KnnFloatVectorQuery {
     if (accepted.cost() < splitScanFrom) return super.exactSearch(context, accepted, timeout);
     int maxDoc = context.reader().maxDoc();
     FixedBitSet first = new FixedBitSet(maxDoc);
-    if (accepted.nextDoc() != DocIdSetIterator.NO_MORE_DOCS) accepted.intoBitSet(maxDoc, first, 0);
+    first.or(accepted);
     int count = first.cardinality();
     if (count < 2) return super.exactSearch(context, new BitSetIterator(first, count), timeout);
     int half = count / 2;
@@ -75,16 +75,10 @@ public class NearestNeighbours extends KnnFloatVectorQuery {
     FixedBitSet second = first.clone();
     first.clear(middle, maxDoc);
     second.clear(0, middle);
-    OtherCore<TopDocs> other = OtherCore.start("lectern-scan",
-        () -> super.exactSearch(context, new BitSetIterator(second, count - half), timeout));
-    TopDocs mine;
-    try {
-      mine = super.exactSearch(context, new BitSetIterator(first, half), timeout);
-    } catch (Throwable e) {
-      other.awaitQuietly();
-      throw e;
-    }
-    return merged(mine, other.join());
+    var both = OtherCore.alongside("lectern-scan",
+        () -> super.exactSearch(context, new BitSetIterator(second, count - half), timeout),
+        () -> super.exactSearch(context, new BitSetIterator(first, half), timeout));
+    return merged(both.here(), both.there());
   }
 
   /** The document of the {@code n}th (from 0) set bit. */

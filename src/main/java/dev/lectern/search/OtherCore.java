@@ -22,6 +22,31 @@ final class OtherCore<T> {
     return new OtherCore<>(work, name);
   }
 
+  /** Work for the calling thread. */
+  @FunctionalInterface
+  interface Here<T> {
+    T run() throws IOException;
+  }
+
+  /** What each side of {@link #alongside} returned. */
+  record Both<H, T>(H here, T there) {}
+
+  /**
+   * Runs {@code there} on another core while the calling thread runs {@code here}, and returns both results
+   * once both are done; if {@code here} fails, {@code there} is still waited for before the failure goes on.
+   */
+  static <H, T> Both<H, T> alongside(String name, Callable<T> there, Here<H> here) throws IOException {
+    OtherCore<T> other = start(name, there);
+    H mine;
+    try {
+      mine = here.run();
+    } catch (Throwable e) {
+      other.awaitQuietly();
+      throw e;
+    }
+    return new Both<>(mine, other.join());
+  }
+
   /** Its result, waiting for it uninterruptibly (an interrupt is kept for the caller); its failure rethrown. */
   T join() throws IOException {
     boolean interrupted = false;

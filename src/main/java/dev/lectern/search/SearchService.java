@@ -180,15 +180,8 @@ public final class SearchService {
     if (sort != null) return sorted(s, unrun.withKnnRunOn(s), sort, notes);
     if (unrun.mode() != Mode.HYBRID) return ranked(s, unrun.withKnnRunOn(s), null, notes);
     // the graph search on another core while this one matches the words: neither waits for the other
-    OtherCore<Plan> knn = OtherCore.start("lectern-knn", () -> unrun.withKnnRunOn(s));
-    TopDocs byWords;
-    try {
-      byWords = byWords(s, unrun);
-    } catch (Throwable e) {
-      knn.awaitQuietly();
-      throw e;
-    }
-    return ranked(s, knn.join(), byWords, notes);
+    var both = OtherCore.alongside("lectern-knn", () -> unrun.withKnnRunOn(s), () -> byWords(s, unrun));
+    return ranked(s, both.there(), both.here(), notes);
   }
 
   /** Sorted by date or popularity: every match is a candidate, so all are collected and counted. */

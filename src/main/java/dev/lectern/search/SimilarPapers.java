@@ -41,16 +41,10 @@ final class SimilarPapers {
       // one more than needed, then the paper itself dropped: a filter of "every paper but this one" would be
       // read into a bit set of the whole library first (at 1M papers, most of the lookup's time); the
       // neighbours are found on another core while this one finds the papers with the same distinctive words
-      OtherCore<ScoreDoc[]> semantic = OtherCore.start("lectern-similar", () -> vector == null ? new ScoreDoc[0]
-          : without(doc, s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, depth + 1), depth + 1)));
-      ScoreDoc[] lexical;
-      try {
-        lexical = without(doc, s.search(moreLikeThis(s, doc), depth + 1));
-      } catch (Throwable e) {
-        semantic.awaitQuietly();
-        throw e;
-      }
-      ScoreDoc[] fused = byRank(lexical, semantic.join());
+      var both = OtherCore.alongside("lectern-similar", () -> vector == null ? new ScoreDoc[0]
+              : without(doc, s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, depth + 1), depth + 1)),
+          () -> without(doc, s.search(moreLikeThis(s, doc), depth + 1)));
+      ScoreDoc[] fused = byRank(both.here(), both.there());
       return Hits.page(s, index.analyzer(), null, fused, 0, limit);
     });
   }

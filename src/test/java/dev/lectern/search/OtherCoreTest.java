@@ -43,4 +43,31 @@ class OtherCoreTest {
     assertThat(result).isEqualTo("done");
     assertThat(finished).isTrue();
   }
+
+  @Test
+  void alongsideReturnsBothSidesAndWaitsForTheOtherWhenThisSideFails() throws Exception {
+    var both = OtherCore.alongside("t", () -> "there", () -> 7);
+    assertThat(both.here()).isEqualTo(7);
+    assertThat(both.there()).isEqualTo("there");
+
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean finished = new AtomicBoolean();
+    Thread releaser = Thread.ofVirtual().start(() -> {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException ignored) {
+        // release now
+      }
+      release.countDown();
+    });
+    assertThatThrownBy(() -> OtherCore.alongside("t", () -> {
+      release.await();
+      finished.set(true);
+      return "late";
+    }, () -> {
+      throw new IOException("here failed");
+    })).isInstanceOf(IOException.class).hasMessage("here failed");
+    assertThat(finished).as("the other side ran to its end before the failure went on").isTrue();
+    releaser.join();
+  }
 }
