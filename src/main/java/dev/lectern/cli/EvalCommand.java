@@ -11,7 +11,6 @@ import dev.lectern.search.eval.Retriever;
 import dev.lectern.search.eval.SimilarPapersProxy;
 import dev.lectern.store.PaperLibrary;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,19 +66,11 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The library's paper id of each judged title it holds, read in one pass over the library. */
+  /** The library's paper id of each judged title it holds. */
   private static Map<String, String> judgedPaperIds(RelevanceSet set, PaperLibrary library) {
     Set<String> judged = new HashSet<>();
     set.qrels().byQuery().values().forEach(grades -> judged.addAll(grades.keySet()));
-    Map<String, String> ids = new HashMap<>();
-    for (long seq = 0; ; ) {
-      List<PaperLibrary.Change> batch = library.changedSince(seq, 10_000);
-      if (batch.isEmpty()) return ids;
-      for (PaperLibrary.Change c : batch) {
-        if (judged.contains(c.paper().titleKey())) ids.putIfAbsent(c.paper().titleKey(), c.paper().id());
-      }
-      seq = batch.getLast().changeSeq();
-    }
+    return library.idsByTitleKey(judged);
   }
 
   private static Retriever retriever(SearchService search, Mode mode) {

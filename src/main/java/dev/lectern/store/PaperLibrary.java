@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,26 @@ public final class PaperLibrary {
       }
     } catch (SQLException e) {
       throw new StoreException("cannot read papers: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /**
+   * The id of the paper each title key names (the key of a normalized title, as {@link Paper#titleKey}), by
+   * the library's title-key index; keys no paper has are left out.
+   */
+  public Map<String, String> idsByTitleKey(Collection<String> keys) {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (Connection c = db.connect();
+         PreparedStatement ps = c.prepareStatement("SELECT id FROM papers WHERE title_key = ? LIMIT 1")) {
+      for (String key : keys) {
+        ps.setString(1, key);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) out.put(key, rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot look papers up by title: " + e.getMessage(), e);
     }
     return out;
   }
