@@ -29,6 +29,7 @@ public final class Settings {
   public static final String SERVER_HOST = "server.host";
   public static final String SERVER_FOLLOW_INTERVAL = "server.follow-interval";
   public static final String SERVER_PRELOAD_INDEX = "server.preload-index";
+  public static final String SERVER_WARMUP_PAPERS = "server.warmup-papers";
   public static final String EMBED_QUERY_THREADS = "embed.query-threads";
 
   private static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -46,6 +47,9 @@ public final class Settings {
       // serve loads the whole index into memory at start (see LuceneIndex.Residency); off for a machine
       // with less free memory than the index
       Map.entry(SERVER_PRELOAD_INDEX, "true"),
+      // serve searches this many random papers' titles at start, so users' first searches run compiled
+      // code (see SearchWarmup); 0: none
+      Map.entry(SERVER_WARMUP_PAPERS, "2000"),
       // threads that embed one query, in a session of its own; 0: every core
       Map.entry(EMBED_QUERY_THREADS, "0"));
 

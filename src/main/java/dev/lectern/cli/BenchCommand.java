@@ -1,5 +1,6 @@
 package dev.lectern.cli;
 
+import dev.lectern.app.Settings;
 import dev.lectern.embed.EmbeddingBenchmark;
 import dev.lectern.search.bench.ReportText;
 import dev.lectern.search.bench.SearchBenchmark;
@@ -63,7 +64,10 @@ final class BenchCommand {
     @Option(names = "--queries", defaultValue = "200", description = "Measured queries per configuration (default ${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--warmup", defaultValue = "100", description = "Warm-up queries per configuration, not measured (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-papers", description = "Papers whose title searches run first, as serve runs them at start (default: the server.warmup-papers setting; 0: none).")
+    Integer warmupPapers;
+
+    @Option(names = "--warmup", defaultValue = "100", description = "Then warm-up queries per configuration, not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--keep-index", description = "Reuse an existing index instead of rebuilding it (quicker reruns; no indexing time).")
@@ -72,7 +76,8 @@ final class BenchCommand {
     @Override
     public Integer call() {
       var options = new SearchBenchmark.Options(Choices.parse(SearchBenchmark.Vectors.class, vectors, "--vectors"),
-          Math.max(1, queries), Math.max(0, warmup), keepIndex);
+          Math.max(1, queries), Math.max(0, warmupPapers != null ? warmupPapers
+              : bench.main.lectern().settings().getInt(Settings.SERVER_WARMUP_PAPERS)), Math.max(0, warmup), keepIndex);
       var out = bench.main.spec().commandLine().getOut();
       var report = new SearchBenchmark(bench.main.lectern(), msg -> {
         out.println("  " + msg);

@@ -4,7 +4,10 @@ import dev.lectern.app.Background;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
 import dev.lectern.index.LuceneIndex;
+import dev.lectern.index.SearchableIndex;
 import dev.lectern.index.PaperIndex.SyncReport;
+import dev.lectern.search.SearchService;
+import dev.lectern.search.SearchWarmup;
 import dev.lectern.web.Api;
 import dev.lectern.web.ApiServer;
 import java.io.PrintWriter;
@@ -12,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -54,13 +58,17 @@ final class ServeCommand implements Callable<Integer> {
       Background background = new Background(lectern, settings.getDuration(Settings.SERVER_FOLLOW_INTERVAL),
           new ServeEvents(err));
       ApiServer server = null;
+      Warmup warmup = null;
       try {
         // a long-running process: the whole index in memory from the start (see LuceneIndex.Residency)
         lectern.index(settings.getBoolean(Settings.SERVER_PRELOAD_INDEX)
             ? LuceneIndex.Residency.PRELOAD : LuceneIndex.Residency.ON_DEMAND);
         // listen first: a port in use is reported before any background work starts
-        server = listen(new InetSocketAddress(h, p), new Api(lectern.search(true), lectern.library(), background));
+        SearchService search = lectern.search(true);
+        server = listen(new InetSocketAddress(h, p), new Api(search, lectern.library(), background));
         background.start();
+        int warmupPapers = settings.getInt(Settings.SERVER_WARMUP_PAPERS);
+        if (warmupPapers > 0) warmup = new Warmup(search, lectern.index(), warmupPapers, err);
         Background.Status s = background.status();
         out.printf("library: %,d papers; index: %,d papers; embeddings: %,d done, %,d to compute in the "
             + "background%n", s.libraryPapers(), s.indexedPapers(), s.embedded(), s.pending());
@@ -72,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
         // also after a failure: the model must not be closed under a chunk still being embedded
         boolean served = server != null;
         if (served) server.close();
+        if (warmup != null) warmup.stop(); // before the index closes under its searches
         boolean clean = background.stop(STOP_TIMEOUT);
         if (!clean) abandonModelRun(lectern, out);
         lectern.close();
@@ -99,6 +108,41 @@ final class ServeCommand implements Callable<Integer> {
     System.out.flush();
     System.err.flush();
     Runtime.getRuntime().halt(0);
+  }
+
+  /**
+   * The search warm-up (see {@link SearchWarmup}) on a thread of its own, beside the first requests and the
+   * embedding queue; it says on the console when it is done.
+   */
+  private static final class Warmup {
+    /** Same index, same papers: a restart warms up the same way. */
+    private static final long SEED = 20_241_201;
+
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Thread thread;
+
+    Warmup(SearchService search, SearchableIndex index, int papers, PrintWriter err) {
+      thread = Thread.ofPlatform().name("lectern-warmup").daemon().start(() -> {
+        try {
+          SearchWarmup.Report r = SearchWarmup.run(search, index, papers, SEED, stopping::get);
+          if (!r.stopped() && r.searches() > 0) {
+            err.printf("search warmed up: %,d searches from %,d papers' titles in %.1f s%n", r.searches(), r.papers(),
+                r.took().toMillis() / 1000.0);
+            err.flush();
+          }
+        } catch (RuntimeException e) {
+          if (stopping.get()) return; // the index closing under the last search
+          err.println("the search warm-up stopped (" + e.getMessage() + "); searches work, only slower at first");
+          err.flush();
+        }
+      });
+    }
+
+    /** Stops after the search in progress and waits for it. */
+    void stop() throws InterruptedException {
+      stopping.set(true);
+      thread.join();
+    }
   }
 
   private static ApiServer listen(InetSocketAddress address, Api api) {

@@ -70,6 +70,14 @@ public final class SearchService {
   }
 
   public SearchResult search(SearchRequest request) {
+    return search(request, null);
+  }
+
+  /**
+   * The search with the query's vector given instead of embedded (null: embed it as usual), for example a
+   * paper's own vector: what {@link SearchWarmup} searches with, so that warming up never runs the model.
+   */
+  public SearchResult search(SearchRequest request, float[] queryVector) {
     long start = System.nanoTime();
     UserQuery parsed = UserQuery.parse(request.query());
     List<String> notes = new ArrayList<>(parsed.notes());
@@ -81,7 +89,8 @@ public final class SearchService {
       mode = Mode.LEXICAL; // nothing to match: browse the filtered papers
     } else if (mode != Mode.LEXICAL) {
       String meaning = TextToEmbed.of(parsed.text(), text);
-      vector = meaning.isEmpty() ? null : embed(meaning, notes); // only exclusions: browse the rest by words
+      // only exclusions: browse the rest by words
+      vector = meaning.isEmpty() ? null : queryVector != null ? queryVector : embed(meaning, notes);
       if (vector == null) mode = Mode.LEXICAL;
     }
     Query scoring = text == null || mode == Mode.SEMANTIC ? null

@@ -45,6 +45,9 @@ class ServeCommandTest {
       }, url -> url != null);
       HttpJson http = new HttpJson(URI.create(base));
       assertThat(http.get("/api/status").json().at("/library/papers").asLong()).isEqualTo(3);
+      String warmed = Eventually.await("serve warms its search up in the background", Duration.ofSeconds(60),
+          () -> Files.readString(log), text -> text.contains("search warmed up: "));
+      assertThat(warmed).containsPattern("search warmed up: [\\d,]+ searches from 2,000 papers' titles");
 
       Cli imported = Cli.run(data, "import", "hf-page", Path.of("..", "shared", "corpus", "hf-papers", "page-a.txt").toString());
       assertThat(imported.code()).as(imported.err()).isZero();

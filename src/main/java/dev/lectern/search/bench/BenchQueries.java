@@ -1,19 +1,18 @@
 package dev.lectern.search.bench;
 
 import dev.lectern.paper.Paper;
+import dev.lectern.search.TitleQueries;
 import dev.lectern.store.PaperLibrary;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
  * A fixed, reproducible list of queries like users type: a few handwritten machine-learning queries, then
- * two or three consecutive words from the titles of papers drawn at random from the library (same seed,
- * same library: same list), with every tenth one restricted by the paper's category or first author's
- * surname, so the filtered paths (filter inside the kNN graph search included) are measured too.
+ * queries from the titles of papers drawn at random from the library (see {@link TitleQueries}; same seed,
+ * same library: same list), every tenth one restricted by the paper's category or first author's surname,
+ * so the filtered paths (filter inside the kNN graph search included) are measured too.
  */
 public final class BenchQueries {
   /** Handwritten queries; two carry filters whose values exist in any arXiv-like library. */
@@ -43,9 +42,6 @@ public final class BenchQueries {
       "cat:cs.CV year:2021-2022 object detection",
       "\"neural network\" pruning -quantization");
 
-  private static final Set<String> STOP = Set.of("the", "and", "for", "with", "from", "into", "via", "are",
-      "its", "our", "can", "how", "what", "when", "using", "towards", "toward", "based", "through", "not");
-
   private BenchQueries() {}
 
   /**
@@ -56,7 +52,8 @@ public final class BenchQueries {
     List<String> first = handwritten ? HANDWRITTEN : WARMUP_KINDS;
     List<String> out = new ArrayList<>(first.subList(0, Math.min(count, first.size())));
     Random random = new Random(seed);
-    addFromRandomPapers(library, random, out, count, p -> fromTitle(p, random, out.size()));
+    addFromRandomPapers(library, random, out, count,
+        p -> TitleQueries.of(p.title(), p.categories(), p.authors(), random, out.size()));
     return out;
   }
 
@@ -80,24 +77,5 @@ public final class BenchQueries {
       T value = pick.apply(changes.getFirst().paper());
       if (value != null) out.add(value);
     }
-  }
-
-  private static String fromTitle(Paper p, Random random, int n) {
-    List<String> words = new ArrayList<>();
-    for (String w : p.title().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (w.length() > 2 && !STOP.contains(w)) words.add(w);
-    }
-    if (words.isEmpty()) return null;
-    int len = Math.min(words.size(), 2 + random.nextInt(2));
-    int from = random.nextInt(words.size() - len + 1);
-    String text = String.join(" ", words.subList(from, from + len));
-    if (n % 10 == 3 && !p.categories().isEmpty()) return text + " cat:" + p.categories().getFirst();
-    if (n % 10 == 7 && !p.authors().isEmpty()) return text + " author:" + surname(p.authors().getFirst());
-    return text;
-  }
-
-  private static String surname(String author) {
-    String[] parts = author.strip().split("\\s+");
-    return parts[parts.length - 1].replace("\"", "");
   }
 }

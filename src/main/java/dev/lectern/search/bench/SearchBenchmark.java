@@ -13,6 +13,7 @@ import dev.lectern.search.SearchRequest.Mode;
 import dev.lectern.search.SearchRequest.Sort;
 import dev.lectern.search.SearchResult;
 import dev.lectern.search.SearchService;
+import dev.lectern.search.SearchWarmup;
 import dev.lectern.search.UserQuery;
 import dev.lectern.store.EmbeddingStore;
 import java.io.IOException;
@@ -46,7 +47,12 @@ public final class SearchBenchmark {
   /** Where paper vectors come from: synthetic ones written for missing papers, or only what is stored. */
   public enum Vectors { SYNTHETIC, EXISTING }
 
-  public record Options(Vectors vectors, int queries, int warmup, boolean keepIndex) {}
+  /**
+   * @param warmupPapers papers whose searches run first, as {@code serve} runs them at start (see {@link
+   *     SearchWarmup}); 0 for none
+   * @param warmup queries per configuration run after that and before the measured ones
+   */
+  public record Options(Vectors vectors, int queries, int warmupPapers, int warmup, boolean keepIndex) {}
 
   public record Fill(Vectors vectors, long added, Duration took) {}
 
@@ -58,8 +64,8 @@ public final class SearchBenchmark {
 
   public record Machine(int cores, long ramBytes, String heapFlags, String jvm, double loadBefore, double loadAfter) {}
 
-  public record Report(Machine machine, long papers, Fill fill, Indexing indexing, int queries, int warmup,
-      List<LatencyStats> latencies, Map<String, Integer> fallbacks, Heap heapAfterIndexing, Heap heapAfterQueries,
+  public record Report(Machine machine, long papers, Fill fill, Indexing indexing, int queries,
+      SearchWarmup.Report serveWarmup, int warmup, List<LatencyStats> latencies, Map<String, Integer> fallbacks, Heap heapAfterIndexing, Heap heapAfterQueries,
       List<KnnRecall.Row> knnRecall) {}
 
   private final Lectern lectern;
@@ -83,6 +89,7 @@ public final class SearchBenchmark {
     List<String> queries = BenchQueries.draw(lectern.library(), options.queries(), QUERY_SEED, true);
     List<String> warmup = BenchQueries.draw(lectern.library(), options.warmup(), WARMUP_SEED, false);
     QueryTimer timer = new QueryTimer(lectern.index(), embedder, log);
+    SearchWarmup.Report serveWarmup = timer.warmUpAsServe(options.warmupPapers());
     timer.warmUp(warmup);
     List<LatencyStats> latencies = new ArrayList<>(timer.measureAll(queries));
     latencies.add(timer.similar(BenchQueries.drawPaperIds(lectern.library(), SIMILAR_WARMUP, WARMUP_SEED),
@@ -91,7 +98,7 @@ public final class SearchBenchmark {
     List<KnnRecall.Row> recall = knnRecall(queries, options.vectors(), embedder);
     Machine machine = new Machine(Runtime.getRuntime().availableProcessors(), totalRam(), heapFlags(),
         Runtime.version().toString(), loadBefore, loadAverage());
-    return new Report(machine, papers, fill, indexing, queries.size(), warmup.size(), latencies,
+    return new Report(machine, papers, fill, indexing, queries.size(), serveWarmup, warmup.size(), latencies,
         timer.fallbacks(), afterIndexing, afterQueries, recall);
   }
 
@@ -227,6 +234,7 @@ public final class SearchBenchmark {
 
   /** Step 3: the timed searches, one series per configuration, all over the same query list. */
   static final class QueryTimer {
+    private final LuceneIndex index;
     private final SearchService service;
     private final SearchService precomputed;
     private final Embedder embedder;
@@ -235,6 +243,7 @@ public final class SearchBenchmark {
     private final Consumer<String> log;
 
     QueryTimer(LuceneIndex index, Embedder embedder, Consumer<String> log) {
+      this.index = index;
       this.service = new SearchService(index, embedder);
       this.embedder = embedder;
       // vectors computed beforehand: isolates search time from query embedding
@@ -254,6 +263,12 @@ public final class SearchBenchmark {
         new Series("lexical, top 100", Mode.LEXICAL, 100, true),
         new Series("semantic, top 10, vector given", Mode.SEMANTIC, 10, false),
         new Series("hybrid, top 10, vector given", Mode.HYBRID, 10, false));
+
+    /** The searches {@code serve} runs at start, through the service that embeds its queries. */
+    SearchWarmup.Report warmUpAsServe(int papers) {
+      if (papers > 0) log.accept("warming up as serve does, with " + papers + " papers' titles...");
+      return SearchWarmup.run(service, index, papers, WARMUP_SEED, () -> false);
+    }
 
     void warmUp(List<String> queries) {
       log.accept("warming up with " + queries.size() + " other queries in every configuration...");

@@ -1,0 +1,89 @@
+package dev.lectern.search;
+
+import dev.lectern.index.PaperDocuments;
+import dev.lectern.index.PaperDocuments.StoredPaper;
+import dev.lectern.index.SearchableIndex;
+import dev.lectern.index.VectorLookup;
+import dev.lectern.search.SearchRequest.Mode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.Bits;
+
+/**
+ * Searches a long-running process runs when it starts, so that its users' first searches run compiled code.
+ * The JVM compiles a method fully only after it has run thousands of times; until then Lucene's scoring loops
+ * and Lectern's ranking, highlighting and counting run in the interpreter or in lightly optimised code, and a
+ * search takes longer (Solr's "firstSearcher" queries and Elasticsearch's warmers answer the same need).
+ *
+ * <p>Each sampled paper gives a query made from its title (see {@link TitleQueries}), searched by words and,
+ * when the paper has a vector, by hybrid search with the paper's own vector as the query's, and every
+ * {@value #SIMILAR_EVERY}th paper's similar papers are looked up. No query is embedded: the model would cost
+ * more than the searches, and the embedding queue needs the cores at start.
+ */
+public final class SearchWarmup {
+  /** One paper in this many also has its similar papers looked up (a lookup costs a few searches). */
+  static final int SIMILAR_EVERY = 4;
+  /** Hits per page, as a user sees them. */
+  private static final int PAGE = 10;
+
+  /** What a warm-up did: papers sampled, searches run, the time taken, and whether it was stopped early. */
+  public record Report(int papers, int searches, Duration took, boolean stopped) {}
+
+  /** A sampled paper: its id, a query from its title, and its vector (null when it has none yet). */
+  record Sample(String id, String query, float[] vector) {}
+
+  private SearchWarmup() {}
+
+  /**
+   * Samples {@code papers} papers of the index at random (with replacement; same seed, same index: same
+   * papers) and runs their searches through {@code service}, checking {@code stop} before each paper.
+   */
+  public static Report run(SearchService service, SearchableIndex index, int papers, long seed, BooleanSupplier stop) {
+    long start = System.nanoTime();
+    List<Sample> samples = papers <= 0 ? List.of() : sample(index, papers, seed);
+    int searches = 0;
+    int done = 0;
+    for (Sample s : samples) {
+      if (stop.getAsBoolean()) break;
+      service.search(SearchRequest.of(s.query()).withMode(Mode.LEXICAL).page(0, PAGE));
+      searches++;
+      if (s.vector() != null) {
+        service.search(SearchRequest.of(s.query()).withMode(Mode.HYBRID).page(0, PAGE), s.vector());
+        searches++;
+      }
+      if (done % SIMILAR_EVERY == 0) {
+        service.similar(s.id(), PAGE);
+        searches++;
+      }
+      done++;
+    }
+    return new Report(done, searches, Duration.ofNanos(System.nanoTime() - start), done < samples.size());
+  }
+
+  /** Up to {@code papers} random live papers whose titles make a query. */
+  static List<Sample> sample(SearchableIndex index, int papers, long seed) {
+    return index.search(s -> {
+      IndexReader reader = s.getIndexReader();
+      List<Sample> out = new ArrayList<>();
+      if (reader.numDocs() == 0) return out;
+      Bits live = MultiBits.getLiveDocs(reader);
+      StoredFields stored = s.storedFields();
+      Random random = new Random(seed);
+      // a bound on draws, for an index of deleted papers and titles without words
+      for (int draws = 0; out.size() < papers && draws < 4L * papers; draws++) {
+        int doc = random.nextInt(reader.maxDoc());
+        if (live != null && !live.get(doc)) continue;
+        StoredPaper p = PaperDocuments.fromDocument(stored.document(doc));
+        String query = p.title() == null ? null : TitleQueries.of(p.title(), p.categories(), p.authors(), random, out.size());
+        if (query != null) out.add(new Sample(p.id(), query, VectorLookup.vectorOf(s, doc)));
+      }
+      return out;
+    });
+  }
+}
