@@ -21,7 +21,8 @@ import org.apache.lucene.util.Bits;
  * and Lectern's ranking, highlighting and counting run in the interpreter or in lightly optimised code, and a
  * search takes longer (Solr's "firstSearcher" queries and Elasticsearch's warmers answer the same need).
  *
- * <p>Each sampled paper gives a query made from its title (see {@link TitleQueries}), searched by words and,
+ * <p>Each sampled paper gives a query made from its title (see {@link TitleQueries}; some are made phrases,
+ * exclusions or filtered by category and years, see {@link #ofEveryKind}), searched by words and,
  * when the paper has a vector, by hybrid search with the paper's own vector as the query's, and every
  * {@value #SIMILAR_EVERY}th paper's similar papers are looked up. No query is embedded: the model would cost
  * more than the searches, and the embedding queue needs the cores at start.
@@ -66,6 +67,23 @@ public final class SearchWarmup {
     return new Report(done, searches, Duration.ofNanos(System.nanoTime() - start), done < samples.size());
   }
 
+  /**
+   * The {@code n}th title query, or another kind of query made of it, so that each kind's code is compiled
+   * too: a phrase, an exclusion, and a category with a range of years (the paper's own, so it matches).
+   * {@link TitleQueries} restricts others by category or author.
+   */
+  static String ofEveryKind(String titleQuery, StoredPaper p, int n) {
+    if (titleQuery.contains(":")) return titleQuery;
+    return switch (n % 10) {
+      case 1 -> "\"" + titleQuery + "\"";
+      case 5 -> titleQuery + " -survey";
+      case 9 -> p.submitted() == null || p.categories().isEmpty() ? titleQuery
+          : titleQuery + " cat:" + p.categories().getFirst() + " year:" + (p.submitted().getYear() - 1) + "-"
+              + p.submitted().getYear();
+      default -> titleQuery;
+    };
+  }
+
   /** Up to {@code papers} random live papers whose titles make a query. */
   static List<Sample> sample(SearchableIndex index, int papers, long seed) {
     return index.search(s -> {
@@ -81,7 +99,7 @@ public final class SearchWarmup {
         if (live != null && !live.get(doc)) continue;
         StoredPaper p = PaperDocuments.fromDocument(stored.document(doc));
         String query = p.title() == null ? null : TitleQueries.of(p.title(), p.categories(), p.authors(), random, out.size());
-        if (query != null) out.add(new Sample(p.id(), query, VectorLookup.vectorOf(s, doc)));
+        if (query != null) out.add(new Sample(p.id(), ofEveryKind(query, p, out.size()), VectorLookup.vectorOf(s, doc)));
       }
       return out;
     });
