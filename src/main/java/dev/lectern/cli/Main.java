@@ -75,7 +75,7 @@ public final class Main {
     }
   }
 
-  private static String messageOf(Throwable e) {
+  static String messageOf(Throwable e) {
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }

@@ -4,8 +4,8 @@ import dev.lectern.app.Background;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
 import dev.lectern.index.LuceneIndex;
-import dev.lectern.index.SearchableIndex;
 import dev.lectern.index.PaperIndex.SyncReport;
+import dev.lectern.index.SearchableIndex;
 import dev.lectern.search.SearchService;
 import dev.lectern.search.SearchWarmup;
 import dev.lectern.web.Api;
@@ -43,6 +43,7 @@ final class ServeCommand implements Callable<Integer> {
     int p = port != null ? port : settings.getInt(Settings.SERVER_PORT);
     if (p < 0 || p > 65_535) throw new IllegalArgumentException("the port must be between 0 and 65535, not " + p);
     String h = host != null ? host : settings.get(Settings.SERVER_HOST);
+    int warmupPapers = settings.getInt(Settings.SERVER_WARMUP_PAPERS);
     PrintWriter out = main.spec().commandLine().getOut();
     PrintWriter err = main.spec().commandLine().getErr();
     CountDownLatch stopRequested = new CountDownLatch(1);
@@ -67,7 +68,6 @@ final class ServeCommand implements Callable<Integer> {
         SearchService search = lectern.search(true);
         server = listen(new InetSocketAddress(h, p), new Api(search, lectern.library(), background));
         background.start();
-        int warmupPapers = settings.getInt(Settings.SERVER_WARMUP_PAPERS);
         if (warmupPapers > 0) warmup = new Warmup(search, lectern.index(), warmupPapers, err);
         Background.Status s = background.status();
         out.printf("library: %,d papers; index: %,d papers; embeddings: %,d done, %,d to compute in the "
@@ -131,17 +131,28 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
           }
         } catch (RuntimeException e) {
-          if (stopping.get()) return; // the index closing under the last search
-          err.println("the search warm-up stopped (" + e.getMessage() + "); searches work, only slower at first");
+          err.println("the search warm-up stopped (" + Main.messageOf(e) + "); searches work, only slower at first");
           err.flush();
         }
       });
     }
 
-    /** Stops after the search in progress and waits for it. */
-    void stop() throws InterruptedException {
+    /**
+     * Stops after the search in progress and waits for it, uninterruptibly (an interrupt is kept): the index
+     * and the model close after this, and must not close under a search.
+     */
+    void stop() {
       stopping.set(true);
-      thread.join();
+      boolean interrupted = false;
+      while (true) {
+        try {
+          thread.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) Thread.currentThread().interrupt();
     }
   }
 

@@ -67,7 +67,8 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
     ON_DEMAND,
     /**
      * Every file is loaded into memory when it is opened (3.4 GB at 1M papers, about a second from the page
-     * cache), so a long-running process answers its first searches as fast as its thousandth.
+     * cache), so a long-running process's first searches do not wait for the disk (they still run code the
+     * JVM has not compiled yet: {@code serve} warms that up too, see {@code SearchWarmup}).
      */
     PRELOAD
   }

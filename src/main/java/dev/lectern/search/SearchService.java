@@ -75,7 +75,9 @@ public final class SearchService {
 
   /**
    * The search with the query's vector given instead of embedded (null: embed it as usual), for example a
-   * paper's own vector: what {@link SearchWarmup} searches with, so that warming up never runs the model.
+   * paper's own vector: what {@link SearchWarmup} searches with, so that warming up never runs the model. The
+   * vector must come from the index's model (see {@link SearchableIndex#model()}); it is used even when this
+   * service has no model of its own.
    */
   public SearchResult search(SearchRequest request, float[] queryVector) {
     long start = System.nanoTime();

@@ -43,28 +43,41 @@ public final class SearchWarmup {
 
   /**
    * Samples {@code papers} papers of the index at random (with replacement; same seed, same index: same
-   * papers) and runs their searches through {@code service}, checking {@code stop} before each paper.
+   * papers) and runs their searches through {@code service}, checking {@code stop} before each paper. A
+   * search that fails on a paper's query (the paper retired meanwhile by an import that renamed it, say) is
+   * skipped: the warm-up goes on with the next.
    */
   public static Report run(SearchService service, SearchableIndex index, int papers, long seed, BooleanSupplier stop) {
     long start = System.nanoTime();
-    List<Sample> samples = papers <= 0 ? List.of() : sample(index, papers, seed);
+    List<Sample> samples = papers <= 0 ? List.of() : sample(index, papers, seed, stop);
     int searches = 0;
     int done = 0;
     for (Sample s : samples) {
       if (stop.getAsBoolean()) break;
-      service.search(SearchRequest.of(s.query()).withMode(Mode.LEXICAL).page(0, PAGE));
-      searches++;
-      if (s.vector() != null) {
-        service.search(SearchRequest.of(s.query()).withMode(Mode.HYBRID).page(0, PAGE), s.vector());
-        searches++;
-      }
-      if (done % SIMILAR_EVERY == 0) {
-        service.similar(s.id(), PAGE);
-        searches++;
-      }
+      searches += searchesOf(service, s, done % SIMILAR_EVERY == 0);
       done++;
     }
     return new Report(done, searches, Duration.ofNanos(System.nanoTime() - start), done < samples.size());
+  }
+
+  /** The searches of one sampled paper; how many ran before one failed. */
+  static int searchesOf(SearchService service, Sample s, boolean similarToo) {
+    int ran = 0;
+    try {
+      service.search(SearchRequest.of(s.query()).withMode(Mode.LEXICAL).page(0, PAGE));
+      ran++;
+      if (s.vector() != null) {
+        service.search(SearchRequest.of(s.query()).withMode(Mode.HYBRID).page(0, PAGE), s.vector());
+        ran++;
+      }
+      if (similarToo) {
+        service.similar(s.id(), PAGE);
+        ran++;
+      }
+    } catch (QueryException e) {
+      // this paper's query or id is no good (any more): the next paper's are
+    }
+    return ran;
   }
 
   /**
@@ -77,15 +90,24 @@ public final class SearchWarmup {
     return switch (n % 10) {
       case 1 -> "\"" + titleQuery + "\"";
       case 5 -> titleQuery + " -survey";
-      case 9 -> p.submitted() == null || p.categories().isEmpty() ? titleQuery
+      case 9 -> p.submitted() == null || p.categories().isEmpty() || !hasFourDigits(p.submitted().getYear() - 1)
+          ? titleQuery
           : titleQuery + " cat:" + p.categories().getFirst() + " year:" + (p.submitted().getYear() - 1) + "-"
               + p.submitted().getYear();
       default -> titleQuery;
     };
   }
 
-  /** Up to {@code papers} random live papers whose titles make a query. */
-  static List<Sample> sample(SearchableIndex index, int papers, long seed) {
+  /** Whether {@code year} and the next are years as {@code year:} takes them. */
+  private static boolean hasFourDigits(int year) {
+    return year >= 1000 && year + 1 <= 9999;
+  }
+
+  /**
+   * Up to {@code papers} random live papers whose titles make a query, fewer when {@code stop} says so. Their
+   * vectors are read at once (1.5 KB each).
+   */
+  static List<Sample> sample(SearchableIndex index, int papers, long seed, BooleanSupplier stop) {
     return index.search(s -> {
       IndexReader reader = s.getIndexReader();
       List<Sample> out = new ArrayList<>();
@@ -94,7 +116,7 @@ public final class SearchWarmup {
       StoredFields stored = s.storedFields();
       Random random = new Random(seed);
       // a bound on draws, for an index of deleted papers and titles without words
-      for (int draws = 0; out.size() < papers && draws < 4L * papers; draws++) {
+      for (int draws = 0; out.size() < papers && draws < 4L * papers && !stop.getAsBoolean(); draws++) {
         int doc = random.nextInt(reader.maxDoc());
         if (live != null && !live.get(doc)) continue;
         StoredPaper p = PaperDocuments.fromDocument(stored.document(doc));

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,23 +32,17 @@ class ServeCommandTest {
     assertThat(Cli.run(data, "import", "arxiv-snapshot", sample).code()).isZero();
 
     Path log = dir.resolve("serve.log");
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.lectern.cli.Main",
-        "--data-dir", data.toString(), "serve", "--port", "0")
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().put("LECTERN_SERVER_FOLLOW_INTERVAL", "200ms");
-    Process serve = pb.start();
+    Process serve = startServe(data, log, Map.of("LECTERN_SERVER_FOLLOW_INTERVAL", "200ms"));
     try {
-      String base = Eventually.await("serve prints where it listens", Duration.ofSeconds(60), () -> {
-        if (!serve.isAlive()) throw new AssertionError("serve exited: " + Files.readString(log));
-        Matcher m = SERVING.matcher(Files.readString(log));
-        return m.find() ? m.group(1) : null;
-      }, url -> url != null);
+      String base = awaitServing(serve, log);
       HttpJson http = new HttpJson(URI.create(base));
       assertThat(http.get("/api/status").json().at("/library/papers").asLong()).isEqualTo(3);
       String warmed = Eventually.await("serve warms its search up in the background", Duration.ofSeconds(60),
           () -> Files.readString(log), text -> text.contains("search warmed up: "));
-      assertThat(warmed).containsPattern("search warmed up: [\\d,]+ searches from 2,000 papers' titles");
+      Matcher searches = Pattern.compile("search warmed up: ([\\d,]+) searches from 2,000 papers' titles").matcher(warmed);
+      assertThat(searches.find()).as(warmed).isTrue();
+      assertThat(Integer.parseInt(searches.group(1).replace(",", ""))).as("a word search for each paper, similar "
+          + "papers for every fourth").isGreaterThanOrEqualTo(2_500);
 
       Cli imported = Cli.run(data, "import", "hf-page", Path.of("..", "shared", "corpus", "hf-papers", "page-a.txt").toString());
       assertThat(imported.code()).as(imported.err()).isZero();
@@ -67,5 +62,44 @@ class ServeCommandTest {
     Cli search = Cli.run(data, "search", "--mode", "lexical", "Retrieval Head Mechanistically Explains");
     assertThat(search.code()).as("the index is released: " + search.err()).isZero();
     assertThat(search.out()).contains("Retrieval Head Mechanistically Explains");
+  }
+
+  @Test
+  void aStopDuringTheSearchWarmUpEndsItAtOnceAndCleanly() throws Exception {
+    Path data = dir.resolve("data");
+    String sample = Path.of(getClass().getResource("/arxiv/snapshot-sample.jsonl").toURI()).toString();
+    assertThat(Cli.run(data, "import", "arxiv-snapshot", sample).code()).isZero();
+    Path log = dir.resolve("serve.log");
+    // a warm-up of hours: sampling alone would take minutes
+    Process serve = startServe(data, log, Map.of("LECTERN_SERVER_WARMUP_PAPERS", "100000000"));
+    try {
+      awaitServing(serve, log);
+    } finally {
+      serve.destroy();
+      boolean stopped = serve.waitFor(30, TimeUnit.SECONDS);
+      if (!stopped) serve.destroyForcibly(); // not left running after a failure
+      assertThat(stopped).as("serve stops within 30 s: " + Files.readString(log)).isTrue();
+    }
+    assertThat(serve.exitValue()).isZero();
+    assertThat(Files.readString(log)).containsPattern("(?m)^stopped$").doesNotContain("warm-up stopped (")
+        .doesNotContain("search warmed up");
+  }
+
+  private static Process startServe(Path data, Path log, Map<String, String> env) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "dev.lectern.cli.Main",
+        "--data-dir", data.toString(), "serve", "--port", "0")
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
+  /** The address serve listens on, once it says so. */
+  private static String awaitServing(Process serve, Path log) throws Exception {
+    return Eventually.await("serve prints where it listens", Duration.ofSeconds(60), () -> {
+      if (!serve.isAlive()) throw new AssertionError("serve exited: " + Files.readString(log));
+      Matcher m = SERVING.matcher(Files.readString(log));
+      return m.find() ? m.group(1) : null;
+    }, url -> url != null);
   }
 }

@@ -2,6 +2,7 @@ package dev.lectern.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.embed.Embedder;
 import dev.lectern.index.IndexFields;
 import dev.lectern.index.LuceneIndex;
 import dev.lectern.index.PaperAnalyzers;
@@ -44,7 +45,7 @@ class SearchWarmupTest {
   @TempDir static Path dataDir;
   static LuceneIndex index;
   static SearchService lexicalOnly;
-  static final Map<String, float[]> vectors = new HashMap<>();
+  static final Map<String, float[]> VECTORS = new HashMap<>();
   static final Map<String, String> TITLES = Map.of(
       "2401.00001", "Graph Transformers for Molecules",
       "2401.00002", "Message Passing Networks Revisited",
@@ -63,10 +64,10 @@ class SearchWarmupTest {
     Random random = new Random(1);
     Map<String, String> hashes = new HashMap<>();
     for (Paper p : papers.subList(0, 3)) {
-      vectors.put(p.id(), RandomVectors.unit(random, 16));
+      VECTORS.put(p.id(), RandomVectors.unit(random, 16));
       hashes.put(p.id(), p.textHash());
     }
-    library.embeddings().putAll(MODEL, vectors, hashes);
+    library.embeddings().putAll(MODEL, VECTORS, hashes);
     index = LuceneIndex.open(dataDir.resolve("index"), library, MODEL);
     lexicalOnly = new SearchService(index, null);
   }
@@ -83,21 +84,30 @@ class SearchWarmupTest {
 
   @Test
   void samplesPapersWithQueriesFromTheirTitlesAndTheirOwnVectors() {
-    List<SearchWarmup.Sample> samples = SearchWarmup.sample(index, 60, SEED);
+    List<SearchWarmup.Sample> samples = SearchWarmup.sample(index, 60, SEED, () -> false);
     assertThat(samples).hasSize(60);
     assertThat(samples).allSatisfy(s -> {
       List<String> titleWords = List.of(TITLES.get(s.id()).toLowerCase().split(" "));
       String words = UserQuery.parse(s.query()).text().replace("\"", "").replace(" -survey", "");
       assertThat(words.split(" ")).isSubsetOf(titleWords);
-      if (vectors.containsKey(s.id())) {
-        assertThat(s.vector()).containsExactly(vectors.get(s.id()));
+      if (VECTORS.containsKey(s.id())) {
+        assertThat(s.vector()).containsExactly(VECTORS.get(s.id()));
       } else {
         assertThat(s.vector()).isNull();
       }
     });
     assertThat(samples).extracting(SearchWarmup.Sample::id).contains("2401.00001", "2402.00004");
-    assertThat(SearchWarmup.sample(index, 60, SEED)).as("same seed, same papers")
-        .extracting(SearchWarmup.Sample::query).isEqualTo(samples.stream().map(SearchWarmup.Sample::query).toList());
+    assertThat(samples.get(1).query()).as("a phrase").startsWith("\"").endsWith("\"");
+    assertThat(samples.get(3).query()).as("by category").containsPattern(" cat:cs\\.(LG|CL)$");
+    assertThat(samples.get(5).query()).as("an exclusion").endsWith(" -survey");
+    assertThat(samples.get(7).query()).as("by author").endsWith(" author:Lovelace");
+    assertThat(samples.get(9).query()).as("by category and years").containsPattern(" cat:cs\\.(LG|CL) year:2023-2024$");
+    List<String> ids = samples.stream().map(SearchWarmup.Sample::id).toList();
+    assertThat(SearchWarmup.sample(index, 60, SEED, () -> false)).as("same seed, same papers and queries")
+        .extracting(SearchWarmup.Sample::id, SearchWarmup.Sample::query)
+        .isEqualTo(samples.stream().map(x -> org.assertj.core.groups.Tuple.tuple(x.id(), x.query())).toList());
+    assertThat(SearchWarmup.sample(index, 60, SEED + 1, () -> false)).as("another seed, other papers")
+        .extracting(SearchWarmup.Sample::id).isNotEqualTo(ids);
   }
 
   @Test
@@ -130,47 +140,139 @@ class SearchWarmupTest {
     }
     try (TwoSegmentIndex two = TwoSegmentIndex.of(docs, 3,
         List.of(new Term(IndexFields.ID, "deleted-1"), new Term(IndexFields.ID, "deleted-5")))) {
-      SearchableIndex searchable = new SearchableIndex() {
-        @Override
-        public <T> T search(SearcherFunction<T> read) {
-          try {
-            return read.apply(two.searcher());
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-
-        @Override
-        public Analyzer analyzer() {
-          return PaperAnalyzers.perField();
-        }
-
-        @Override
-        public String model() {
-          return MODEL;
-        }
-      };
-      List<SearchWarmup.Sample> samples = SearchWarmup.sample(searchable, 60, SEED);
+      SearchableIndex searchable = over(two);
+      List<SearchWarmup.Sample> samples = SearchWarmup.sample(searchable, 60, SEED, () -> false);
       assertThat(samples).hasSize(60).allSatisfy(s -> assertThat(s.id()).startsWith("live-"));
     }
   }
 
   @Test
-  void runsAWordSearchPerPaperAHybridOnePerPaperWithAVectorAndSimilarPapersForEveryFourth() {
-    List<SearchWarmup.Sample> samples = SearchWarmup.sample(index, 30, SEED);
+  void titlesWithoutAWordToSearchEndTheSamplingEmptyHanded() throws IOException {
+    List<Document> docs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Document d = new Document();
+      d.add(new StringField(IndexFields.ID, "p" + i, Field.Store.YES));
+      d.add(new TextField(IndexFields.TITLE, "On a Q & A", Field.Store.YES));
+      docs.add(d);
+    }
+    try (TwoSegmentIndex two = TwoSegmentIndex.of(docs, 2)) {
+      assertThat(SearchWarmup.sample(over(two), 1000, SEED, () -> false)).isEmpty();
+    }
+  }
+
+  static SearchableIndex over(TwoSegmentIndex two) {
+    return new SearchableIndex() {
+      @Override
+      public <T> T search(SearcherFunction<T> read) {
+        try {
+          return read.apply(two.searcher());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public Analyzer analyzer() {
+        return PaperAnalyzers.perField();
+      }
+
+      @Override
+      public String model() {
+        return MODEL;
+      }
+    };
+  }
+
+  /** The index, counting its reads. */
+  static final class CountingIndex implements SearchableIndex {
+    final SearchableIndex inner;
+    final AtomicInteger reads = new AtomicInteger();
+
+    CountingIndex(SearchableIndex inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public <T> T search(SearcherFunction<T> read) {
+      reads.incrementAndGet();
+      return inner.search(read);
+    }
+
+    @Override
+    public Analyzer analyzer() {
+      return inner.analyzer();
+    }
+
+    @Override
+    public String model() {
+      return inner.model();
+    }
+  }
+
+  /** The index's model, counting the queries it is asked to embed. */
+  static final class CountingModel implements Embedder {
+    final AtomicInteger queries = new AtomicInteger();
+
+    @Override
+    public String modelId() {
+      return MODEL;
+    }
+
+    @Override
+    public int dimensions() {
+      return 16;
+    }
+
+    @Override
+    public List<float[]> embedDocuments(List<String> texts) {
+      throw new UnsupportedOperationException("documents are not embedded here");
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+      queries.incrementAndGet();
+      return new float[16];
+    }
+  }
+
+  @Test
+  void runsAWordSearchPerPaperAHybridOnePerPaperWithAVectorAndSimilarPapersForEveryFourthWithoutTheModel() {
+    List<SearchWarmup.Sample> samples = SearchWarmup.sample(index, 30, SEED, () -> false);
     long withVectors = samples.stream().filter(s -> s.vector() != null).count();
-    SearchWarmup.Report r = SearchWarmup.run(lexicalOnly, index, 30, SEED, () -> false);
+    assertThat(withVectors).isBetween(1L, 29L);
+    CountingIndex counted = new CountingIndex(index);
+    CountingModel model = new CountingModel();
+    SearchWarmup.Report r = SearchWarmup.run(new SearchService(counted, model), counted, 30, SEED, () -> false);
     assertThat(r.papers()).isEqualTo(30);
     assertThat(r.stopped()).isFalse();
     assertThat(r.searches()).isEqualTo(30 + withVectors + 30 / SearchWarmup.SIMILAR_EVERY + 1);
+    assertThat(counted.reads.get()).as("one read to sample, one per search").isEqualTo(1 + r.searches());
+    assertThat(model.queries.get()).as("no query embedded").isZero();
   }
 
   @Test
   void stopsBeforeTheNextPaperWhenAsked() {
     AtomicInteger checks = new AtomicInteger();
-    SearchWarmup.Report r = SearchWarmup.run(lexicalOnly, index, 30, SEED, () -> checks.incrementAndGet() > 5);
-    assertThat(r.papers()).isEqualTo(5);
+    SearchWarmup.Report r = SearchWarmup.run(lexicalOnly, index, 30, SEED, () -> checks.incrementAndGet() > 35);
+    assertThat(r.papers()).as("30 checks while sampling, then 5 papers").isEqualTo(5);
     assertThat(r.stopped()).isTrue();
+    long withVectors = SearchWarmup.sample(index, 5, SEED, () -> false).stream().filter(s -> s.vector() != null).count();
+    assertThat(r.searches()).isEqualTo(5 + withVectors + 2);
+    assertThat(SearchWarmup.sample(index, 30, SEED, () -> true)).as("stopped while sampling").isEmpty();
+  }
+
+  @Test
+  void aSearchThatFailsIsSkippedAndTheWarmUpGoesOn() {
+    SearchWarmup.Sample retired = new SearchWarmup.Sample("9999.99999", "graph transformers", null);
+    assertThat(SearchWarmup.searchesOf(lexicalOnly, retired, true)).as("the word search ran, the lookup failed")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aYearFilterIsMadeOnlyOfFourDigitYears() {
+    StoredPaper ancient = new StoredPaper("x", "Graph Transformers", "", List.of(), List.of("cs.LG"),
+        LocalDate.of(1000, 1, 1), null);
+    assertThat(SearchWarmup.ofEveryKind("graph transformers", ancient, 9)).isEqualTo("graph transformers");
   }
 
   @Test
@@ -187,7 +289,7 @@ class SearchWarmupTest {
   @Test
   void aGivenVectorIsSearchedByMeaningEvenWithoutAModel() {
     SearchResult r = lexicalOnly.search(SearchRequest.of("molecules").withMode(Mode.SEMANTIC).page(0, 1),
-        vectors.get("2402.00003"));
+        VECTORS.get("2402.00003"));
     assertThat(r.modeUsed()).isEqualTo(Mode.SEMANTIC);
     assertThat(r.hits()).extracting(Hit::id).containsExactly("2402.00003");
   }

@@ -21,7 +21,12 @@ public final class ReportText {
     line(b, "heap used after GC: %s after indexing, %s after the queries (max %s)",
         size(r.heapAfterIndexing().usedAfterGc()), size(r.heapAfterQueries().usedAfterGc()), size(r.heapAfterQueries().max()));
     var w = r.serveWarmup();
-    line(b, "warm-up as serve's: %,d searches from %,d papers' titles in %s", w.searches(), w.papers(), SearchBenchmark.seconds(w.took()));
+    if (w.searches() == 0) {
+      line(b, "warm-up as serve's: none (--warmup-papers 0, or no paper with a title)");
+    } else {
+      line(b, "warm-up as serve's: %,d searches from %,d papers' titles in %s", w.searches(), w.papers(),
+          SearchBenchmark.seconds(w.took()));
+    }
     line(b, "queries: %d measured per row (12 handwritten, the rest from random titles; every 10th filtered), after %d warm-up queries per row",
         r.queries(), r.warmup());
     line(b, "");
