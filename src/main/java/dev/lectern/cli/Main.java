@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /** The {@code lectern} command: one entry point for every job. */
-@Command(name = "lectern", mixinStandardHelpOptions = true, version = "Lectern 0.1.0",
+@Command(name = "lectern", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+    version = "Lectern 0.1.0",
     description = "Self-hosted research-paper discovery: import, search and follow papers.",
     subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, SearchCommand.class,
         SimilarCommand.class, ServeCommand.class, ReindexCommand.class, EvalCommand.class, StatsCommand.class, RunsCommand.class, BenchCommand.class,

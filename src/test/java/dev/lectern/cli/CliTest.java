@@ -39,6 +39,17 @@ class CliTest {
   }
 
   @Test
+  void everyCommandExplainsItselfWithHelp() {
+    for (String command : new String[] {"import", "harvest arxiv", "harvest hf", "embed", "search", "similar",
+        "serve", "reindex", "eval", "stats", "runs", "bench embed", "bench search"}) {
+      String[] args = (command + " --help").split(" ");
+      Cli r = lectern(args);
+      assertThat(r.code()).as(command + ": " + r.err()).isZero();
+      assertThat(r.out()).as(command).startsWith("Usage: lectern " + command.split(" ")[0]).contains("--help");
+    }
+  }
+
+  @Test
   void anUnknownFormatIsAClearErrorWithoutAStackTrace() {
     Cli r = lectern("import", "bibtex", "x.bib");
     assertThat(r.code()).isNotZero();
