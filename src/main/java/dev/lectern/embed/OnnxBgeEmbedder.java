@@ -133,6 +133,7 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   public static OnnxBgeEmbedder open(Options options) {
     byte[] model = readResource(MODEL_RESOURCE);
     HuggingFaceTokenizer tokenizer = loadTokenizer();
+    OnnxRuntimeTelemetry.disable();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try {
       if (options.cuda()) {
