@@ -229,7 +229,9 @@ public final class SearchService {
     Set<Integer> candidates = new HashSet<>();
     if (byWords != null) for (ScoreDoc d : byWords.scoreDocs) candidates.add(d.doc);
     if (byMeaning != null) for (ScoreDoc d : byMeaning.scoreDocs) candidates.add(d.doc);
-    boolean exact = byWords == null || byWords.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+    // by meaning every paper matches, more or less: the candidates are as many as the page asks for, so a
+    // semantic or hybrid total is a lower bound (it grew with the page's offset while it claimed to be exact)
+    boolean exact = plan.mode() == Mode.LEXICAL && byWords.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
     long count = Math.max(candidates.size(), byWords == null ? 0 : byWords.totalHits.value());
     TotalHits total = new TotalHits(count, exact ? TotalHits.Relation.EQUAL_TO
         : TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);

@@ -73,6 +73,7 @@ class FilteredKnnTest {
     var r = service.search(SearchRequest.of("anything").withMode(Mode.SEMANTIC).page(0, 10));
     assertThat(r.hits()).hasSize(10).noneMatch(h -> h.categories().contains("math.RARE"));
     assertThat(r.totalHits()).isEqualTo(SearchService.FUSION_DEPTH);
+    assertThat(r.totalIsExact()).as("by meaning, more papers match than the candidates").isFalse();
     assertThat(r.hits()).extracting(Hit::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
   }
 
@@ -81,6 +82,7 @@ class FilteredKnnTest {
     var first = service.search(SearchRequest.of("number 7").page(0, 10));
     var second = service.search(SearchRequest.of("number 7").page(10, 10));
     assertThat(first.modeUsed()).isEqualTo(Mode.HYBRID);
+    assertThat(first.totalIsExact()).as("a lower bound, growing with the page asked for").isFalse();
     assertThat(first.hits()).hasSize(10);
     assertThat(first.hits()).extracting(Hit::id).doesNotContainAnyElementsOf(second.hits().stream().map(Hit::id).toList());
     // fused scores are weighted sums of scores scaled to [0, 1], best first
