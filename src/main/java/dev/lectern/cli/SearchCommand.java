@@ -31,13 +31,13 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "10", description = "Results per page, 1-100 (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--offset", defaultValue = "0", description = "Results to skip, for paging (default ${DEFAULT-VALUE}).")
+  @Option(names = "--offset", defaultValue = "0", description = "Results to skip, for paging, 0-1000 (default ${DEFAULT-VALUE}).")
   int offset;
 
   @Option(names = "--sort", defaultValue = "relevance", description = "relevance, date or popularity (default ${DEFAULT-VALUE}).")
   String sort;
 
-  @Option(names = "--cat", description = "Only these categories (repeatable), e.g. cs.LG or cs.")
+  @Option(names = "--cat", split = ",", description = "Only these categories (repeatable or comma-separated), e.g. cs.LG or cs.")
   Set<String> categories = Set.of();
 
   @Option(names = "--from", description = "Submitted on or after this date.")
@@ -51,6 +51,14 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // out of range is an error, as in the API, rather than quietly another page
+    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+      throw new IllegalArgumentException("--limit must be between 1 and " + SearchRequest.MAX_LIMIT + ", not " + limit);
+    }
+    if (offset < 0 || offset > SearchRequest.MAX_OFFSET) {
+      throw new IllegalArgumentException("--offset must be between 0 and " + SearchRequest.MAX_OFFSET + ", not "
+          + offset + " (narrow the search, or sort by date, to reach papers further down)");
+    }
     SearchRequest request = SearchRequest.of(String.join(" ", words))
         .withMode(Choices.parse(Mode.class, mode, "--mode"))
         .withSort(Choices.parse(Sort.class, sort, "--sort"))
@@ -62,6 +70,7 @@ final class SearchCommand implements Callable<Integer> {
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("total", result.totalHits());
+      m.put("totalIsExact", result.totalIsExact());
       m.put("mode", result.modeUsed().name().toLowerCase());
       m.put("notes", result.notes());
       m.put("hits", result.hits().stream().map(HitPrinter::jsonHit).toList());

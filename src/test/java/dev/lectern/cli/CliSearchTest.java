@@ -46,6 +46,17 @@ class CliSearchTest {
   }
 
   @Test
+  void categoriesMayBeCommaSeparatedAndPagesOutOfRangeAreErrors() {
+    String[] both = run("search", "--mode", "lexical", "--cat", "hep-th,hep-ph");
+    assertThat(both[0]).as(both[2]).isEqualTo("0");
+    assertThat(both[1]).contains("2 results").contains("[hep-th/9901001]").contains("[0704.0001]");
+    String[] r = run("search", "--mode", "lexical", "--offset", "1001", "x");
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[2]).contains("--offset must be between 0 and 1000, not 1001");
+    assertThat(run("search", "--mode", "lexical", "--limit", "0", "x")[2]).contains("--limit must be between 1 and 100");
+  }
+
+  @Test
   void aBadOptionValueIsExplainedWithoutAStackTrace() {
     String[] r = run("search", "--mode", "fuzzy", "x");
     assertThat(r[0]).isEqualTo("1");
