@@ -10,8 +10,8 @@ import picocli.CommandLine.ParentCommand;
 final class RunsCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Option(names = "--limit", defaultValue = "20", description = "How many runs (or rejects) to show (default ${DEFAULT-VALUE}).")
-  int limit;
+  @Option(names = "--limit", description = "How many runs to show (default 20), or rejects (default: all).")
+  Integer limit;
 
   @Option(names = "--rejects", paramLabel = "RUN", description = "List the records run RUN rejected, with where and why.")
   Long rejectsOf;
@@ -21,12 +21,12 @@ final class RunsCommand implements Callable<Integer> {
     var out = main.spec().commandLine().getOut();
     ImportRuns runs = main.lectern().library().runs();
     if (rejectsOf != null) {
-      var rejects = runs.rejects(rejectsOf, limit);
+      var rejects = runs.rejects(rejectsOf, limit != null ? limit : Integer.MAX_VALUE);
       if (rejects.isEmpty()) out.println("run " + rejectsOf + " rejected no records");
       rejects.forEach(r -> out.println(r.location() + ": " + r.reason()));
       return 0;
     }
-    for (ImportRuns.Run r : runs.recent(limit)) {
+    for (ImportRuns.Run r : runs.recent(limit != null ? limit : 20)) {
       out.printf("#%d %s %s %s  %s  [%s]%s%n", r.id(), r.status(), r.source(), r.input(), r.counts(),
           r.startedAt(), r.message() == null || r.message().startsWith("pid ") ? "" : "  " + r.message());
     }

@@ -69,7 +69,7 @@ final class TerminalProgress implements ImportProgress {
     bar = null;
     rejects.forEach(err::println);
     if (rejectCount > REJECTS_SHOWN) {
-      err.println("... and " + (rejectCount - REJECTS_SHOWN) + " more rejected records (lectern runs --rejects RUN)");
+      err.println("... and " + (rejectCount - REJECTS_SHOWN) + " more rejected records (all of them: lectern runs --rejects N, N the run's number in lectern runs)");
     }
     err.flush();
     rejects.clear();

@@ -32,6 +32,15 @@ class CliTest {
   }
 
   @Test
+  void runsRejectsListsEveryRejectedRecordUnlessLimited() throws Exception {
+    Path bad = dir.resolve("bad.jsonl");
+    java.nio.file.Files.writeString(bad, "{\n".repeat(25));
+    lectern("import", "arxiv-snapshot", bad.toString());
+    assertThat(lectern("runs", "--rejects", "1").out().lines()).hasSize(25).allMatch(l -> l.contains("bad.jsonl:"));
+    assertThat(lectern("runs", "--rejects", "1", "--limit", "5").out().lines()).hasSize(5);
+  }
+
+  @Test
   void runsListsTheHistoryAndEachRunsRejects() throws Exception {
     lectern("import", "arxiv-snapshot", sample());
     assertThat(lectern("runs").out()).contains("#1 completed arxiv-snapshot");
