@@ -107,7 +107,11 @@ final class HarvestCommand {
       OaiPmhSource source = new OaiPmhSource(base, set, from, window.until(), http);
       ImportSummary s = importer(main).run(source);
       out.println(s);
-      source.latestDatestamp().ifPresent(d -> library.state().put(lastKey, d.toString()));
+      // a completed harvest that found nothing new still covered its window: the next one goes on from its end
+      // (a record changed later gets a later datestamp, so nothing is skipped)
+      source.latestDatestamp()
+          .or(() -> "completed".equals(s.status()) ? java.util.Optional.of(window.until()) : java.util.Optional.empty())
+          .ifPresent(d -> library.state().put(lastKey, d.toString()));
       out.println("papers: " + library.count());
       IndexSync.run(main.lectern(), out);
       return 0;

@@ -39,6 +39,22 @@ class CliHarvestTest {
   }
 
   @Test
+  void aHarvestThatFindsNothingStillLetsTheNextOneContinueFromItsEnd() throws Exception {
+    try (LocalHttpServer arxiv = LocalHttpServer.start((req, srv) -> "ListRecords".equals(req.param("verb"))
+        ? LocalHttpServer.Reply.ok(FakeArxiv.noRecordsMatch()) : FakeArxiv.reply(req))) {
+      String base = arxiv.uri("/oai").toString();
+      String[] empty = run("harvest", "arxiv", "--base-url", base, "--set", "cs", "--from", "2020-01-01",
+          "--until", "2020-01-31", "--delay", "0s");
+      assertThat(empty[0]).as(empty[2]).isEqualTo("0");
+      String[] next = run("harvest", "arxiv", "--base-url", base, "--set", "cs", "--delay", "0s");
+      assertThat(next[0]).as(next[2]).isEqualTo("0");
+      var lastListRecords = arxiv.requests().stream().filter(r -> "ListRecords".equals(r.param("verb")))
+          .reduce((a, b) -> b).orElseThrow();
+      assertThat(lastListRecords.param("from")).isEqualTo("2020-01-31");
+    }
+  }
+
+  @Test
   void anUnknownSetIsAnsweredWithTheSetsThatExist() throws Exception {
     try (LocalHttpServer arxiv = FakeArxiv.start()) {
       String[] r = run("harvest", "arxiv", "--base-url", arxiv.uri("/oai").toString(), "--set", "nope",

@@ -38,6 +38,16 @@ public final class FakeArxiv {
     return Reply.ok(oai(page == null ? "bad-resumption-token.xml" : page));
   }
 
+  /** What {@link #answer} replies, for handlers in other packages. */
+  public static Reply reply(Request req) {
+    return answer(req);
+  }
+
+  /** arXiv's reply to a harvest whose window holds no records. */
+  public static String noRecordsMatch() {
+    return Fixtures.oai("no-records-match.xml");
+  }
+
   /** A server that answers everything as arXiv would. */
   public static LocalHttpServer start() throws java.io.IOException {
     return LocalHttpServer.start((req, s) -> answer(req));
