@@ -1,5 +1,6 @@
 package dev.lectern.cli;
 
+import dev.lectern.search.SearchRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ final class SimilarCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "The paper's id, e.g. 2404.15574.")
   String id;
 
-  @Option(names = "--limit", defaultValue = "10", description = "How many (default ${DEFAULT-VALUE}).")
+  @Option(names = "--limit", defaultValue = "10", description = "How many, 1-100 (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--json", description = "Print the result as JSON.")
@@ -24,6 +25,9 @@ final class SimilarCommand implements Callable<Integer> {
     var lectern = main.lectern();
     var paper = lectern.library().get(id).orElseThrow(() -> new IllegalArgumentException(
         "no paper with id '" + id + "' in the library (ids look like 2404.15574 or hep-th/9901001)"));
+    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+      throw new IllegalArgumentException("--limit must be between 1 and " + SearchRequest.MAX_LIMIT + ", not " + limit);
+    }
     var hits = lectern.search(false).similar(paper.id(), limit);
     var out = main.spec().commandLine().getOut();
     if (json) {

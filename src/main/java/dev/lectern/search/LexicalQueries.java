@@ -41,7 +41,11 @@ final class LexicalQueries {
   private static final Map<String, Float> BOOSTS =
       Map.of(IndexFields.TITLE, TITLE_BOOST, IndexFields.ABSTRACT, 1f, IndexFields.AUTHORS, 1f);
   private static final String[] FIELDS = {IndexFields.TITLE, IndexFields.ABSTRACT, IndexFields.AUTHORS};
-  /** A colon not after one of our field names is text ("BERT: pre-training"), not a field. */
+  /**
+   * A colon not after one of our field names is text ("BERT: pre-training", "foo:graph", a pasted URL), not a
+   * field: it becomes a space, since escaped between two letters the analyzer would keep "foo:graph" as one
+   * word that no paper has.
+   */
   private static final Pattern STRAY_COLON = Pattern.compile("(?<!\\b(?i:title|abstract))(?<!\\\\):");
   /** Regular expressions (/.../) can be arbitrarily expensive; a slash is never syntax here. */
   private static final Pattern SLASH = Pattern.compile("/");
@@ -73,7 +77,7 @@ final class LexicalQueries {
 
   private Query parse(String text, boolean combined) {
     if (text == null || text.isBlank()) return null;
-    String tamed = SLASH.matcher(STRAY_COLON.matcher(text).replaceAll("\\:")).replaceAll("\\/");
+    String tamed = SLASH.matcher(STRAY_COLON.matcher(text).replaceAll(" ")).replaceAll("\\/");
     Query q;
     try {
       q = parser(combined).parse(tamed);

@@ -213,6 +213,14 @@ class SearchServiceTest {
   }
 
   @Test
+  void aColonThatIsNotAFieldSeparatesWords() {
+    assertThat(lexical("molecules:graph").hits()).extracting(Hit::id).contains("2401.00001");
+    assertThat(lexical("https://arxiv.org/abs/2401.00001 transformers").hits()).extracting(Hit::id)
+        .contains("2401.00001");
+    assertThat(lexical("title:diphoton").hits()).extracting(Hit::id).containsExactly("0704.0001");
+  }
+
+  @Test
   void hostileQueriesNeverFailWithAnythingButAQueryException() {
     for (String q : HOSTILE) {
       for (Mode mode : Mode.values()) assertSurvives(service, q, mode);
