@@ -16,8 +16,7 @@ class CliBenchSearchTest {
   @Test
   void theSearchBenchmarkRunsServesWarmUpThenEveryRowAndReportsThem() throws Exception {
     Path data = dir.resolve("data");
-    String sample = Path.of(getClass().getResource("/arxiv/snapshot-sample.jsonl").toURI()).toString();
-    assertThat(Cli.run(data, "import", "arxiv-snapshot", "--no-index", sample).code()).isZero();
+    Cli.importSample(data, "--no-index");
 
     Cli r = Cli.run(data, "bench", "search", "--queries", "3", "--warmup", "1", "--warmup-papers", "8");
     assertThat(r.code()).as(r.err()).isZero();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,16 +20,11 @@ class CliLongQueryTest {
   @Test
   void aQueryOfTenKilobytesOnTheCommandLineIsSearchedByMeaningWithoutCrashing() throws Exception {
     Path data = dir.resolve("data");
-    String sample = Path.of(getClass().getResource("/arxiv/snapshot-sample.jsonl").toURI()).toString();
-    assertThat(Cli.run(data, "import", "arxiv-snapshot", sample).code()).isZero();
-
+    Cli.importSample(data);
     Path log = dir.resolve("search.log");
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.lectern.cli.Main", "--data-dir", data.toString(),
-        "search", "--mode", "semantic", "diphoton production ".repeat(500))
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().remove("ORT_DISABLE_TELEMETRY"); // as when run without the launcher
-    Process search = pb.start();
+    Map<String, String> env = new HashMap<>();
+    env.put("ORT_DISABLE_TELEMETRY", null); // as when run without the launcher
+    Process search = Cli.inOwnProcess(data, log, env, "search", "--mode", "semantic", "diphoton production ".repeat(500));
     assertThat(search.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String out = Files.readString(log);
     assertThat(search.exitValue()).as(out).isZero();

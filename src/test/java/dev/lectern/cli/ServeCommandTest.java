@@ -28,8 +28,7 @@ class ServeCommandTest {
   @Test
   void serveFollowsAnImportFromAnotherProcessAndStopsCleanlyOnSigterm() throws Exception {
     Path data = dir.resolve("data");
-    String sample = Path.of(getClass().getResource("/arxiv/snapshot-sample.jsonl").toURI()).toString();
-    assertThat(Cli.run(data, "import", "arxiv-snapshot", sample).code()).isZero();
+    Cli.importSample(data);
 
     Path log = dir.resolve("serve.log");
     Process serve = startServe(data, log, Map.of("LECTERN_SERVER_FOLLOW_INTERVAL", "200ms"));
@@ -67,8 +66,7 @@ class ServeCommandTest {
   @Test
   void aStopDuringTheSearchWarmUpEndsItAtOnceAndCleanly() throws Exception {
     Path data = dir.resolve("data");
-    String sample = Path.of(getClass().getResource("/arxiv/snapshot-sample.jsonl").toURI()).toString();
-    assertThat(Cli.run(data, "import", "arxiv-snapshot", sample).code()).isZero();
+    Cli.importSample(data);
     Path log = dir.resolve("serve.log");
     // a warm-up of hours: sampling alone would take minutes
     Process serve = startServe(data, log, Map.of("LECTERN_SERVER_WARMUP_PAPERS", "100000000"));
@@ -86,12 +84,7 @@ class ServeCommandTest {
   }
 
   private static Process startServe(Path data, Path log, Map<String, String> env) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.lectern.cli.Main",
-        "--data-dir", data.toString(), "serve", "--port", "0")
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().putAll(env);
-    return pb.start();
+    return Cli.inOwnProcess(data, log, env, "serve", "--port", "0");
   }
 
   /** The address serve listens on, once it says so. */
