@@ -5,7 +5,7 @@ import dev.lectern.search.SearchRequest;
 import dev.lectern.search.SearchRequest.Mode;
 import dev.lectern.search.SearchRequest.Sort;
 import dev.lectern.search.SearchResult;
-import java.time.LocalDate;
+import dev.lectern.search.UserQuery;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +40,11 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--cat", split = ",", description = "Only these categories (repeatable or comma-separated), e.g. cs.LG or cs.")
   Set<String> categories = Set.of();
 
-  @Option(names = "--from", description = "Submitted on or after this date.")
-  LocalDate from;
+  @Option(names = "--from", description = "Submitted on or after this day, or the first day of this month or year (2024-01-31, 2024-01, 2024).")
+  String from;
 
-  @Option(names = "--to", description = "Submitted on or before this date.")
-  LocalDate to;
+  @Option(names = "--to", description = "Submitted on or before this day, or the last day of this month or year.")
+  String to;
 
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
@@ -62,7 +62,8 @@ final class SearchCommand implements Callable<Integer> {
     SearchRequest request = SearchRequest.of(String.join(" ", words))
         .withMode(Choices.parse(Mode.class, mode, "--mode"))
         .withSort(Choices.parse(Sort.class, sort, "--sort"))
-        .withFilters(new Filters(categories, from, to, null))
+        .withFilters(new Filters(categories, from == null ? null : UserQuery.firstDayOf(from, "--from"),
+            to == null ? null : UserQuery.lastDayOf(to, "--to"), null))
         .page(offset, limit);
     var lectern = main.lectern();
     SearchResult result = lectern.search(request.mode() != Mode.LEXICAL).search(request);

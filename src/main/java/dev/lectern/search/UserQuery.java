@@ -77,6 +77,16 @@ public record UserQuery(String text, Filters filters, List<String> notes) {
     return new LocalDate[] {LocalDate.of(Math.min(a, b), 1, 1), LocalDate.of(Math.max(a, b), 12, 31)};
   }
 
+  /** The first day {@code value} (a date, a year-month or a year) names; {@code key} names it in an error. */
+  public static LocalDate firstDayOf(String value, String key) {
+    return date(value, key, true);
+  }
+
+  /** The last day {@code value} (a date, a year-month or a year) names; {@code key} names it in an error. */
+  public static LocalDate lastDayOf(String value, String key) {
+    return date(value, key, false);
+  }
+
   /** A full date, or the first (for after:) or last (for before:) day of a year or month. */
   private static LocalDate date(String value, String key, boolean start) {
     try {

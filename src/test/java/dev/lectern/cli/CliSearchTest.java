@@ -57,6 +57,17 @@ class CliSearchTest {
   }
 
   @Test
+  void datesMayBeAMonthOrAYearAndABadOneIsExplained() {
+    String[] r = run("search", "--mode", "lexical", "--from", "2024-01", "--to", "2024");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    assertThat(r[1]).contains("1 results").contains("[2401.01234]");
+    String[] bad = run("search", "--mode", "lexical", "--from", "yesterday");
+    assertThat(bad[0]).isEqualTo("1");
+    assertThat(bad[2]).contains("--from: expects a date like 2024-01-31 (or 2024-01, or 2024), not 'yesterday'")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
   void aBadOptionValueIsExplainedWithoutAStackTrace() {
     String[] r = run("search", "--mode", "fuzzy", "x");
     assertThat(r[0]).isEqualTo("1");
