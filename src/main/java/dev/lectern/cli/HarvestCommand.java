@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -110,7 +111,7 @@ final class HarvestCommand {
       // a completed harvest that found nothing new still covered its window: the next one goes on from its end
       // (a record changed later gets a later datestamp, so nothing is skipped)
       source.latestDatestamp()
-          .or(() -> "completed".equals(s.status()) ? java.util.Optional.of(window.until()) : java.util.Optional.empty())
+          .or(() -> s.completed() ? Optional.of(window.until()) : Optional.empty())
           .ifPresent(d -> library.state().put(lastKey, d.toString()));
       out.println("papers: " + library.count());
       IndexSync.run(main.lectern(), out);

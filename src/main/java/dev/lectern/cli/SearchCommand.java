@@ -51,14 +51,9 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // out of range is an error, as in the API, rather than quietly another page
-    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
-      throw new IllegalArgumentException("--limit must be between 1 and " + SearchRequest.MAX_LIMIT + ", not " + limit);
-    }
-    if (offset < 0 || offset > SearchRequest.MAX_OFFSET) {
-      throw new IllegalArgumentException("--offset must be between 0 and " + SearchRequest.MAX_OFFSET + ", not "
-          + offset + " (narrow the search, or sort by date, to reach papers further down)");
-    }
+    Choices.inRange(limit, 1, SearchRequest.MAX_LIMIT, "--limit", "");
+    Choices.inRange(offset, 0, SearchRequest.MAX_OFFSET, "--offset",
+        "narrow the search, or sort by date, to reach papers further down");
     SearchRequest request = SearchRequest.of(String.join(" ", words))
         .withMode(Choices.parse(Mode.class, mode, "--mode"))
         .withSort(Choices.parse(Sort.class, sort, "--sort"))

@@ -25,10 +25,7 @@ final class SimilarCommand implements Callable<Integer> {
     var lectern = main.lectern();
     var paper = lectern.library().get(id).orElseThrow(() -> new IllegalArgumentException(
         "no paper with id '" + id + "' in the library (ids look like 2404.15574 or hep-th/9901001)"));
-    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
-      throw new IllegalArgumentException("--limit must be between 1 and " + SearchRequest.MAX_LIMIT + ", not " + limit);
-    }
-    var hits = lectern.search(false).similar(paper.id(), limit);
+    var hits = lectern.search(false).similar(paper.id(), Choices.inRange(limit, 1, SearchRequest.MAX_LIMIT, "--limit", ""));
     var out = main.spec().commandLine().getOut();
     if (json) {
       out.println(HitPrinter.json(hits.stream().map(HitPrinter::jsonHit).toList()));

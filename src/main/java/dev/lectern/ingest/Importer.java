@@ -53,7 +53,7 @@ public final class Importer {
       pipeline.finish();
       batches.commit();
       if (key != null) library.state().remove(key);
-      return finish(runId, source, batches, started, "completed", batches.note);
+      return finish(runId, source, batches, started, ImportSummary.COMPLETED, batches.note);
     } catch (IOException | RuntimeException e) {
       throw failed(runId, source, batches, e);
     } finally {

@@ -3,6 +3,7 @@ package dev.lectern.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.embed.Embedder;
+import dev.lectern.embed.QueryEmbedder;
 import dev.lectern.index.IndexFields;
 import dev.lectern.index.LuceneIndex;
 import dev.lectern.index.PaperAnalyzers;
@@ -209,45 +210,24 @@ class SearchWarmupTest {
     }
   }
 
-  /** The index's model, counting the queries it is asked to embed. */
-  static final class CountingModel implements Embedder {
-    final AtomicInteger queries = new AtomicInteger();
-
-    @Override
-    public String modelId() {
-      return MODEL;
-    }
-
-    @Override
-    public int dimensions() {
-      return 16;
-    }
-
-    @Override
-    public List<float[]> embedDocuments(List<String> texts) {
-      throw new UnsupportedOperationException("documents are not embedded here");
-    }
-
-    @Override
-    public float[] embedQuery(String query) {
-      queries.incrementAndGet();
-      return new float[16];
-    }
-  }
-
   @Test
   void runsAWordSearchPerPaperAHybridOnePerPaperWithAVectorAndSimilarPapersForEveryFourthWithoutTheModel() {
     List<SearchWarmup.Sample> samples = SearchWarmup.sample(index, 30, SEED, () -> false);
     long withVectors = samples.stream().filter(s -> s.vector() != null).count();
     assertThat(withVectors).isBetween(1L, 29L);
     CountingIndex counted = new CountingIndex(index);
-    CountingModel model = new CountingModel();
+    AtomicInteger queriesEmbedded = new AtomicInteger();
+    // the index's model, counting the queries it is asked to embed
+    Embedder model = new QueryEmbedder(new FixedEmbedder(MODEL, new float[16]), query -> {
+      queriesEmbedded.incrementAndGet();
+      return new float[16];
+    });
     SearchWarmup.Report r = SearchWarmup.run(new SearchService(counted, model), counted, 30, SEED, () -> false);
     assertThat(r.papers()).isEqualTo(30);
     assertThat(r.stopped()).isFalse();
     assertThat(r.searches()).isEqualTo(30 + withVectors + 30 / SearchWarmup.SIMILAR_EVERY + 1);
     assertThat(counted.reads.get()).as("one read to sample, one per search").isEqualTo(1 + r.searches());
-    assertThat(model.queries.get()).as("no query embedded").isZero();
+    assertThat(queriesEmbedded.get()).as("no query embedded").isZero();
   }
 
   @Test
