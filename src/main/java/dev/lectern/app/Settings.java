@@ -85,6 +85,13 @@ public final class Settings {
     return new Settings(Map.copyOf(DEFAULTS));
   }
 
+  /** These settings with {@code key} set to {@code value}. */
+  public Settings with(String key, String value) {
+    Map<String, String> changed = new HashMap<>(values);
+    changed.put(key, value);
+    return new Settings(Map.copyOf(changed));
+  }
+
   public static String envName(String key) {
     return "LECTERN_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }

@@ -1,12 +1,17 @@
 package dev.lectern.cli;
 
+import dev.lectern.app.ConfigException;
+import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
 import dev.lectern.embed.EmbeddingBenchmark;
 import dev.lectern.search.bench.ReportText;
+import dev.lectern.search.bench.ScratchLibrary;
 import dev.lectern.search.bench.SearchBenchmark;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -50,15 +55,15 @@ final class BenchCommand {
   }
 
   @Command(name = "search", description = {
-      "Search latency on an imported library (import with --no-index first): fills missing embeddings,",
-      "rebuilds the index (timed), then times lexical, semantic and hybrid searches (query embedding with the",
-      "real model included) and prints p50/p90/p99, index size and heap. With --vectors synthetic (the",
-      "default) it STORES synthetic vectors under the real model's id: run it on a benchmark library only."})
+      "Search latency on a copy of the library: copies it to a scratch library (your library is never",
+      "changed), fills missing embeddings there (synthetic ones by default), builds the index (timed),",
+      "then times lexical, semantic and hybrid searches (query embedding with the real model included)",
+      "and prints p50/p90/p99, index size and heap."})
   static final class Search implements Callable<Integer> {
     @ParentCommand BenchCommand bench;
 
     @Option(names = "--vectors", defaultValue = "synthetic",
-        description = "synthetic: store deterministic stand-in vectors for papers lacking one; existing: use only stored ones (default ${DEFAULT-VALUE}).")
+        description = "synthetic: deterministic stand-in vectors for the copy's papers lacking one; existing: use only stored ones (default ${DEFAULT-VALUE}).")
     String vectors;
 
     @Option(names = "--queries", defaultValue = "200", description = "Measured queries per configuration (default ${DEFAULT-VALUE}).")
@@ -70,19 +75,30 @@ final class BenchCommand {
     @Option(names = "--warmup", defaultValue = "100", description = "Then warm-up queries per configuration, not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--keep-index", description = "Reuse an existing index instead of rebuilding it (quicker reruns; no indexing time).")
+    @Option(names = "--scratch", paramLabel = "DIR",
+        description = "Where the copy goes, kept for reruns: a new or empty directory, or one an earlier run made (then reused without copying). Default: a temporary directory, deleted at the end.")
+    Path scratch;
+
+    @Option(names = "--keep-index", description = "With a reused --scratch: keep its index instead of rebuilding it (quicker reruns; no indexing time).")
     boolean keepIndex;
 
     @Override
     public Integer call() {
+      Lectern user = bench.main.lectern();
       var options = new SearchBenchmark.Options(Choices.parse(SearchBenchmark.Vectors.class, vectors, "--vectors"),
           Math.max(1, queries), Math.max(0, warmupPapers != null ? warmupPapers
-              : bench.main.lectern().settings().getInt(Settings.SERVER_WARMUP_PAPERS)), Math.max(0, warmup), keepIndex);
+              : user.settings().getInt(Settings.SERVER_WARMUP_PAPERS)), Math.max(0, warmup), keepIndex);
       var out = bench.main.spec().commandLine().getOut();
-      var report = new SearchBenchmark(bench.main.lectern(), msg -> {
+      Consumer<String> log = msg -> {
         out.println("  " + msg);
         out.flush();
-      }).run(options);
+      };
+      if (user.library().count() == 0) throw new ConfigException("the library is empty: import papers first");
+      SearchBenchmark.Report report;
+      try (ScratchLibrary copy = ScratchLibrary.of(user, scratch, log)) {
+        report = new SearchBenchmark(copy.lectern(), log).run(options);
+        if (!copy.temporary()) log.accept("the scratch library stays in " + copy.dir() + " (rerun with --scratch " + copy.dir() + " --keep-index)");
+      }
       out.println();
       out.print(ReportText.of(report));
       out.flush();

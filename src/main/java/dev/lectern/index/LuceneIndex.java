@@ -212,6 +212,8 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
   }
 
   private SyncReport publish(SyncReport report) {
+    // nothing new: no commit, so reading an index (eval, a search command) leaves its files as they were
+    if (!writer.hasUncommittedChanges() && report.watermark().equals(watermark)) return report;
     commit(report.watermark());
     return report;
   }

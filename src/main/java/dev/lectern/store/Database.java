@@ -82,6 +82,21 @@ public final class Database {
     }
   }
 
+  /**
+   * Writes a consistent copy of the whole library to {@code file} (SQLite's {@code VACUUM INTO}: a snapshot,
+   * even while another process writes), for work that must not touch the original.
+   */
+  public void copyTo(Path file) {
+    if (!vendor.equals("sqlite")) {
+      throw new StoreException("only an SQLite library can be copied here; " + url + " is " + vendor);
+    }
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      s.execute("VACUUM INTO '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
+    } catch (SQLException e) {
+      throw new StoreException("cannot copy the library to " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   public String url() {
     return url;
   }

@@ -29,6 +29,19 @@ public final class LibraryContent {
     return HexFormat.of().formatHex(md.digest());
   }
 
+  /** A digest of every stored vector: which paper, which model, and the vector's bytes. */
+  public static String embeddingsDigest(PaperLibrary library) throws Exception {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    try (Connection c = library.database().connect(); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT paper_id, model, vector FROM embeddings ORDER BY paper_id, model")) {
+      while (rs.next()) {
+        md.update((rs.getString(1) + "|" + rs.getString(2) + "|").getBytes(StandardCharsets.UTF_8));
+        md.update(rs.getBytes(3));
+      }
+    }
+    return HexFormat.of().formatHex(md.digest());
+  }
+
   public static String integrityCheck(PaperLibrary library) throws Exception {
     try (Connection c = library.database().connect(); Statement st = c.createStatement();
          ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {

@@ -79,7 +79,7 @@ public final class SearchBenchmark {
   public Report run(Options options) {
     double loadBefore = loadAverage();
     long papers = lectern.library().count();
-    if (papers == 0) throw new IllegalStateException("the library is empty: import papers first (with --no-index)");
+    if (papers == 0) throw new IllegalStateException("the library is empty: import papers first");
     log.accept("library: " + papers + " papers");
     Fill fill = fill(options.vectors());
     Indexing indexing = buildIndex(options.keepIndex());
