@@ -224,13 +224,16 @@ public final class SearchService {
         int[] docs = sortedDocs(byMeaning);
         yield rescored(byMeaning.scoreDocs, CandidateScores.cosines(s, plan.vector(), docs), docs);
       }
-      case HYBRID -> fuse(s, plan.scoring(), plan.vector(), head(byWords, FUSION_DEPTH), byMeaning);
+      // every candidate by words, not only the first FUSION_DEPTH: before papers have vectors, a page past
+      // them would otherwise come back empty
+      case HYBRID -> fuse(s, plan.scoring(), plan.vector(), byWords, byMeaning);
     };
+    // what the total and the facets describe: the first candidates of each ranking, the same whatever page
+    // was asked for (deeper pages collect more, which must not change the counts)
     Set<Integer> candidates = new HashSet<>();
-    if (byWords != null) for (ScoreDoc d : byWords.scoreDocs) candidates.add(d.doc);
-    if (byMeaning != null) for (ScoreDoc d : byMeaning.scoreDocs) candidates.add(d.doc);
-    // by meaning every paper matches, more or less: the candidates are as many as the page asks for, so a
-    // semantic or hybrid total is a lower bound (it grew with the page's offset while it claimed to be exact)
+    if (byWords != null) for (ScoreDoc d : head(byWords, CANDIDATES).scoreDocs) candidates.add(d.doc);
+    if (byMeaning != null) for (ScoreDoc d : head(byMeaning, FUSION_DEPTH).scoreDocs) candidates.add(d.doc);
+    // by meaning every paper matches, more or less: a semantic or hybrid total is a lower bound
     boolean exact = plan.mode() == Mode.LEXICAL && byWords.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
     long count = Math.max(candidates.size(), byWords == null ? 0 : byWords.totalHits.value());
     TotalHits total = new TotalHits(count, exact ? TotalHits.Relation.EQUAL_TO
@@ -250,9 +253,22 @@ public final class SearchService {
     Query query = BitSetFilters.restrict(words, plan.filter(), s);
     TopDocs top = s.search(query,
         new TopScoreDocCollectorManager(Math.max(plan.window(), CANDIDATES), COUNT_EXACTLY_UP_TO));
-    if (!finding.pruned()) return top;
-    long atLeast = Math.max(top.totalHits.value(), plan.filter() == null ? finding.droppedDocFreq() : 0);
-    return new TopDocs(new TotalHits(atLeast, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), top.scoreDocs);
+    TotalHits counted = pageIndependent(top.totalHits);
+    if (finding.pruned()) {
+      long atLeast = Math.max(counted.value(), plan.filter() == null ? finding.droppedDocFreq() : 0);
+      counted = new TotalHits(atLeast, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
+    }
+    return new TopDocs(counted, top.scoreDocs);
+  }
+
+  /**
+   * The match count as it would be for the first page: exact up to {@link #COUNT_EXACTLY_UP_TO}, else that
+   * many as a lower bound. Lucene counts further when it collects more hits (a deep page), and skips less,
+   * so its lower bound grew with the offset (1,535 on the first page, 8,474 at offset 998).
+   */
+  static TotalHits pageIndependent(TotalHits counted) {
+    if (counted.relation() == TotalHits.Relation.EQUAL_TO && counted.value() <= COUNT_EXACTLY_UP_TO) return counted;
+    return new TotalHits(Math.min(counted.value(), COUNT_EXACTLY_UP_TO), TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
   }
 
   private static int[] sortedDocs(TopDocs top) {
