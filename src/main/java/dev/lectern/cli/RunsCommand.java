@@ -1,5 +1,6 @@
 package dev.lectern.cli;
 
+import dev.lectern.app.ConfigException;
 import dev.lectern.store.ImportRuns;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,6 +22,9 @@ final class RunsCommand implements Callable<Integer> {
     var out = main.spec().commandLine().getOut();
     ImportRuns runs = main.lectern().library().runs();
     if (rejectsOf != null) {
+      if (runs.find(rejectsOf).isEmpty()) {
+        throw new ConfigException("there is no run " + rejectsOf + ": lectern runs lists them with their numbers");
+      }
       var rejects = runs.rejects(rejectsOf, limit != null ? limit : Integer.MAX_VALUE);
       if (rejects.isEmpty()) out.println("run " + rejectsOf + " rejected no records");
       rejects.forEach(r -> out.println(r.location() + ": " + r.reason()));

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The history of imports and harvests: when, what, how many, and which records were rejected and why. */
 public final class ImportRuns {
@@ -74,12 +75,21 @@ public final class ImportRuns {
   }
 
   public List<Run> recent(int limit) {
+    return query("ORDER BY id DESC LIMIT ?", limit);
+  }
+
+  /** The run with this number, if there is one. */
+  public Optional<Run> find(long runId) {
+    return query("WHERE id = ?", runId).stream().findFirst();
+  }
+
+  private List<Run> query(String rest, long parameter) {
     List<Run> runs = new ArrayList<>();
     try (Connection c = db.connect();
          PreparedStatement ps = c.prepareStatement("SELECT id, source, input, started_at, finished_at, status, "
              + "read_count, new_count, updated_count, unchanged_count, rejected_count, message "
-             + "FROM import_runs ORDER BY id DESC LIMIT ?")) {
-      ps.setInt(1, limit);
+             + "FROM import_runs " + rest)) {
+      ps.setLong(1, parameter);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           runs.add(new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
