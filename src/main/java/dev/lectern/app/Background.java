@@ -129,6 +129,7 @@ public final class Background {
    * Opens the index (catching up with the library), then starts embedding and following in the background.
    * Returns once the index is open: it is searchable by words from then on.
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // followQuietly reports its own failures; close() stops it
   public void start() {
     lectern.index();
     follower.execute(() -> {

@@ -4,6 +4,8 @@ import dev.lectern.embed.EmbeddingProgress;
 import dev.lectern.embed.EmbeddingStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /** Embedding progress on the console: one line per ~10 seconds (done/total, rate, time left), and problems. */
 class EmbedReport implements EmbeddingProgress {
@@ -21,7 +23,7 @@ class EmbedReport implements EmbeddingProgress {
     if (now - lastPrint < EVERY_NANOS && s.remaining() > 0) return;
     lastPrint = now;
     err.printf("embedded %,d/%,d (%.1f papers/s, %s left)%n", s.done(), s.total(), s.docsPerSecond(),
-        s.eta() == null ? "?" : s.eta().withNanos(0).toString().substring(2).toLowerCase());
+        s.eta() == null ? "?" : s.eta().truncatedTo(ChronoUnit.SECONDS).toString().substring(2).toLowerCase(Locale.ROOT));
     err.flush();
   }
 

@@ -2,6 +2,8 @@ package dev.lectern.cli;
 
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -52,7 +54,7 @@ public final class Main {
 
   public static void main(String[] args) {
     LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(run(args, new PrintWriter(System.out, true, UTF_8), new PrintWriter(System.err, true, UTF_8)));
   }
 
   /** Runs the command line and returns the exit code; errors print as one clear line unless --verbose. */

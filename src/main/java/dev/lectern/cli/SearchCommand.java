@@ -8,6 +8,7 @@ import dev.lectern.search.SearchResult;
 import dev.lectern.search.UserQuery;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -67,7 +68,7 @@ final class SearchCommand implements Callable<Integer> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("total", result.totalHits());
       m.put("totalIsExact", result.totalIsExact());
-      m.put("mode", result.modeUsed().name().toLowerCase());
+      m.put("mode", result.modeUsed().name().toLowerCase(Locale.ROOT));
       m.put("notes", result.notes());
       m.put("hits", result.hits().stream().map(HitPrinter::jsonHit).toList());
       m.put("facets", result.facets());
@@ -77,7 +78,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     result.notes().forEach(n -> out.println("note: " + n));
     out.printf("%s%,d results (%s, %d ms)%n", result.totalIsExact() ? "" : "about ", result.totalHits(),
-        result.modeUsed().name().toLowerCase(), result.took().toMillis());
+        result.modeUsed().name().toLowerCase(Locale.ROOT), result.took().toMillis());
     new HitPrinter(out, TerminalProgress.isTerminal()).print(result.hits(), offset + 1);
     return 0;
   }

@@ -83,6 +83,7 @@ final class TerminalProgress implements ImportProgress {
   }
 
   /** Whether standard output is an interactive terminal (on Java 22+ System.console() exists regardless). */
+  @SuppressWarnings("SystemConsoleNull") // handled: Console.isTerminal is asked for where it exists
   static boolean isTerminal() {
     var console = System.console();
     if (console == null) return false;

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fills in the library's missing and stale vectors: takes a chunk of pending papers, embeds them, stores
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * text is unchanged (for the life of this queue: a restart tries them once more, which costs one retry).
  */
 public final class EmbeddingQueue {
-  private static final Logger log = LoggerFactory.getLogger(EmbeddingQueue.class);
   /** A text every working model embeds, to tell a broken model from a text the model chokes on. */
   static final String PROBE_TEXT = "Graph neural networks. We study message passing on graphs.";
 

@@ -242,11 +242,15 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
     } catch (IOException e) {
       throw new IndexException("cannot read the search index: " + e.getMessage(), e);
     } finally {
-      try {
-        searchers.release(s);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      release(s);
+    }
+  }
+
+  private void release(IndexSearcher s) {
+    try {
+      searchers.release(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

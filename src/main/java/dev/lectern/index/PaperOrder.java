@@ -74,7 +74,7 @@ record PaperOrder(int minDocFreq, int minNaturalMergeDocs) {
     // it needs 8 bytes per paper, and 8 per word it considers and per core; the default (a tenth of the
     // heap's current size, not its maximum) could be too small early in a process's life, and then the
     // merge silently keeps the written order
-    reorderer.setRAMBudgetMB(Math.max(64, Runtime.getRuntime().maxMemory() / 20 / (1 << 20)));
+    reorderer.setRAMBudgetMB((double) Math.max(64, Runtime.getRuntime().maxMemory() / 20 / (1 << 20)));
     var policy = new BPReorderingMergePolicy(new LoneSegmentRewritten(new TieredMergePolicy()), reorderer);
     policy.setMinNaturalMergeNumDocs(minNaturalMergeDocs);
     return policy;

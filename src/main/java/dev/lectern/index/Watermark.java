@@ -13,8 +13,7 @@ import java.util.Map;
  * @param schema    {@link #SCHEMA} of the code that wrote the index; an index of another layout is rebuilt
  */
 public record Watermark(long changeSeq, String model, int schema) {
-  /** Bump when fields or analysis change: older indexes are then rebuilt from the library on open. */
-  /** Bump when fields or analysis change: 2 = Krovetz stemming instead of Porter. */
+  /** Bump when fields or analysis change (older indexes are then rebuilt on open): 2 = Krovetz stemming. */
   public static final int SCHEMA = 2;
 
   static final Watermark EMPTY = new Watermark(0, null, SCHEMA);

@@ -15,6 +15,7 @@ public enum SourceFormat {
   HF_API("hf-api", HfApiFileSource::new);
 
   private final String cliName;
+  @SuppressWarnings("ImmutableEnumChecker") // constructor references, which hold no state
   private final Function<Path, PaperSource> opener;
 
   SourceFormat(String cliName, Function<Path, PaperSource> opener) {

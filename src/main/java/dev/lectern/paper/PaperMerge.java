@@ -23,7 +23,7 @@ public final class PaperMerge {
         id,
         pick(existing.title(), incoming.title(), newer),
         pick(existing.abstractText(), incoming.abstractText(), newer),
-        newer && !incoming.authors().isEmpty() || incoming.authors().size() > existing.authors().size()
+        (newer && !incoming.authors().isEmpty()) || incoming.authors().size() > existing.authors().size()
             ? incoming.authors() : existing.authors(),
         mergeCategories(existing.categories(), incoming.categories(), newer),
         earliest(existing.submitted(), incoming.submitted()),

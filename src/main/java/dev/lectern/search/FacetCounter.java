@@ -44,6 +44,7 @@ final class FacetCounter {
     return out;
   }
 
+  @SuppressWarnings("ReferenceEquality") // the same object, as Lucene tells an unchanged rewrite or reader
   private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
     Cached c = cached;
     if (c != null && c.reader() == reader) return c.state();

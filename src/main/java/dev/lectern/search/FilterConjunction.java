@@ -49,6 +49,7 @@ final class FilterConjunction extends Query {
   }
 
   @Override
+  @SuppressWarnings("ReferenceEquality") // an unchanged rewrite is the same object, as in Lucene
   public Query rewrite(IndexSearcher searcher) throws IOException {
     List<Query> rewritten = new ArrayList<>(filters.size());
     boolean changed = false;

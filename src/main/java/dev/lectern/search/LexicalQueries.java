@@ -13,7 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.sandbox.search.CombinedFieldQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -131,10 +131,12 @@ final class LexicalQueries {
       if (positions.isEmpty()) return super.getFieldQuery(field, queryText, quoted);
       BooleanQuery.Builder b = new BooleanQuery.Builder();
       for (List<BytesRef> terms : positions) {
-        CombinedFieldQuery.Builder c = new CombinedFieldQuery.Builder()
-            .addField(IndexFields.TITLE, TITLE_BOOST).addField(IndexFields.ABSTRACT, 1f);
-        terms.forEach(c::addTerm);
-        b.add(c.build(), BooleanClause.Occur.SHOULD);
+        // the analyzers put one term at a position; were there several, any of them would do
+        for (BytesRef term : terms) {
+          Query c = new CombinedFieldQuery.Builder(term)
+              .addField(IndexFields.TITLE, TITLE_BOOST).addField(IndexFields.ABSTRACT, 1f).build();
+          b.add(c, BooleanClause.Occur.SHOULD);
+        }
       }
       Query authors = super.getFieldQuery(IndexFields.AUTHORS, queryText, false);
       if (authors != null) b.add(authors, BooleanClause.Occur.SHOULD);

@@ -44,6 +44,7 @@ final class RestrictedQuery extends Query {
   }
 
   @Override
+  @SuppressWarnings("ReferenceEquality") // an unchanged rewrite is the same object, as in Lucene
   public Query rewrite(IndexSearcher searcher) throws IOException {
     Query k = kept.rewrite(searcher);
     Query b = by.rewrite(searcher);

@@ -158,6 +158,7 @@ final class Snippets {
     }
 
     @Override
+    @SuppressWarnings("ReferenceEquality") // the very segment reader and query object seen before
     public OffsetsEnum getOffsetsEnum(LeafReader reader, int doc, String content) throws IOException {
       // papers come in increasing order, segment by segment; should one ever come back, start afresh
       if (reader != segment || doc <= lastDoc) {
@@ -218,6 +219,7 @@ final class Snippets {
       }
     }
 
+    @SuppressWarnings("ReferenceEquality") // the very segment reader and query object seen before
     private Weight weight(Query q) throws IOException {
       if (searcher == null) {
         searcher = new IndexSearcher(reader);
@@ -230,6 +232,7 @@ final class Snippets {
       return weight;
     }
 
+    @SuppressWarnings("ReferenceEquality") // the very segment reader and query object seen before
     private LeafReaderContext contextOf(LeafReader reader) {
       for (LeafReaderContext leaf : this.reader.leaves()) if (leaf.reader() == reader) return leaf;
       throw new IllegalStateException("the highlighter read a segment its searcher does not have");

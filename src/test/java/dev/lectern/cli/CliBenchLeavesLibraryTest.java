@@ -96,7 +96,7 @@ class CliBenchLeavesLibraryTest {
           .sorted().toList();
     }
     for (Path f : files) {
-      md.update(f.getFileName().toString().getBytes());
+      md.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       md.update(Files.readAllBytes(f));
     }
     assertThat(files).as("the index in " + Settings.DATA_DIR).isNotEmpty();

@@ -7,6 +7,7 @@ import dev.lectern.index.IndexFields;
 import dev.lectern.index.PaperAnalyzers;
 import dev.lectern.testing.TwoSegmentIndex;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ class CandidateScoresTest {
     for (int i = 0; i < TITLES.length; i++) {
       Document d = new Document();
       d.add(new TextField(IndexFields.TITLE, TITLES[i], Field.Store.NO));
-      d.add(new TextField(IndexFields.ABSTRACT, "An abstract about " + TITLES[i].toLowerCase(), Field.Store.NO));
+      d.add(new TextField(IndexFields.ABSTRACT, "An abstract about " + TITLES[i].toLowerCase(Locale.ROOT), Field.Store.NO));
       if (VECTORS[i] != null) {
         d.add(new KnnFloatVectorField(IndexFields.VECTOR, VECTORS[i], VectorSimilarityFunction.DOT_PRODUCT));
       }

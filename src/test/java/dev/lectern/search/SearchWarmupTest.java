@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ class SearchWarmupTest {
     List<SearchWarmup.Sample> samples = SearchWarmup.sample(index, 60, SEED, () -> false);
     assertThat(samples).hasSize(60);
     assertThat(samples).allSatisfy(s -> {
-      List<String> titleWords = List.of(TITLES.get(s.id()).toLowerCase().split(" "));
+      List<String> titleWords = List.of(TITLES.get(s.id()).toLowerCase(Locale.ROOT).split(" "));
       String words = UserQuery.parse(s.query()).text().replace("\"", "").replace(" -survey", "");
       assertThat(words.split(" ")).isSubsetOf(titleWords);
       if (VECTORS.containsKey(s.id())) {

@@ -7,6 +7,7 @@ import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
 import dev.lectern.testing.HttpJson;
 import dev.lectern.testing.HttpJson.Response;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class ApiFailureTest {
   void anUnexpectedFailureIsA500WithAMessageAndNoStackTrace() {
     Lectern lectern = new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
     Background background = new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET);
-    try (ApiServer server = ApiServer.start(new InetSocketAddress("127.0.0.1", 0),
+    try (ApiServer server = ApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         new Api(lectern.search(false), lectern.library(), background))) {
       lectern.close(); // what every request finds while the server shuts down, or after a bug
       Response r = new HttpJson(server.uri()).get("/api/status");

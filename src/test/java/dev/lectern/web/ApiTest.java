@@ -9,6 +9,7 @@ import dev.lectern.app.Settings;
 import dev.lectern.testing.HttpJson;
 import dev.lectern.testing.HttpJson.Response;
 import dev.lectern.testing.TestLibrary;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class ApiTest {
         "We study graph transformers and attention on the landscape of string vacua.", List.of("Ada Lovelace"),
         List.of("hep-th"), LocalDate.of(1999, 1, 4), null));
     Background background = new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET);
-    server = ApiServer.start(new InetSocketAddress("127.0.0.1", 0),
+    server = ApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         new Api(lectern.search(true), lectern.library(), background));
     http = new HttpJson(server.uri());
   }

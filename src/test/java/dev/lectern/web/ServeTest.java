@@ -12,6 +12,7 @@ import dev.lectern.store.PaperLibrary;
 import dev.lectern.testing.Eventually;
 import dev.lectern.testing.HttpJson;
 import dev.lectern.testing.TestLibrary;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class ServeTest {
     TestLibrary.importHfPage(lectern.library(), "page-a.txt");
     background = new Background(lectern, Duration.ofMillis(200), Background.Events.QUIET);
     background.start();
-    server = ApiServer.start(new InetSocketAddress("127.0.0.1", 0),
+    server = ApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
         new Api(lectern.search(true), lectern.library(), background));
     http = new HttpJson(server.uri());
   }

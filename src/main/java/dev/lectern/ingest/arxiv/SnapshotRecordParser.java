@@ -35,7 +35,7 @@ final class SnapshotRecordParser {
         authors(r),
         categories(r),
         versionDates.isEmpty() ? updateDate : versionDates.getFirst(),
-        lastVersion == null || updateDate != null && updateDate.isAfter(lastVersion) ? updateDate : lastVersion,
+        lastVersion == null || (updateDate != null && updateDate.isAfter(lastVersion)) ? updateDate : lastVersion,
         versionDates.size(),
         Text.cleanOrNull(optionalText(r, "doi")),
         Text.cleanOrNull(optionalText(r, "journal-ref")),

@@ -56,6 +56,7 @@ public final class ReportText {
     };
   }
 
+  @SuppressWarnings("AnnotateFormatMethod") // private, and every caller passes a literal format
   private static void line(StringBuilder b, String format, Object... args) {
     b.append(String.format(Locale.ROOT, format, args)).append('\n');
   }

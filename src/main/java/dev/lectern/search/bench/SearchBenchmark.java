@@ -223,7 +223,7 @@ public final class SearchBenchmark {
   private static String heapFlags() {
     List<String> flags = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(a -> a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-XX:MaxRAM")
-            || a.startsWith("-XX:+Use") && a.endsWith("GC"))
+            || (a.startsWith("-XX:+Use") && a.endsWith("GC")))
         .toList();
     return flags.isEmpty() ? "(none: JVM default)" : String.join(" ", flags);
   }

@@ -12,6 +12,7 @@ import dev.lectern.ingest.http.PoliteHttpClient;
 import dev.lectern.store.Database;
 import dev.lectern.store.PaperLibrary;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class HfDailyHarvestTest {
   @BeforeEach
   void start() throws Exception {
     fixture = Files.readString(Path.of(getClass().getResource("/hf/daily-2024-03-13.json").toURI()));
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/api/daily_papers", exchange -> {
       String date = exchange.getRequestURI().getQuery().replace("date=", "");
       requested.add(date);

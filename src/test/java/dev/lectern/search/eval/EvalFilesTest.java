@@ -38,8 +38,12 @@ class EvalFilesTest {
   @Test
   void skipsBlankLinesAHeaderAndAByteOrderMark() throws IOException {
     Path q = file("q.tsv", "\uFEFFquery_id\ttext\n\nq1\tgraph transformers\n  \nq2\tneural collapse\n");
-    Path r = file("r.tsv", "query_id\tgrade\tn\ttitle\nq1\t2\t1\tÉxploring  Sparsity: in Graph-Transformers\n\n"
-        + "q2\t1\t2\tNeural Collapse\n");
+    Path r = file("r.tsv", """
+        query_id\tgrade\tn\ttitle
+        q1\t2\t1\tÉxploring  Sparsity: in Graph-Transformers
+
+        q2\t1\t2\tNeural Collapse
+        """);
 
     RelevanceSet set = EvalFiles.load(q, r);
 
