@@ -77,7 +77,7 @@ public final class Background {
   private volatile PendingCount counted;
 
   /**
-   * Papers lacking a vector, counted in the library (a join over every paper: about 3 s at 1M papers), and
+   * Papers lacking a vector, counted in the library (a join over every paper: seconds at 1M papers), and
    * how many the queue's run had embedded at that moment. Counting again for every status request would
    * make a polling client a load on the library, so the count is kept and advanced by the queue's progress;
    * it is taken again when the library changes, when the queue starts a new run, and every

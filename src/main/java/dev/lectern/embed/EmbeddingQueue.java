@@ -31,8 +31,8 @@ public final class EmbeddingQueue {
   static final String PROBE_TEXT = "Graph neural networks. We study message passing on graphs.";
 
   /**
-   * @param chunkSize papers embedded and stored together: the most a kill can lose (32 is ~2-3 s of work on
-   *     a 2-core CPU)
+   * @param chunkSize papers embedded and stored together: the most a kill can lose (the default is a few
+   *     seconds of work on a small CPU; see docs/performance.md)
    * @param pollInterval how long the background thread waits before looking for new pending papers
    * @param firstBackoff wait after a first failure; doubled after each further one, up to {@code maxBackoff}
    * @param maxAttempts consecutive failures after which {@link #runUntilDone} gives up (the background

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * only to its longest text, so little compute goes to padding.
  *
  * <p>The model is dynamically quantized: activations are scaled per batch tensor, so a text's vector
- * varies slightly with the texts batched beside it (cosine about 0.997 to its vector embedded alone). The
+ * varies slightly with the texts batched beside it (see docs/performance.md). The
  * same texts in the same batches give bit-identical vectors; batch size 1 makes every vector independent
  * of its neighbours, at some cost in throughput.
  *
@@ -53,14 +53,14 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OnnxBgeEmbedder.class);
 
   /**
-   * @param batchSize texts per {@code session.run}. On a 2-core CPU with ~300-token abstracts, 1 to 4 was
-   *     fastest and 16 or more slower (bigger activations fall out of cache); 1 also makes each vector
+   * @param batchSize texts per {@code session.run}: small batches are fastest on a small CPU (bigger
+   *     activations fall out of cache; see docs/performance.md); 1 also makes each vector
    *     independent of the other texts (see the class comment)
    * @param threads ONNX Runtime intra-op threads for documents; the number of cores is best
    * @param queryThreads intra-op threads for queries, which run in a session of their own, so a search's
-   *     query never waits behind documents the background queue is embedding; every core is fastest (at 1M
-   *     papers on 2 cores, one thread made a query take 20 ms instead of 12, which running it beside the
-   *     search's word matching did not win back)
+   *     query never waits behind documents the background queue is embedding; every core is fastest (one
+   *     thread made a query slower, which running it beside the search's word matching did not win back;
+   *     see docs/performance.md)
    * @param cuda try the CUDA execution provider first, falling back to CPU if it cannot start
    */
   public record Options(int batchSize, int threads, int queryThreads, boolean cuda) {

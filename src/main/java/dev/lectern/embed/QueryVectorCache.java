@@ -5,9 +5,8 @@ import java.util.Map;
 
 /**
  * The vectors of the most recent queries. Turning to the next page of results, changing a filter or the
- * sort runs a query whose text has not changed, and embedding it again would cost most of the search: at
- * 1M papers the query embedding is 12-13 ms of a 22 ms hybrid search at the median (`lectern bench search`,
- * on a slow day).
+ * sort runs a query whose text has not changed, and embedding it again would cost most of a hybrid search
+ * (see docs/performance.md).
  */
 public final class QueryVectorCache {
   private final Embedder model;

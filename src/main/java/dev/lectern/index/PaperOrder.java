@@ -17,8 +17,8 @@ import org.apache.lucene.store.Directory;
 /**
  * How papers are ordered inside the index's big segments: papers that share words are numbered next to
  * each other (recursive graph bisection, Lucene's {@link BPIndexReorderer} over titles and abstracts). Their
- * postings then compress better and a search by words skips more blocks: on the same 1M generated papers
- * the reordered index answered the benchmark's lexical queries about a fifth faster.
+ * postings then compress better and a search by words skips more blocks, so searches by words run faster
+ * (see docs/performance.md).
  *
  * <p>Reordering happens while segments merge: in every merge into one segment (a rebuild, the compaction
  * after a bulk load) and in natural merges of at least {@code minNaturalMergeDocs} papers. Its price is

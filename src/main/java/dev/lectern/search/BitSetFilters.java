@@ -18,12 +18,8 @@ import org.apache.lucene.search.Weight;
  * those papers were deleted, skipping as it would unfiltered. Lucene's own way steps the query's scorer
  * from one excluded paper to the next (so when the excluded word is in many papers those steps are a few
  * papers wide, and nothing can be skipped), or leads a conjunction with the filter's papers and scores
- * every one of them that has a query word. At 1M generated papers (best of 12, warm, one thread):
- * "efficient -sparse" found its best 200 in 24 ms against 2.7 for "efficient" alone; "time series
- * forecasting" under cat:cs.LG (44% of the papers) took 16.9 ms as a conjunction and 11.7 as a bit set, under
- * cat:cs.CV (29%) "segmentation" 6.4 and 2.1. A narrow filter is better as Lucene's conjunction, which visits
- * only its papers: under an author's name (0.01%), 1.0 ms against 6.7; the two meet near 2% (q-bio.NC, 1.8%:
- * 5.8 against 6.2).
+ * every one of them that has a query word. A narrow filter is better as Lucene's conjunction, which visits
+ * only its papers; the two ways cost about the same near 2% of the papers (measured in docs/performance.md).
  */
 final class BitSetFilters {
   /** Share of the papers from which a filter is applied as a bit set rather than in a conjunction. */

@@ -17,7 +17,7 @@ import org.apache.lucene.search.TermQuery;
  * than half of the papers says almost nothing about which paper is wanted: its Robertson–Spärck Jones
  * weight, log((N - df + 0.5) / (df + 0.5)), the IDF that BM25 descends from, is zero or negative there.
  * But its postings list is the longest of the query's, and on a large library walking it is most of a
- * search's cost: at 1M generated papers, "model" is in 95% of them, "attention" in 64%.
+ * search's cost (docs/performance.md).
  *
  * <p>Only a plain disjunction of words is pruned (what a typed query mostly is; exclusions may come with
  * it), never all of its words, and only on a library of at least {@link #FROM_PAPERS} papers, where searching

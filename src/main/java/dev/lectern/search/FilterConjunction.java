@@ -25,10 +25,9 @@ import org.apache.lucene.util.FixedBitSet;
 /**
  * Filters that must all pass (a category and a date range, say). When each of them passes a large share of
  * the papers, each is read into a bit set on its own and the bit sets are ANDed; Lucene's conjunction steps
- * through them together one paper at a time, each step an advance on the other clause: at 1M papers,
- * {@code cat:cs.LG} (44%) with {@code year:2023-2025} took 6.0 ms to read as a conjunction and 2.0 ms as two
- * bit sets, and a search under them (the query cache off) 13.5 ms by words and 27 ms hybrid as a conjunction,
- * 8.4 and 19 ms as bit sets (a hybrid search reads the filter twice, for the words and for the graph). A narrow clause (an
+ * through them together one paper at a time, each step an advance on the other clause, which is slower for
+ * broad filters (a hybrid search reads the filter twice, for the words and for the graph; figures in
+ * docs/performance.md). A narrow clause (an
  * author's name) makes Lucene's conjunction, led by it, the cheaper way, and then it is used, as it is when
  * whatever consumes the filter visits fewer papers than the narrowest clause passes.
  */

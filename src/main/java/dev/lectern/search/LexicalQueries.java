@@ -33,9 +33,8 @@ final class LexicalQueries {
   /**
    * A word in the title says more about a paper than the same word in its abstract, but the abstract has
    * the words a reader searches with too: a mild boost. For plain words it weighs each title occurrence as
-   * 1.5 in BM25F's combined term frequency and length (dev set lexical nDCG@10 0.902 / 0.900 / 0.901 / 0.898
-   * at 1 / 1.5 / 2 / 3: flat); for phrases and wildcards it multiplies the title's BM25 score (before BM25F,
-   * 2.5 lost 0.04 against 1.5).
+   * 1.5 in BM25F's combined term frequency and length (on the dev set the weight hardly matters); for phrases
+   * and wildcards it multiplies the title's BM25 score. See docs/relevance.md.
    */
   static final float TITLE_BOOST = 1.5f;
   private static final Map<String, Float> BOOSTS =
@@ -68,8 +67,8 @@ final class LexicalQueries {
   /**
    * The same query with each plain word scored by BM25F over title and abstract (see {@link
    * CombinedFieldsParser}): it ranks better, but has no score bounds to skip by, so it is for scoring a
-   * few hundred candidates, not for finding them among a million (at 1M papers, a top-1,000 search with it
-   * took p50 4.7 ms and p99 25 ms against 2.5 and 7.3 per field).
+   * few hundred candidates, not for finding them among a million, where it is slower than the per-field
+   * query, several times so in the tail (see docs/performance.md).
    */
   Query parseCombined(String text) {
     return parse(text, true);
@@ -114,10 +113,10 @@ final class LexicalQueries {
    * field in which a title occurrence counts {@link #TITLE_BOOST} times. Summing a BM25 score per field
    * instead counts a word's IDF once per field it occurs in and saturates its frequency per field, so a
    * paper with a common word in both title and abstract ("how ... how") outranks one with a rare word in
-   * one of them; BM25F saturates the frequency once, over the whole paper. (Ranking by it on the dev set:
-   * lexical nDCG@10 0.900 against 0.860 for the per-field sum; as hybrid's lexical side 0.940 against
-   * 0.922.) Author names stay a separate clause: they have their own analyzer. Phrases, field-qualified
-   * words and wildcards keep the per-field queries, whose positions and analysis BM25F does not cover.
+   * one of them; BM25F saturates the frequency once, over the whole paper, and ranks the dev set better,
+   * alone and in hybrid search (docs/relevance.md). Author names stay a separate clause: they have their own
+   * analyzer. Phrases, field-qualified words and wildcards keep the per-field queries, whose positions and
+   * analysis BM25F does not cover.
    */
   private static final class CombinedFieldsParser extends MultiFieldQueryParser {
     CombinedFieldsParser(String[] fields, Analyzer analyzer, Map<String, Float> boosts) {

@@ -21,11 +21,9 @@ import org.apache.lucene.util.FixedBitSet;
  * than {@link #EXACT_BELOW_SHARE} of a segment's papers pass it, every paper that passes is scored instead
  * (Lucene's exact search, on the quantized vectors). A graph search under a filter must walk past the
  * papers the filter rejects, so its cost grows as the filter narrows, until Lucene gives up on the graph and
- * scans after all, having paid for both; a scan's cost shrinks with the filter. Measured at 1M papers
- * (synthetic vectors, k = 100, random papers' vectors as queries, 2 slow cores): under a category of 3.6%
- * of the papers the graph took 32 ms (it gave up and scanned) and a scan 12.5 ms; under one of 5.3%, the
- * graph 22 ms and a scan 18 ms, which also found more of the true neighbours (0.9 of them against 0.57);
- * under one of 12%, the graph 12 ms and a scan 36 ms.
+ * scans after all, having paid for both; a scan's cost shrinks with the filter. At 1M papers the scan won
+ * below about 6% (faster, or about as fast with more of the true neighbours) and the graph at 12% (figures
+ * in docs/performance.md).
  */
 public class NearestNeighbours extends KnnFloatVectorQuery {
   /** Share of a segment's papers below which a filtered search scans them instead of searching the graph. */
@@ -57,9 +55,8 @@ public class NearestNeighbours extends KnnFloatVectorQuery {
 
   /**
    * Scanning is bound by reading each passing paper's vector from memory, so a long scan is split in two
-   * halves of the passing papers, the second scanned on another core, and the two top lists merged. At 1M
-   * papers, the 53,000 papers of cs.RO took 17-18 ms to scan on one core and 10-12 ms in halves (medians of
-   * 50), the 36,000 of math.OC 12.6-13.2 and 6.5-7.2 ms; the 18,000 of q-bio.NC gained nothing.
+   * halves of the passing papers, the second scanned on another core, and the two top lists merged; short
+   * scans gain nothing from it (see docs/performance.md).
    */
   @Override
   protected TopDocs exactSearch(LeafReaderContext context, DocIdSetIterator accepted, QueryTimeout timeout)

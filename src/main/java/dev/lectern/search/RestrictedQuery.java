@@ -141,7 +141,7 @@ final class RestrictedQuery extends Query {
     /**
      * As a filter (a kNN search's, which reads it into a bit set anyway): the kept documents' bit set and
      * the passing ones', word by word. Stepping through "everything but sparse" one document at a time
-     * took 10 ms at 1M papers.
+     * is slow on a large library (see docs/performance.md).
      */
     private ScorerSupplier asFilter(ScorerSupplier keptSupplier, Scorer byScorer, int maxDoc) {
       return new ScorerSupplier() {

@@ -40,10 +40,8 @@ public final class SearchService {
   static final int FUSION_DEPTH = 100;
   /**
    * Best matches by words that a relevance-ranked search collects: re-ranked (BM25F) and counted by the
-   * facets. Collecting few lets Lucene skip the papers that cannot make them (block-max WAND); at 1M papers
-   * the best 1,000 cost twice the time of the best 200, and the best 100 (as many as hybrid search fuses)
-   * made lexical search 0.4 ms faster at the median than 200 (3.0 and 2.8 ms against 3.4 and 3.2,
-   * alternated). The dev set ranks alike with either: its queries' best matches are all within the top 100.
+   * facets. Collecting few lets Lucene skip the papers that cannot make them (block-max WAND), so as many as
+   * hybrid search fuses and no more; the dev set ranks alike with more (see docs/performance.md).
    */
   static final int CANDIDATES = FUSION_DEPTH;
   /** Matches counted exactly before the total becomes a lower bound ("about N"). */
@@ -125,10 +123,9 @@ public final class SearchService {
 
   /**
    * The query's embedding, before the search starts, on every core its session has; null (with a note)
-   * when there is none. Embedding it on one core while the other searched the words measured no better at
-   * 1M papers on 2 cores (hybrid search 23.1 ms at the median, against 23.3 one after the other): ONNX
-   * Runtime's threads and the search's compete for the same cores, and on one thread the embedding alone took
-   * 20 ms instead of 12.
+   * when there is none. Embedding it on one core while the other searched the words measured no better:
+   * ONNX Runtime's threads and the search's compete for the same cores, and one thread makes the embedding
+   * slower (see docs/performance.md).
    */
   private float[] embed(String text, List<String> notes) {
     if (embedder == null) {
@@ -264,7 +261,7 @@ public final class SearchService {
   /**
    * The match count as it would be for the first page: exact up to {@link #COUNT_EXACTLY_UP_TO}, else that
    * many as a lower bound. Lucene counts further when it collects more hits (a deep page), and skips less,
-   * so its lower bound grew with the offset (1,535 on the first page, 8,474 at offset 998).
+   * so its lower bound grew with the offset.
    */
   static TotalHits pageIndependent(TotalHits counted) {
     if (counted.relation() == TotalHits.Relation.EQUAL_TO && counted.value() <= COUNT_EXACTLY_UP_TO) return counted;
@@ -317,19 +314,17 @@ public final class SearchService {
   }
 
   /**
-   * Semantic's share of the hybrid score. bge-small ranks better than BM25 on its own (dev set nDCG@10
-   * 0.92 against 0.86, or 0.90 with BM25F), so it gets the larger share; words still lift exact matches
-   * (names, acronyms).
-   * Measured on the dev set with complete, min-max scaled scores: hybrid nDCG@10 0.931 / 0.933 / 0.940 /
-   * 0.941 at 0.5 / 0.6 / 0.7 / 0.8, so 0.7 sits on a plateau, not a peak.
+   * Semantic's share of the hybrid score. bge-small ranks better than BM25 on its own on the dev set, so it
+   * gets the larger share; words still lift exact matches (names, acronyms). 0.7 sits on a plateau of the
+   * dev set's nDCG, not a peak (see docs/relevance.md).
    */
   static final double SEMANTIC_WEIGHT = 0.7;
 
   /**
    * How each ranking's scores are scaled before they are weighed: min-max, which bounds each ranking's say
    * to its weight (BM25 scores have a long upper tail that z-scores would let outweigh the semantic share).
-   * With complete scores the choice hardly matters on the dev set (nDCG@10 0.940 min-max, 0.940 z-score,
-   * 0.937 DBSF); min-max also keeps fused scores in [0, 1].
+   * With complete scores the choice hardly matters on the dev set (docs/relevance.md); min-max also keeps
+   * fused scores in [0, 1].
    */
   static final Fusion.Normalization NORMALIZATION = Fusion.Normalization.MIN_MAX;
 

@@ -7,9 +7,9 @@ import java.text.CharacterIterator;
  * Sentence boundaries for snippets, found cheaply: a sentence starts at the first non-space character
  * after a full stop, question or exclamation mark and the spaces that follow it. Unlike a split at every
  * full stop, "2.5x" and "arXiv:2401.00001" stay whole; unlike the JDK's sentence iterator, it costs next to
- * nothing (the highlighter moves it back and forth across each abstract, and the JDK's iterator took about
- * a tenth of a millisecond per abstract). Abbreviations ("e.g. the") do end a sentence here; the snippet
- * builder joins short sentences anyway.
+ * nothing (the highlighter moves it back and forth across each abstract, and the JDK's iterator was a
+ * noticeable cost per abstract; see docs/performance.md). Abbreviations ("e.g. the") do end a sentence
+ * here; the snippet builder joins short sentences anyway.
  */
 final class SentenceBreaks extends BreakIterator {
   private String text = "";

@@ -53,10 +53,8 @@ final class SimilarPapers {
    * Neighbours and more-like-this fused by reciprocal rank, weighted as hybrid search weighs meaning and
    * words ({@link SearchService#SEMANTIC_WEIGHT}): MoreLikeThis scores depend on the paper's own length and
    * words, so only their order is comparable from one paper to the next, and the model's neighbours are the
-   * better guide. On the dev set, taking a judged paper's similar papers and counting how many of the
-   * other papers judged relevant to the same query are in its top 10 (41 papers): neighbours alone 0.691,
-   * more-like-this alone 0.475, fused with equal weights 0.646, with 0.6 / 0.7 / 0.8 for meaning 0.649 /
-   * 0.692 / 0.702.
+   * better guide: on the dev set, equal weights let MoreLikeThis pull the neighbours down, and weighting
+   * meaning as hybrid search does ranked better (see docs/relevance.md).
    */
   static ScoreDoc[] byRank(ScoreDoc[] lexical, ScoreDoc[] semantic) {
     List<Integer> a = new ArrayList<>();

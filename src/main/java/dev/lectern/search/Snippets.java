@@ -142,9 +142,8 @@ final class Snippets {
    * One field's offsets for the papers of a page, which the highlighter visits in increasing document order.
    * Lucene's strategy looks every query term up in the terms dictionary again for each paper and opens a new
    * postings enum on it; here each term is looked up once per page and its enum moves forward from paper
-   * to paper (at 1M papers, ten hits of a two- or three-word query took 1.0-1.6 ms to mark Lucene's way and
-   * 0.6-1.0 ms this way; medians of 40, warm). A query with a phrase asks the Matches API instead, with one
-   * weight for the page ({@link PageMatches}).
+   * to paper, which marks a page faster (see docs/performance.md). A query with a phrase asks the Matches
+   * API instead, with one weight for the page ({@link PageMatches}).
    */
   private static final class PageOffsets extends PostingsOffsetStrategy {
     private final PageMatches matches;
@@ -196,8 +195,8 @@ final class Snippets {
   /**
    * Where a query matches in each paper of a page, by the Matches API (which marks a matched phrase as one
    * span), from one weight for the whole page. Lucene's highlighter rewrites the query and builds a new weight
-   * for every paper and field, looking each of its terms up again: at 1M papers, marking a page of ten hits
-   * for {@code "image editing"} took 4.8-6.1 ms that way and 2.7 ms with one weight (medians of 30, warm).
+   * for every paper and field, looking each of its terms up again; one weight marks a page of a phrase query
+   * about twice as fast (see docs/performance.md).
    */
   private static final class PageMatches {
     private final IndexReader reader;

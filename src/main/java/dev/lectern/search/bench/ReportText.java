@@ -3,7 +3,7 @@ package dev.lectern.search.bench;
 import dev.lectern.search.bench.SearchBenchmark.Report;
 import java.util.Locale;
 
-/** The benchmark's report as a compact plain-text table, for terminals and the README. */
+/** The benchmark's report as a compact plain-text table, for terminals and docs/performance.md. */
 public final class ReportText {
   private ReportText() {}
 
