@@ -85,4 +85,30 @@ class CliTest {
     Cli r = lectern("--verbose", "import", "bibtex", "x.bib");
     assertThat(r.err()).contains("\tat ");
   }
+
+  @Test
+  void rejectsOfARunThatDoesNotExistIsAnErrorSayingWhereRunsAreListed() throws Exception {
+    lectern("import", "arxiv-snapshot", sample());
+    Cli r = lectern("runs", "--rejects", "999");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("there is no run 999").contains("lectern runs").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aConfigFileThatIsNotThereIsNamedWithTheReason() {
+    Path missing = dir.resolve("nope.conf");
+    Cli r = lectern("--config", missing.toString(), "stats");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("cannot read the configuration file " + missing + ": no such file");
+  }
+
+  @Test
+  void aDataDirectoryThatIsAFileSaysSo() throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("afile"), "x");
+    Cli r = Cli.run(file, "stats");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("cannot create the data directory " + file + ": it is a file, not a directory");
+    Cli below = Cli.run(file.resolve("sub"), "stats");
+    assertThat(below.err()).contains(": " + file + " is a file, not a directory");
+  }
 }
