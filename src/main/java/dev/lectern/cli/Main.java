@@ -67,6 +67,7 @@ public final class Main {
       err.flush();
       return 1;
     });
+    cl.setParameterExceptionHandler(Main::badCommandLine);
     try {
       return cl.execute(args);
     } finally {
@@ -74,6 +75,26 @@ public final class Main {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * A command line picocli cannot parse: the error and where help is, not the whole usage, which buried the
+   * one line that matters. A search query starting with '-' (an exclusion) reads as an unknown option, so
+   * that error says how to pass it.
+   */
+  private static int badCommandLine(CommandLine.ParameterException ex, String[] args) {
+    CommandLine c = ex.getCommandLine();
+    PrintWriter err = c.getErr();
+    String command = c.getCommandSpec().qualifiedName();
+    err.println("lectern: " + ex.getMessage());
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && c.getCommand() instanceof SearchCommand
+        && u.getUnmatched().stream().anyMatch(a -> a.startsWith("-"))) {
+      err.println("A query that starts with '-' goes after '--', as in: " + SearchCommand.withQueryAfterDashes(
+          c.getCommandSpec(), args));
+    }
+    err.println("'" + command + " --help' shows the usage.");
+    err.flush();
+    return c.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   static String messageOf(Throwable e) {
