@@ -38,8 +38,14 @@ final class EmbedCommand implements Callable<Integer> {
     try (StopSignals signals = StopSignals.onStop(() -> queue.stop(Duration.ofSeconds(30)))) {
       s = queue.runUntilDone();
     }
-    out.printf("embedded %d papers in %.1f s (%.1f papers/s), skipped %d%n", s.embedded(),
-        s.elapsed().toNanos() / 1e9, s.embedded() / Math.max(s.elapsed().toNanos() / 1e9, 1e-9), s.skipped());
+    out.printf("%s %,d papers in %.1f s (%.1f papers/s), skipped %d%n", s.stopped() ? "stopped after embedding"
+        : "embedded", s.embedded(), s.elapsed().toNanos() / 1e9,
+        s.embedded() / Math.max(s.elapsed().toNanos() / 1e9, 1e-9), s.skipped());
+    if (s.stopped()) {
+      // counted from the start: a stop should not wait for the pending count's join over every paper
+      long left = Math.max(0, pending - s.embedded() - s.skipped());
+      out.printf("%,d papers are left to embed; run lectern embed again to continue (what is stored is kept)%n", left);
+    }
     return s.stopped() ? 130 : 0; // as a shell reports a command stopped by Ctrl-C
   }
 }
