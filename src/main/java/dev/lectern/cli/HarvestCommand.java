@@ -140,6 +140,7 @@ final class HarvestCommand {
       URI base = baseUrl != null ? baseUrl : URI.create(settings.get(Settings.HF_BASE_URL));
       PoliteHttpClient http = http(settings, Settings.HF_DELAY, delay == null ? null : Durations.parse(delay),
           line -> { err.println(line); err.flush(); });
+      // an internal name from before the source was called hf-api, kept so that existing libraries continue
       String lastKey = "harvest:hf-daily:last:" + base;
       // The last day is fetched again: its upvotes have grown since.
       HfDailyHarvest source = new HfDailyHarvest(base, window.from(library.state(), lastKey, "Daily Papers"),
