@@ -44,6 +44,7 @@ final class ImportCommand implements Callable<Integer> {
     SourceFormat fmt = SourceFormat.parse(format);
     for (Path f : files) {
       if (!Files.isReadable(f)) throw new IllegalArgumentException("cannot read " + f + ": no such file or no permission");
+      fmt.requireFits(f); // every file before any is imported: a wrong one stops the command with nothing stored
     }
     var lectern = main.lectern();
     int batch = batchSize != null ? batchSize : lectern.settings().getInt(Settings.IMPORT_BATCH_SIZE);

@@ -34,7 +34,10 @@ class CliTest {
   @Test
   void runsRejectsListsEveryRejectedRecordUnlessLimited() throws Exception {
     Path bad = dir.resolve("bad.jsonl");
-    java.nio.file.Files.writeString(bad, "{\n".repeat(25));
+    // a good record first: a file whose first records are all bad is refused as not a snapshot
+    String good = java.nio.file.Files.readAllLines(Path.of(sample()), java.nio.charset.StandardCharsets.ISO_8859_1)
+        .getFirst();
+    java.nio.file.Files.writeString(bad, good + "\n" + "{\n".repeat(25));
     lectern("import", "arxiv-snapshot", bad.toString());
     assertThat(lectern("runs", "--rejects", "1").out().lines()).hasSize(25).allMatch(l -> l.contains("bad.jsonl:"));
     assertThat(lectern("runs", "--rejects", "1", "--limit", "5").out().lines()).hasSize(5);
