@@ -2,11 +2,13 @@ package dev.lectern.cli;
 
 import dev.lectern.app.Durations;
 import dev.lectern.app.Settings;
+import dev.lectern.ingest.ImportException;
 import dev.lectern.ingest.ImportSummary;
 import dev.lectern.ingest.Importer;
 import dev.lectern.ingest.arxiv.OaiPmhSource;
 import dev.lectern.ingest.arxiv.OaiSet;
 import dev.lectern.ingest.hf.HfDailyHarvest;
+import dev.lectern.ingest.http.ConnectionFailedException;
 import dev.lectern.ingest.http.PoliteHttpClient;
 import dev.lectern.store.SyncState;
 import java.io.IOException;
@@ -66,6 +68,29 @@ final class HarvestCommand {
         .build();
   }
 
+  /** Work that talks to the harvest's server. */
+  interface Remote<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code work}; when it could not connect to the server at all, the error also names the setting that
+   * points elsewhere (the default server needs a network; a test or a mirror is set there).
+   */
+  static <T> T reaching(URI base, String setting, Remote<T> work) throws IOException {
+    try {
+      return work.run();
+    } catch (IOException | ImportException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ConnectionFailedException) {
+          throw new ImportException(e.getMessage() + "; check the network, or the server's address: " + base
+              + ", set by " + setting + " in lectern.conf or --base-url", e);
+        }
+      }
+      throw e;
+    }
+  }
+
   /** Prints harvest waits worth knowing about (a server asking us to back off). */
   interface CommandLineOutput {
     void err(String line);
@@ -99,14 +124,15 @@ final class HarvestCommand {
       PoliteHttpClient http = http(settings, Settings.ARXIV_OAI_DELAY, delay == null ? null : Durations.parse(delay),
           line -> { err.println(line); err.flush(); });
       if (listSets) {
-        for (OaiSet s : new OaiPmhSource(base, null, null, null, http).listSets()) out.println(s.spec() + "\t" + s.name());
+        var sets = reaching(base, Settings.ARXIV_OAI_URL, () -> new OaiPmhSource(base, null, null, null, http).listSets());
+        for (OaiSet s : sets) out.println(s.spec() + "\t" + s.name());
         return 0;
       }
       var library = main.lectern().library();
       String lastKey = "harvest:arxiv-oai:last:" + base + ":" + (set == null ? "-" : set);
       LocalDate from = window.from(library.state(), lastKey, "arXiv" + (set == null ? "" : " set " + set));
       OaiPmhSource source = new OaiPmhSource(base, set, from, window.until(), http);
-      ImportSummary s = importer(main).run(source);
+      ImportSummary s = reaching(base, Settings.ARXIV_OAI_URL, () -> importer(main).run(source));
       out.println(s);
       // a completed harvest that found nothing new still covered its window: the next one goes on from its end
       // (a record changed later gets a later datestamp, so nothing is skipped)
@@ -132,7 +158,7 @@ final class HarvestCommand {
     String delay;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
       var main = harvest.main;
       var settings = main.lectern().settings();
       var err = main.spec().commandLine().getErr();
@@ -145,7 +171,7 @@ final class HarvestCommand {
       // The last day is fetched again: its upvotes have grown since.
       HfDailyHarvest source = new HfDailyHarvest(base, window.from(library.state(), lastKey, "Daily Papers"),
           window.until(), http);
-      ImportSummary s = importer(main).run(source);
+      ImportSummary s = reaching(base, Settings.HF_BASE_URL, () -> importer(main).run(source));
       var out = main.spec().commandLine().getOut();
       out.println(s);
       if (source.lastDay() != null) library.state().put(lastKey, source.lastDay().toString());
