@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "embed", description = {
-    "Compute the missing embeddings (title + abstract, bge-small-en-v1.5 int8) until none is missing.",
-    "Vectors are stored in the library, so this is done once per paper and model version; an interrupted",
-    "run resumes where it stopped. Search by words works meanwhile."})
+    "Compute the missing embeddings, for search by meaning.",
+    "Embeds title + abstract with bge-small-en-v1.5 (int8) until no paper is missing its vector. Vectors "
+        + "are stored in the library, so this is done once per paper and model version; a stopped run "
+        + "resumes where it stopped. Search by words works meanwhile."})
 final class EmbedCommand implements Callable<Integer> {
   @ParentCommand Main main;
 

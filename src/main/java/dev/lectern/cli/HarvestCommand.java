@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "harvest", description = "Fetch new papers from the network sources, politely and incrementally.",
+@Command(name = "harvest", description = "Fetch new papers from arXiv or Hugging Face, politely.",
     subcommands = {HarvestCommand.Arxiv.class, HarvestCommand.HuggingFace.class})
 final class HarvestCommand {
   @ParentCommand Main main;
@@ -96,8 +96,8 @@ final class HarvestCommand {
     void err(String line);
   }
 
-  @Command(name = "arxiv", description = {"Harvest arXiv metadata over OAI-PMH (metadataPrefix=arXiv).",
-      "Example: lectern harvest arxiv --set cs --since 7d   (later runs continue from the last harvested date)"})
+  @Command(name = "arxiv", description = {"Harvest arXiv metadata over OAI-PMH.",
+      "Example: lectern harvest arxiv --set cs --since 7d. Later runs continue from the last harvested date."})
   static final class Arxiv implements Callable<Integer> {
     @ParentCommand HarvestCommand harvest;
     @ArgGroup(exclusive = false) Window window = new Window();
@@ -145,8 +145,9 @@ final class HarvestCommand {
     }
   }
 
-  @Command(name = "hf", description = {"Harvest Hugging Face Daily Papers (with upvotes) through its JSON API.",
-      "Example: lectern harvest hf --since 7d   (later runs continue from the last harvested day)"})
+  @Command(name = "hf", description = {"Harvest Hugging Face Daily Papers, with upvotes.",
+      "Reads the Daily Papers JSON API, one request per day. Example: lectern harvest hf --since 7d. Later "
+          + "runs continue from the last harvested day."})
   static final class HuggingFace implements Callable<Integer> {
     @ParentCommand HarvestCommand harvest;
     @ArgGroup(exclusive = false) Window window = new Window();

@@ -16,15 +16,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "import", description = {
-    "Import papers from files (plain or .gz). Formats:",
+    "Import papers from files, plain or .gz.",
+    "Formats:",
     "  arxiv-snapshot  arXiv metadata snapshot, JSON lines",
     "  hf-page         saved text of a Hugging Face Daily Papers page",
     "  hf-api          saved JSON of the Daily Papers API (/api/daily_papers)",
-    "Bad records are reported with file and line and skipped; an interrupted import resumes when run again."})
+    "Bad records are reported with file and line and skipped; a file in another format is refused. An "
+        + "interrupted import resumes when run again."})
 final class ImportCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Parameters(index = "0", description = "Format: ${COMPLETION-CANDIDATES}", completionCandidates = SourceFormat.Names.class)
+  @Parameters(index = "0", description = "Format: ${COMPLETION-CANDIDATES}.", completionCandidates = SourceFormat.Names.class)
   String format;
 
   @Parameters(index = "1..*", arity = "1..*", description = "Files to import.")

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lectern", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
     version = "Lectern 0.1.0",
     description = "Self-hosted research-paper discovery: import, search and follow papers.",
+    usageHelpAutoWidth = true,
     subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, SearchCommand.class,
         SimilarCommand.class, ServeCommand.class, ReindexCommand.class, EvalCommand.class, StatsCommand.class, RunsCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "runs", description = "The import and harvest history, and the records each run rejected.")
+@Command(name = "runs", description = {"The import and harvest history, and what each run rejected.",
+    "A record rejected by several runs of the same input is listed under the latest."})
 final class RunsCommand implements Callable<Integer> {
   @ParentCommand Main main;
 

@@ -20,8 +20,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "search", description = {
-    "Search the library by words and by meaning (hybrid by default).",
-    "Syntax: words, \"phrases\", AND/OR/NOT, -word, author:name, cat:cs.LG, year:2024, after:2024-01, before:2025"})
+    "Search the library by words and by meaning.",
+    "Hybrid by default. Syntax: words, \"phrases\", AND/OR/NOT, -word, author:name, cat:cs.LG, year:2024, "
+        + "after:2024-01, before:2025. A query that starts with -word goes after --: "
+        + "lectern search -- -survey graph."})
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
