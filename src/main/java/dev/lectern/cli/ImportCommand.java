@@ -45,7 +45,10 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     SourceFormat fmt = SourceFormat.parse(format);
     for (Path f : files) {
-      if (!Files.isReadable(f)) throw new IllegalArgumentException("cannot read " + f + ": no such file or no permission");
+      if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
+        throw new IllegalArgumentException("cannot read " + f + ": " + (!Files.exists(f) ? "no such file"
+            : Files.isDirectory(f) ? "it is a directory, not a file" : "permission denied"));
+      }
       fmt.requireFits(f); // every file before any is imported: a wrong one stops the command with nothing stored
     }
     var lectern = main.lectern();

@@ -73,7 +73,10 @@ class CliTest {
   void aMissingFileIsNamedInTheError() {
     Cli r = lectern("import", "arxiv-snapshot", dir.resolve("nope.jsonl").toString());
     assertThat(r.code()).isNotZero();
-    assertThat(r.err()).contains("nope.jsonl").doesNotContain("\tat ");
+    assertThat(r.err()).contains("cannot read " + dir.resolve("nope.jsonl") + ": no such file")
+        .doesNotContain("\tat ");
+    assertThat(lectern("import", "arxiv-snapshot", dir.toString()).err())
+        .contains("cannot read " + dir + ": it is a directory, not a file");
   }
 
   @Test
