@@ -105,7 +105,10 @@ public enum FileContent {
       if (lower.startsWith("<?xml") && !lower.contains("<html")) return XML;
       return HTML;
     }
-    if (text.startsWith("[") || text.startsWith("{")) return json(text);
+    if (text.startsWith("[")) return firstValue(text);
+    FileContent lines = jsonLines(text);
+    if (lines != null) return lines;
+    if (text.startsWith("{")) return firstValue(text);
     return looksLikeDailyPapersPage(text) ? HF_PAGE : TEXT;
   }
 
@@ -129,10 +132,10 @@ public enum FileContent {
   }
 
   /**
-   * JSON lines when one of the first lines is a whole object, then told apart by its fields; else the first
-   * value (an array's first item) as a whole.
+   * JSON lines when one of the first lines is a whole object (the lines before it may be broken records),
+   * told apart by its fields; null when none is.
    */
-  private static FileContent json(String text) {
+  private static FileContent jsonLines(String text) {
     String[] lines = text.split("\r?\n", SAMPLE_LINES + 1);
     for (int i = 0; i < Math.min(lines.length, SAMPLE_LINES); i++) {
       String line = lines[i].strip();
@@ -147,6 +150,11 @@ public enum FileContent {
         // a broken line: try the next
       }
     }
+    return null;
+  }
+
+  /** JSON not one record per line: judged by its first value, or an array's first item. */
+  private static FileContent firstValue(String text) {
     try (InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
          JsonParser parser = MAPPER.createParser(in)) {
       JsonToken first = parser.nextToken();
@@ -156,7 +164,7 @@ public enum FileContent {
         if (item != JsonToken.START_OBJECT) return JSON;
       }
       JsonNode node = parser.readValueAsTree();
-      // a snapshot's records on many lines are not what the snapshot importer reads: other JSON
+      // a snapshot's records in an array or over many lines are not what the snapshot importer reads
       return node != null && node.isObject() && byFields(node) == HF_API ? HF_API : JSON;
     } catch (IOException e) {
       return JSON; // cut off within the sample, or broken: JSON all the same
