@@ -88,10 +88,15 @@ public final class Main {
     PrintWriter err = c.getErr();
     String command = c.getCommandSpec().qualifiedName();
     err.println("lectern: " + ex.getMessage());
-    if (ex instanceof CommandLine.UnmatchedArgumentException u && c.getCommand() instanceof SearchCommand
-        && u.getUnmatched().stream().anyMatch(a -> a.startsWith("-"))) {
-      err.println("A query that starts with '-' goes after '--', as in: " + SearchCommand.withQueryAfterDashes(
-          c.getCommandSpec(), args));
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+      // an exclusion is '-word'; '--word' is a misspelt option, for which picocli suggests the near ones
+      if (c.getCommand() instanceof SearchCommand
+          && u.getUnmatched().stream().anyMatch(a -> a.startsWith("-") && !a.startsWith("--"))) {
+        err.println("A query that starts with '-' goes after '--', as in: "
+            + SearchCommand.withQueryAfterDashes(c.getCommandSpec(), args));
+      } else {
+        CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
+      }
     }
     err.println("'" + command + " --help' shows the usage.");
     err.flush();

@@ -113,6 +113,9 @@ class CliSearchTest {
     assertThat(r[2]).contains("Unknown option: '-survey'")
         .contains("A query that starts with '-' goes after '--', as in: lectern search --mode lexical -- -survey graph")
         .contains("'lectern search --help' shows the usage").doesNotContain("Usage:");
+    String[] misspelt = run("search", "--limt", "5", "x");
+    assertThat(misspelt[2]).contains("Unknown option: '--limt'").contains("--limit")
+        .doesNotContain("goes after '--'");
     String[] fixed = run("search", "--mode", "lexical", "--", "-survey", "diphoton");
     assertThat(fixed[0]).as(fixed[2]).isEqualTo("0");
     assertThat(fixed[1]).contains("[0704.0001]");

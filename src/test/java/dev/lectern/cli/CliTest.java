@@ -117,4 +117,11 @@ class CliTest {
     Cli below = Cli.run(file.resolve("sub"), "stats");
     assertThat(below.err()).contains(": " + file + " is a file, not a directory");
   }
+
+  @Test
+  void aMisspeltCommandIsAnsweredWithTheNearestOne() {
+    Cli r = lectern("serch", "graph");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("serch").contains("search").contains("'lectern --help' shows the usage");
+  }
 }
