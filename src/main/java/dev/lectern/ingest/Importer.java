@@ -77,10 +77,12 @@ public final class Importer {
       library.runs().finish(runId, "failed", ImportCounts.ZERO, wrong.getMessage());
       return wrong;
     }
-    // running it again helps only where something was kept to resume after (not after an unknown set, say)
+    // Running it again helps only where something was kept to resume after (not after an unknown set, say),
+    // and only for a remote source: a file that failed midway (cut short, damaged) fails there again.
     String message = "stopped: " + e.getMessage() + (counts.read() == 0 ? "; nothing was imported"
-        : "; the " + counts.read() + " records read before are kept" + (source.checkpointKey() == null ? ""
-            : ", and running the same import again resumes after them"));
+        : "; the " + counts.read() + " records read before are kept" + (source instanceof FileSource
+            ? " (is the file cut short or damaged?)" : source.checkpointKey() == null ? ""
+            : ", and running the same command again resumes after them"));
     library.runs().finish(runId, "failed", counts, message);
     library.runs().supersedeRejects(runId, false);
     return new ImportException(source.input() + ": " + message, e);

@@ -124,4 +124,20 @@ class CliTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("serch").contains("search").contains("'lectern --help' shows the usage");
   }
+
+  @Test
+  void aFileCutShortKeepsWhatWasReadWithoutPromisingThatARerunHelps() throws Exception {
+    Path plain = dev.lectern.testing.SyntheticSnapshot.write(dir.resolve("papers.jsonl"), 2000);
+    var gz = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(java.nio.file.Files.readAllBytes(plain));
+    }
+    byte[] whole = gz.toByteArray();
+    Path cut = java.nio.file.Files.write(dir.resolve("papers.jsonl.gz"),
+        java.util.Arrays.copyOf(whole, whole.length / 2));
+    Cli r = lectern("import", "--batch-size", "100", "arxiv-snapshot", cut.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("records read before are kept (is the file cut short or damaged?)")
+        .doesNotContain("resumes").doesNotContain("\tat ");
+  }
 }
