@@ -105,7 +105,7 @@ final class HarvestCommand {
     @Option(names = "--set", description = "OAI set, e.g. cs, math, physics:hep-th (default: all of arXiv).")
     String set;
 
-    @Option(names = "--base-url", description = "OAI-PMH endpoint (default from settings: https://oaipmh.arxiv.org/oai).")
+    @Option(names = "--base-url", description = "OAI-PMH endpoint (default: the harvest.arxiv.base-url setting, arXiv's own).")
     URI baseUrl;
 
     @Option(names = "--delay", description = "Pause between requests (default 3s, arXiv's rule).")
@@ -152,7 +152,7 @@ final class HarvestCommand {
     @ParentCommand HarvestCommand harvest;
     @ArgGroup(exclusive = false) Window window = new Window();
 
-    @Option(names = "--base-url", description = "API host (default from settings: https://huggingface.co).")
+    @Option(names = "--base-url", description = "API host (default: the harvest.hf.base-url setting, huggingface.co).")
     URI baseUrl;
 
     @Option(names = "--delay", description = "Pause between requests (default 1s).")

@@ -63,4 +63,13 @@ class CliHelpTest {
         .contains("  serve    Run Lectern: the JSON API, embedding in the background.\n");
     assertThat(help.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
   }
+
+  @Test
+  void noHelpLineIsCutInsideAWordOrAnAddress() {
+    for (CommandLine cl : everyCommand(new CommandLine(new Main()))) {
+      String help = cl.getUsageMessage();
+      assertThat(help.lines()).as(cl.getCommandSpec().qualifiedName())
+          .noneMatch(l -> l.endsWith("https:") || l.endsWith("http:") || l.endsWith("-") && !l.endsWith(" -"));
+    }
+  }
 }
