@@ -69,6 +69,8 @@ public final class Main {
       return 1;
     });
     cl.setParameterExceptionHandler(Main::badCommandLine);
+    // '-hallucination' in a query would otherwise read as -h (help) plus more, '-Vision' as -V (version)
+    cl.setPosixClusteredShortOptionsAllowed(false);
     try {
       return cl.execute(args);
     } finally {
