@@ -9,6 +9,7 @@ import dev.lectern.ingest.arxiv.OaiPmhSource;
 import dev.lectern.ingest.arxiv.OaiSet;
 import dev.lectern.ingest.hf.HfDailyHarvest;
 import dev.lectern.ingest.http.ConnectionFailedException;
+import dev.lectern.ingest.http.HttpStatusException;
 import dev.lectern.ingest.http.PoliteHttpClient;
 import dev.lectern.store.SyncState;
 import java.io.IOException;
@@ -81,10 +82,13 @@ final class HarvestCommand {
     try {
       return work.run();
     } catch (IOException | ImportException e) {
+      String where = base + ", set by " + setting + " in lectern.conf or --base-url";
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof ConnectionFailedException) {
-          throw new ImportException(e.getMessage() + "; check the network, or the server's address: " + base
-              + ", set by " + setting + " in lectern.conf or --base-url", e);
+          throw new ImportException(e.getMessage() + "; check the network, or the server's address: " + where, e);
+        }
+        if (t instanceof HttpStatusException h && (h.status() == 404 || h.status() == 410)) {
+          throw new ImportException(e.getMessage() + "; is the server's address right? " + where, e);
         }
       }
       throw e;

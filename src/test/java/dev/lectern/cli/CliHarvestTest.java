@@ -84,4 +84,14 @@ class CliHarvestTest {
     assertThat(hf[0]).isEqualTo("1");
     assertThat(hf[2]).contains("connection refused").contains("harvest.hf.base-url");
   }
+
+  @Test
+  void aServerThatHasNoSuchEndpointIsNamedWithTheSetting() throws Exception {
+    try (LocalHttpServer elsewhere = LocalHttpServer.start((req, srv) -> LocalHttpServer.Reply.status(404, "not here"))) {
+      String[] r = run("harvest", "hf", "--base-url", elsewhere.uri("/").toString(), "--since", "1d", "--delay", "0s");
+      assertThat(r[0]).isEqualTo("1");
+      assertThat(r[2]).contains("HTTP 404").contains("is the server's address right?")
+          .contains("harvest.hf.base-url").contains("nothing was imported");
+    }
+  }
 }
