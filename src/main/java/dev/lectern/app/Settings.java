@@ -1,14 +1,19 @@
 package dev.lectern.app;
 
+import dev.lectern.store.IoReasons;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 
 /**
  * Lectern's configuration: a file ({@code lectern.conf}, Java properties syntax), then {@code LECTERN_*}
@@ -66,9 +71,13 @@ public final class Settings {
    */
   public static Settings load(Path configFile, Map<String, String> env, Map<String, String> flags) {
     Map<String, String> merged = new HashMap<>(DEFAULTS);
-    Path file = configFile != null ? configFile
-        : env.containsKey("LECTERN_CONFIG") ? Path.of(env.get("LECTERN_CONFIG")) : Path.of("lectern.conf");
-    if (configFile != null || Files.exists(file)) merged.putAll(readFile(file));
+    String fromEnv = env.get("LECTERN_CONFIG");
+    boolean named = configFile != null || fromEnv != null && !fromEnv.isBlank();
+    Path file = configFile != null ? configFile : named ? Path.of(fromEnv.trim()) : Path.of("lectern.conf");
+    // a file the user named must exist (a typo would otherwise run with the defaults, unnoticed)
+    if (named || Files.exists(file)) {
+      merged.putAll(readFile(file, configFile == null && named ? " (named by $LECTERN_CONFIG)" : ""));
+    }
     for (String key : knownKeys(merged)) {
       String v = env.get(envName(key));
       if (v != null && !v.isBlank()) merged.put(key, v.trim());
@@ -139,15 +148,70 @@ public final class Settings {
     return keys;
   }
 
-  private static Map<String, String> readFile(Path file) {
+  private static Map<String, String> readFile(Path file, String namedBy) {
     Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file)) {
-      p.load(r);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file);
+      p.load(new StringReader(String.join("\n", lines)));
     } catch (IOException e) {
-      throw new ConfigException("cannot read the configuration file " + file + ": " + e.getMessage());
+      throw new ConfigException("cannot read the configuration file " + file + namedBy + ": "
+          + IoReasons.ofFile(e, file));
     }
     Map<String, String> m = new HashMap<>();
     p.forEach((k, v) -> m.put(k.toString().trim(), v.toString().trim()));
+    for (String key : new TreeSet<>(m.keySet())) {
+      if (!isKnown(key)) throw new ConfigException(file + ":" + lineOf(key, lines) + ": " + unknownKey(key));
+    }
     return m;
+  }
+
+  private static boolean isKnown(String key) {
+    return DEFAULTS.containsKey(key) || key.equals(DATABASE_URL);
+  }
+
+  /** An unknown key was most likely meant as a known one: name the nearest, or all of them. */
+  static String unknownKey(String key) {
+    List<String> known = new ArrayList<>(DEFAULTS.keySet());
+    known.add(DATABASE_URL);
+    Collections.sort(known);
+    String nearest = null;
+    int best = Integer.MAX_VALUE;
+    for (String k : known) {
+      int d = k.endsWith("." + key) ? 1 : editDistance(key, k);
+      if (d < best) {
+        best = d;
+        nearest = k;
+      }
+    }
+    return "unknown setting '" + key + "'; " + (best <= Math.max(2, key.length() / 4)
+        ? "did you mean '" + nearest + "'?" : "the settings are " + String.join(", ", known));
+  }
+
+  /** The number of the line that sets {@code key} (the first, for a key set twice), for the message. */
+  private static int lineOf(String key, List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i).strip();
+      if (l.startsWith(key) && (l.length() == key.length() || "=: \t".indexOf(l.charAt(key.length())) >= 0)) {
+        return i + 1;
+      }
+    }
+    return 1;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 }

@@ -16,14 +16,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bench", description = "Rerunnable benchmarks (figures in the README). The import benchmark is scripts/bench-import.sh.",
+@Command(name = "bench", description = {"Rerunnable benchmarks (figures in the README).",
+    "The import benchmark is scripts/bench-import.sh."},
     subcommands = {BenchCommand.Embed.class, BenchCommand.Search.class})
 final class BenchCommand {
   @ParentCommand Main main;
 
   @Command(name = "embed", description = {
-      "Embedding throughput on the sample abstracts: Lectern's embedder (tokenize, length-sorted batches,",
-      "inference, pooling) against the plain ONNX Runtime session.run ceiling, and single-query latency."})
+      "Embedding throughput and single-query latency.",
+      "Lectern's embedder (tokenize, length-sorted batches, inference, pooling) on the sample abstracts, "
+          + "against the plain ONNX Runtime session.run ceiling on the same texts."})
   static final class Embed implements Callable<Integer> {
     @Option(names = "--corpus", defaultValue = "../shared/corpus/hf-papers", description = "Saved Daily Papers pages (default ${DEFAULT-VALUE}).")
     String corpus;
@@ -55,10 +57,11 @@ final class BenchCommand {
   }
 
   @Command(name = "search", description = {
-      "Search latency on a copy of the library: copies it to a scratch library (your library is never",
-      "changed), fills missing embeddings there (synthetic ones by default), builds the index (timed),",
-      "then times lexical, semantic and hybrid searches (query embedding with the real model included)",
-      "and prints p50/p90/p99, index size and heap."})
+      "Search latency, on a copy of the library.",
+      "Copies the library to a scratch library (yours is never changed), fills missing embeddings there "
+          + "(synthetic ones by default), builds the index (timed), then times lexical, semantic and hybrid "
+          + "searches (query embedding with the real model included) and prints p50/p90/p99, index size "
+          + "and heap."})
   static final class Search implements Callable<Integer> {
     @ParentCommand BenchCommand bench;
 

@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "embed", description = {
-    "Compute the missing embeddings (title + abstract, bge-small-en-v1.5 int8) until none is missing.",
-    "Vectors are stored in the library, so this is done once per paper and model version; an interrupted",
-    "run resumes where it stopped. Search by words works meanwhile."})
+    "Compute the missing embeddings, for search by meaning.",
+    "Embeds title + abstract with bge-small-en-v1.5 (int8) until no paper is missing its vector. Vectors "
+        + "are stored in the library, so this is done once per paper and model version; a stopped run "
+        + "resumes where it stopped. Search by words works meanwhile."})
 final class EmbedCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -38,8 +39,14 @@ final class EmbedCommand implements Callable<Integer> {
     try (StopSignals signals = StopSignals.onStop(() -> queue.stop(Duration.ofSeconds(30)))) {
       s = queue.runUntilDone();
     }
-    out.printf("embedded %d papers in %.1f s (%.1f papers/s), skipped %d%n", s.embedded(),
-        s.elapsed().toNanos() / 1e9, s.embedded() / Math.max(s.elapsed().toNanos() / 1e9, 1e-9), s.skipped());
+    out.printf("%s %,d papers in %.1f s (%.1f papers/s), skipped %d%n", s.stopped() ? "stopped after embedding"
+        : "embedded", s.embedded(), s.elapsed().toNanos() / 1e9,
+        s.embedded() / Math.max(s.elapsed().toNanos() / 1e9, 1e-9), s.skipped());
+    if (s.stopped()) {
+      // counted from the start: a stop should not wait for the pending count's join over every paper
+      long left = Math.max(0, pending - s.embedded() - s.skipped());
+      out.printf("%,d papers are left to embed; run lectern embed again to continue (what is stored is kept)%n", left);
+    }
     return s.stopped() ? 130 : 0; // as a shell reports a command stopped by Ctrl-C
   }
 }

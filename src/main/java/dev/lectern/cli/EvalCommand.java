@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "eval", description = {
-    "Relevance evaluation of the search modes on judged queries over the library's papers:",
-    "nDCG@10, MRR@10 and Recall@100 per mode. Papers are matched to judgments by normalized title.",
-    "A last line scores similar papers by proxy: how many of the other papers judged relevant to",
-    "the same query each relevant paper's similar papers bring up."})
+    "Relevance of the search modes on judged queries.",
+    "nDCG@10, MRR@10 and Recall@100 per mode over the library's papers, matched to the judgments by "
+        + "normalized title. A last line scores similar papers by proxy: how many of the other papers "
+        + "judged relevant to the same query each relevant paper's similar papers bring up."})
 final class EvalCommand implements Callable<Integer> {
   @ParentCommand Main main;
 

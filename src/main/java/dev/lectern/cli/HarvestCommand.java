@@ -2,11 +2,14 @@ package dev.lectern.cli;
 
 import dev.lectern.app.Durations;
 import dev.lectern.app.Settings;
+import dev.lectern.ingest.ImportException;
 import dev.lectern.ingest.ImportSummary;
 import dev.lectern.ingest.Importer;
 import dev.lectern.ingest.arxiv.OaiPmhSource;
 import dev.lectern.ingest.arxiv.OaiSet;
 import dev.lectern.ingest.hf.HfDailyHarvest;
+import dev.lectern.ingest.http.ConnectionFailedException;
+import dev.lectern.ingest.http.HttpStatusException;
 import dev.lectern.ingest.http.PoliteHttpClient;
 import dev.lectern.store.SyncState;
 import java.io.IOException;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "harvest", description = "Fetch new papers from the network sources, politely and incrementally.",
+@Command(name = "harvest", description = "Fetch new papers from arXiv or Hugging Face, politely.",
     subcommands = {HarvestCommand.Arxiv.class, HarvestCommand.HuggingFace.class})
 final class HarvestCommand {
   @ParentCommand Main main;
@@ -66,13 +69,39 @@ final class HarvestCommand {
         .build();
   }
 
+  /** Work that talks to the harvest's server. */
+  interface Remote<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs {@code work}; when it could not connect to the server at all, the error also names the setting that
+   * points elsewhere (the default server needs a network; a test or a mirror is set there).
+   */
+  static <T> T reaching(URI base, String setting, Remote<T> work) throws IOException {
+    try {
+      return work.run();
+    } catch (IOException | ImportException e) {
+      String where = base + ", set by " + setting + " in lectern.conf or --base-url";
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof ConnectionFailedException) {
+          throw new ImportException(e.getMessage() + "; check the network, or the server's address: " + where, e);
+        }
+        if (t instanceof HttpStatusException h && (h.status() == 404 || h.status() == 410)) {
+          throw new ImportException(e.getMessage() + "; is the server's address right? " + where, e);
+        }
+      }
+      throw e;
+    }
+  }
+
   /** Prints harvest waits worth knowing about (a server asking us to back off). */
   interface CommandLineOutput {
     void err(String line);
   }
 
-  @Command(name = "arxiv", description = {"Harvest arXiv metadata over OAI-PMH (metadataPrefix=arXiv).",
-      "Example: lectern harvest arxiv --set cs --since 7d   (later runs continue from the last harvested date)"})
+  @Command(name = "arxiv", description = {"Harvest arXiv metadata over OAI-PMH.",
+      "Example: lectern harvest arxiv --set cs --since 7d. Later runs continue from the last harvested date."})
   static final class Arxiv implements Callable<Integer> {
     @ParentCommand HarvestCommand harvest;
     @ArgGroup(exclusive = false) Window window = new Window();
@@ -80,7 +109,7 @@ final class HarvestCommand {
     @Option(names = "--set", description = "OAI set, e.g. cs, math, physics:hep-th (default: all of arXiv).")
     String set;
 
-    @Option(names = "--base-url", description = "OAI-PMH endpoint (default from settings: https://oaipmh.arxiv.org/oai).")
+    @Option(names = "--base-url", description = "OAI-PMH endpoint (default: the harvest.arxiv.base-url setting, arXiv's own).")
     URI baseUrl;
 
     @Option(names = "--delay", description = "Pause between requests (default 3s, arXiv's rule).")
@@ -99,14 +128,15 @@ final class HarvestCommand {
       PoliteHttpClient http = http(settings, Settings.ARXIV_OAI_DELAY, delay == null ? null : Durations.parse(delay),
           line -> { err.println(line); err.flush(); });
       if (listSets) {
-        for (OaiSet s : new OaiPmhSource(base, null, null, null, http).listSets()) out.println(s.spec() + "\t" + s.name());
+        var sets = reaching(base, Settings.ARXIV_OAI_URL, () -> new OaiPmhSource(base, null, null, null, http).listSets());
+        for (OaiSet s : sets) out.println(s.spec() + "\t" + s.name());
         return 0;
       }
       var library = main.lectern().library();
       String lastKey = "harvest:arxiv-oai:last:" + base + ":" + (set == null ? "-" : set);
       LocalDate from = window.from(library.state(), lastKey, "arXiv" + (set == null ? "" : " set " + set));
       OaiPmhSource source = new OaiPmhSource(base, set, from, window.until(), http);
-      ImportSummary s = importer(main).run(source);
+      ImportSummary s = reaching(base, Settings.ARXIV_OAI_URL, () -> importer(main).run(source));
       out.println(s);
       // a completed harvest that found nothing new still covered its window: the next one goes on from its end
       // (a record changed later gets a later datestamp, so nothing is skipped)
@@ -119,20 +149,21 @@ final class HarvestCommand {
     }
   }
 
-  @Command(name = "hf", description = {"Harvest Hugging Face Daily Papers (with upvotes) through its JSON API.",
-      "Example: lectern harvest hf --since 7d   (later runs continue from the last harvested day)"})
+  @Command(name = "hf", description = {"Harvest Hugging Face Daily Papers, with upvotes.",
+      "Reads the Daily Papers JSON API, one request per day. Example: lectern harvest hf --since 7d. Later "
+          + "runs continue from the last harvested day."})
   static final class HuggingFace implements Callable<Integer> {
     @ParentCommand HarvestCommand harvest;
     @ArgGroup(exclusive = false) Window window = new Window();
 
-    @Option(names = "--base-url", description = "API host (default from settings: https://huggingface.co).")
+    @Option(names = "--base-url", description = "API host (default: the harvest.hf.base-url setting, huggingface.co).")
     URI baseUrl;
 
     @Option(names = "--delay", description = "Pause between requests (default 1s).")
     String delay;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
       var main = harvest.main;
       var settings = main.lectern().settings();
       var err = main.spec().commandLine().getErr();
@@ -140,11 +171,12 @@ final class HarvestCommand {
       URI base = baseUrl != null ? baseUrl : URI.create(settings.get(Settings.HF_BASE_URL));
       PoliteHttpClient http = http(settings, Settings.HF_DELAY, delay == null ? null : Durations.parse(delay),
           line -> { err.println(line); err.flush(); });
+      // an internal name from before the source was called hf-api, kept so that existing libraries continue
       String lastKey = "harvest:hf-daily:last:" + base;
       // The last day is fetched again: its upvotes have grown since.
       HfDailyHarvest source = new HfDailyHarvest(base, window.from(library.state(), lastKey, "Daily Papers"),
           window.until(), http);
-      ImportSummary s = importer(main).run(source);
+      ImportSummary s = reaching(base, Settings.HF_BASE_URL, () -> importer(main).run(source));
       var out = main.spec().commandLine().getOut();
       out.println(s);
       if (source.lastDay() != null) library.state().put(lastKey, source.lastDay().toString());

@@ -16,15 +16,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "import", description = {
-    "Import papers from files (plain or .gz). Formats:",
+    "Import papers from files, plain or .gz.",
+    "Formats:",
     "  arxiv-snapshot  arXiv metadata snapshot, JSON lines",
     "  hf-page         saved text of a Hugging Face Daily Papers page",
     "  hf-api          saved JSON of the Daily Papers API (/api/daily_papers)",
-    "Bad records are reported with file and line and skipped; an interrupted import resumes when run again."})
+    "Bad records are reported with file and line and skipped; a file in another format is refused. An "
+        + "interrupted import resumes when run again."})
 final class ImportCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
-  @Parameters(index = "0", description = "Format: ${COMPLETION-CANDIDATES}", completionCandidates = SourceFormat.Names.class)
+  @Parameters(index = "0", description = "Format: ${COMPLETION-CANDIDATES}.", completionCandidates = SourceFormat.Names.class)
   String format;
 
   @Parameters(index = "1..*", arity = "1..*", description = "Files to import.")
@@ -43,7 +45,11 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     SourceFormat fmt = SourceFormat.parse(format);
     for (Path f : files) {
-      if (!Files.isReadable(f)) throw new IllegalArgumentException("cannot read " + f + ": no such file or no permission");
+      if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
+        throw new IllegalArgumentException("cannot read " + f + ": " + (!Files.exists(f) ? "no such file"
+            : Files.isDirectory(f) ? "it is a directory, not a file" : "permission denied"));
+      }
+      fmt.requireFits(f); // every file before any is imported: a wrong one stops the command with nothing stored
     }
     var lectern = main.lectern();
     int batch = batchSize != null ? batchSize : lectern.settings().getInt(Settings.IMPORT_BATCH_SIZE);

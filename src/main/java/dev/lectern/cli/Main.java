@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lectern", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
     version = "Lectern 0.1.0",
     description = "Self-hosted research-paper discovery: import, search and follow papers.",
+    usageHelpAutoWidth = true,
     subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, SearchCommand.class,
         SimilarCommand.class, ServeCommand.class, ReindexCommand.class, EvalCommand.class, StatsCommand.class, RunsCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
@@ -69,6 +70,9 @@ public final class Main {
       err.flush();
       return 1;
     });
+    cl.setParameterExceptionHandler(Main::badCommandLine);
+    // '-hallucination' in a query would otherwise read as -h (help) plus more, '-Vision' as -V (version)
+    cl.setPosixClusteredShortOptionsAllowed(false);
     try {
       return cl.execute(args);
     } finally {
@@ -76,6 +80,31 @@ public final class Main {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * A command line picocli cannot parse: the error and where help is, not the whole usage, which buried the
+   * one line that matters. A search query starting with '-' (an exclusion) reads as an unknown option, so
+   * that error says how to pass it.
+   */
+  private static int badCommandLine(CommandLine.ParameterException ex, String[] args) {
+    CommandLine c = ex.getCommandLine();
+    PrintWriter err = c.getErr();
+    String command = c.getCommandSpec().qualifiedName();
+    err.println("lectern: " + ex.getMessage());
+    if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+      // an exclusion is '-word'; '--word' is a misspelt option, for which picocli suggests the near ones
+      if (c.getCommand() instanceof SearchCommand
+          && u.getUnmatched().stream().anyMatch(a -> a.startsWith("-") && !a.startsWith("--"))) {
+        err.println("A query that starts with '-' goes after '--', as in: "
+            + SearchCommand.withQueryAfterDashes(c.getCommandSpec(), args));
+      } else {
+        CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
+      }
+    }
+    err.println("'" + command + " --help' shows the usage.");
+    err.flush();
+    return c.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   static String messageOf(Throwable e) {

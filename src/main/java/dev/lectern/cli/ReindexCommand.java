@@ -4,8 +4,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "reindex", description = {"Rebuild the search index from the library alone (stored vectors included:",
-    "nothing is embedded again). The old index serves until the new one is complete."})
+@Command(name = "reindex", description = {"Rebuild the search index from the library alone.",
+    "Stored vectors are included: nothing is embedded again. The old index serves until the new one is "
+        + "complete."})
 final class ReindexCommand implements Callable<Integer> {
   @ParentCommand Main main;
 

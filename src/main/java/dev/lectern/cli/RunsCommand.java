@@ -2,12 +2,14 @@ package dev.lectern.cli;
 
 import dev.lectern.app.ConfigException;
 import dev.lectern.store.ImportRuns;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "runs", description = "The import and harvest history, and the records each run rejected.")
+@Command(name = "runs", description = {"The import and harvest history, and what each run rejected.",
+    "A record rejected by several runs of the same input is listed under the latest."})
 final class RunsCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -22,11 +24,15 @@ final class RunsCommand implements Callable<Integer> {
     var out = main.spec().commandLine().getOut();
     ImportRuns runs = main.lectern().library().runs();
     if (rejectsOf != null) {
-      if (runs.find(rejectsOf).isEmpty()) {
-        throw new ConfigException("there is no run " + rejectsOf + ": lectern runs lists them with their numbers");
-      }
+      ImportRuns.Run run = runs.find(rejectsOf).orElseThrow(() -> new ConfigException(
+          "there is no run " + rejectsOf + ": lectern runs lists them with their numbers"));
       var rejects = runs.rejects(rejectsOf, limit != null ? limit : Integer.MAX_VALUE);
-      if (rejects.isEmpty()) out.println("run " + rejectsOf + " rejected no records");
+      if (rejects.isEmpty()) {
+        var later = run.counts().rejected() == 0 ? Optional.<ImportRuns.Run>empty() : runs.laterRunOfTheSameInput(run);
+        out.println(later.map(l -> "the records run " + rejectsOf + " rejected are listed under run " + l.id()
+                + ", which read the same input again: lectern runs --rejects " + l.id())
+            .orElse("run " + rejectsOf + " rejected no records"));
+      }
       rejects.forEach(r -> out.println(r.location() + ": " + r.reason()));
       return 0;
     }

@@ -6,6 +6,7 @@ import dev.lectern.search.SearchRequest.Mode;
 import dev.lectern.search.SearchRequest.Sort;
 import dev.lectern.search.SearchResult;
 import dev.lectern.search.UserQuery;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,13 +14,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "search", description = {
-    "Search the library by words and by meaning (hybrid by default).",
-    "Syntax: words, \"phrases\", AND/OR/NOT, -word, author:name, cat:cs.LG, year:2024, after:2024-01, before:2025"})
+    "Search the library by words and by meaning.",
+    "Hybrid by default. Syntax: words, \"phrases\", AND/OR/NOT, -word, author:name, cat:cs.LG, year:2024, "
+        + "after:2024-01, before:2025. A query that starts with -word goes after --: "
+        + "lectern search -- -survey graph."})
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -49,6 +54,28 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
+
+  /**
+   * The search command line {@code args} with its query words after {@code --}: options the command knows
+   * (and their values) first, everything else after, in order.
+   */
+  static String withQueryAfterDashes(CommandSpec spec, String[] args) {
+    int start = java.util.Arrays.asList(args).indexOf(spec.name()) + 1;
+    List<String> options = new ArrayList<>(), query = new ArrayList<>();
+    for (int i = start; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) continue;
+      OptionSpec o = spec.findOption(a.contains("=") ? a.substring(0, a.indexOf('=')) : a);
+      if (o == null) {
+        query.add(a.contains(" ") ? '"' + a + '"' : a);
+        continue;
+      }
+      options.add(a);
+      if (!a.contains("=") && o.arity().min() > 0 && i + 1 < args.length) options.add(args[++i]);
+    }
+    return String.join(" ", spec.qualifiedName(), String.join(" ", options), "--", String.join(" ", query))
+        .replaceAll(" +", " ");
+  }
 
   @Override
   public Integer call() {

@@ -21,9 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve", description = {
-    "Run Lectern: the JSON API (/api/search, /api/papers/{id}/similar, /api/status), the embedding queue in",
-    "the background, and the index following the library, so papers imported meanwhile (`lectern import` in",
-    "another terminal) are searchable by words within seconds and by meaning once embedded. Ctrl-C stops."})
+    "Run Lectern: the JSON API, embedding in the background.",
+    "Serves /api/search, /api/papers/{id}/similar and /api/status, embeds missing vectors in the "
+        + "background and keeps the index following the library, so papers imported meanwhile (lectern "
+        + "import in another terminal) are searchable by words within seconds and by meaning once "
+        + "embedded. Ctrl-C stops."})
 final class ServeCommand implements Callable<Integer> {
   /** Time the embedding queue gets to store its chunk in flight when stopping (a chunk takes seconds). */
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);

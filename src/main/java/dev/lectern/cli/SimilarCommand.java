@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "similar", description = "Papers similar to a paper: nearest neighbours by meaning fused with more-like-this by words.")
+@Command(name = "similar", description = {"Papers similar to a paper.",
+    "Nearest neighbours by meaning fused with more-like-this by words."})
 final class SimilarCommand implements Callable<Integer> {
   @ParentCommand Main main;
 

@@ -29,6 +29,11 @@ public abstract class FileSource implements PaperSource {
   }
 
   @Override
+  public String runInput() {
+    return file.toAbsolutePath().normalize().toString();
+  }
+
+  @Override
   public long size() {
     try {
       return Files.size(file);

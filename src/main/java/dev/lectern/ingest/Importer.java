@@ -34,7 +34,7 @@ public final class Importer {
 
   public ImportSummary run(PaperSource source) {
     long started = System.nanoTime();
-    long runId = library.runs().start(source.name(), source.input());
+    long runId = library.runs().start(source.name(), source.runInput());
     String key = source.checkpointKey();
     String resumeFrom = key == null ? null : library.state().get(key).orElse(null);
     progress.started(source.name() + " " + source.input(), source.size(), source.sizeUnit());
@@ -42,17 +42,27 @@ public final class Importer {
     try (PaperWriter writer = library.writer(runId)) {
       batches = new Batches(writer, key);
       PipelinedSink pipeline = new PipelinedSink(batches);
+      // a file read from its start must prove its format with a good record before anything is stored
+      SourceFormat format = SourceFormat.named(source.name());
+      FirstRecordsCheck check = resumeFrom == null && format != null && source instanceof FileSource f
+          ? new FirstRecordsCheck(pipeline, f.file, format) : null;
       try {
-        source.read(pipeline, resumeFrom);
+        source.read(check == null ? pipeline : check, resumeFrom);
+        if (check != null) check.end();
       } catch (IOException e) {
         // The source failed (network, truncated file): what it delivered before is good, keep it and its
         // checkpoint so the next run resumes right there.
+        if (check != null) check.release();
         commitQuietly(pipeline, batches);
+        throw e;
+      } catch (WrongFormatException e) {
+        pipeline.finish(); // nothing reached it; this ends its thread
         throw e;
       }
       pipeline.finish();
       batches.commit();
       if (key != null) library.state().remove(key);
+      library.runs().supersedeRejects(runId, resumeFrom == null);
       return finish(runId, source, batches, started, ImportSummary.COMPLETED, batches.note);
     } catch (IOException | RuntimeException e) {
       throw failed(runId, source, batches, e);
@@ -63,9 +73,18 @@ public final class Importer {
 
   private ImportException failed(long runId, PaperSource source, Batches batches, Exception e) {
     ImportCounts counts = batches == null ? ImportCounts.ZERO : batches.committed;
-    String message = "stopped: " + e.getMessage() + "; the " + counts.read()
-        + " records committed before are kept, and running the same import again resumes";
+    if (e instanceof WrongFormatException wrong) {
+      library.runs().finish(runId, "failed", ImportCounts.ZERO, wrong.getMessage());
+      return wrong;
+    }
+    // Running it again helps only where something was kept to resume after (not after an unknown set, say),
+    // and only for a remote source: a file that failed midway (cut short, damaged) fails there again.
+    String message = "stopped: " + e.getMessage() + (counts.read() == 0 ? "; nothing was imported"
+        : "; the " + counts.read() + " records read before are kept" + (source instanceof FileSource
+            ? " (is the file cut short or damaged?)" : source.checkpointKey() == null ? ""
+            : ", and running the same command again resumes after them"));
     library.runs().finish(runId, "failed", counts, message);
+    library.runs().supersedeRejects(runId, false);
     return new ImportException(source.input() + ": " + message, e);
   }
 

@@ -14,6 +14,14 @@ public interface PaperSource {
   /** What is read, for messages and the run history: a path or a URL. */
   String input();
 
+  /**
+   * The input as the run history records it: the same for every run of the same input, however it was named
+   * (a file's absolute path), so that a later run can take over an earlier one's rejects.
+   */
+  default String runInput() {
+    return input();
+  }
+
   /** Total work in the units given to {@link RecordSink#progress} (bytes for files), or -1 when unknown. */
   default long size() {
     return -1;

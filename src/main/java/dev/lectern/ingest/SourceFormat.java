@@ -3,6 +3,7 @@ package dev.lectern.ingest;
 import dev.lectern.ingest.arxiv.SnapshotSource;
 import dev.lectern.ingest.hf.HfApiFileSource;
 import dev.lectern.ingest.hf.HfPageSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -29,6 +30,38 @@ public enum SourceFormat {
 
   public PaperSource open(Path file) {
     return opener.apply(file);
+  }
+
+  /** What a file of this format holds, in words: "an arXiv snapshot (JSON lines)". */
+  public String contentDescription() {
+    return Arrays.stream(FileContent.values()).filter(c -> c.format() == this).findFirst().orElseThrow()
+        .description();
+  }
+
+  /**
+   * Fails, saying what the file looks like and what to do with it, when its start shows that it is certainly
+   * not in this format (see {@link FileContent#rulesOut}). A file that cannot be read is left to the import,
+   * which says why in context.
+   */
+  public void requireFits(Path file) {
+    FileContent content;
+    try {
+      content = FileContent.of(file);
+    } catch (IOException e) {
+      return;
+    }
+    if (!content.rulesOut(this)) return;
+    if (content == FileContent.EMPTY) {
+      throw new WrongFormatException(file + " is empty: there is nothing to import (was the download cut short?)");
+    }
+    String advice = content.advice(file);
+    throw new WrongFormatException(file + ": this looks like " + content.description() + ", not "
+        + contentDescription() + (advice == null ? "" : "; " + advice));
+  }
+
+  /** The format of this name, or null. */
+  static SourceFormat named(String name) {
+    return Arrays.stream(values()).filter(f -> f.cliName.equals(name)).findFirst().orElse(null);
   }
 
   public static SourceFormat parse(String name) {

@@ -29,7 +29,7 @@ public final class Database {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
-      throw new StoreException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+      throw new StoreException("cannot create the data directory " + dataDir + ": " + IoReasons.ofDirectory(e, dataDir), e);
     }
     // 8 KiB pages suit rows of 1-3 KB (title, abstract, authors) better than SQLite's default 4 KiB.
     return open("jdbc:sqlite:" + dataDir.resolve("library.db").toAbsolutePath() + "?page_size=8192");

@@ -83,13 +83,13 @@ public final class ImportRuns {
     return query("WHERE id = ?", runId).stream().findFirst();
   }
 
-  private List<Run> query(String rest, long parameter) {
+  private List<Run> query(String rest, Object... parameters) {
     List<Run> runs = new ArrayList<>();
     try (Connection c = db.connect();
          PreparedStatement ps = c.prepareStatement("SELECT id, source, input, started_at, finished_at, status, "
              + "read_count, new_count, updated_count, unchanged_count, rejected_count, message "
              + "FROM import_runs " + rest)) {
-      ps.setLong(1, parameter);
+      for (int i = 0; i < parameters.length; i++) ps.setObject(i + 1, parameters[i]);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           runs.add(new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -117,6 +117,33 @@ public final class ImportRuns {
       throw new StoreException("cannot read rejected records: " + e.getMessage(), e);
     }
     return rejects;
+  }
+
+  /**
+   * Rejects describe an input, not a run: a record rejected again is listed under the latest run only, and a
+   * run that read its whole input replaces every reject that earlier runs of the same input recorded (the
+   * input may have been fixed meanwhile). Importing a file again so never lists its bad records twice, while
+   * each run keeps its own counts.
+   *
+   * @param wholeInput whether the run read its input from the start (not resumed after a checkpoint)
+   */
+  public void supersedeRejects(long runId, boolean wholeInput) {
+    String sql = "DELETE FROM import_rejects WHERE run_id IN (SELECT e.id FROM import_runs e, import_runs r "
+        + "WHERE r.id = ? AND e.source = r.source AND e.input = r.input AND e.id < r.id)"
+        + (wholeInput ? "" : " AND location IN (SELECT location FROM import_rejects WHERE run_id = ?)");
+    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, runId);
+      if (!wholeInput) ps.setLong(2, runId);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot update the rejected records of earlier runs: " + e.getMessage(), e);
+    }
+  }
+
+  /** The latest run of the same source and input after {@code run}, if any: it holds the rejects they share. */
+  public Optional<Run> laterRunOfTheSameInput(Run run) {
+    return query("WHERE id > ? AND source = ? AND input = ? ORDER BY id DESC LIMIT 1", run.id(), run.source(),
+        run.input()).stream().findFirst();
   }
 
   /** A run still marked running whose process is gone was killed: say so. */

@@ -76,4 +76,36 @@ class SettingsTest {
     assertThat(Durations.parse("2h")).isEqualTo(Duration.ofHours(2));
     assertThatThrownBy(() -> Durations.parse("a week")).hasMessageContaining("a week");
   }
+
+  @Test
+  void aMisspeltKeyIsAnErrorNamingTheFileTheLineAndTheNearestKey() throws Exception {
+    Path conf = Files.writeString(dir.resolve("lectern.conf"), "# mine\ndata-dir = /srv\nharvest.arxiv.dealy = 5s\n");
+    assertThatThrownBy(() -> Settings.load(conf, Map.of(), Map.of())).isInstanceOf(ConfigException.class)
+        .hasMessageContaining(conf + ":3: unknown setting 'harvest.arxiv.dealy'")
+        .hasMessageContaining("did you mean 'harvest.arxiv.delay'?");
+  }
+
+  @Test
+  void aKeyLikeNoneListsTheKnownKeys() throws Exception {
+    Path conf = Files.writeString(dir.resolve("lectern.conf"), "colour: blue\n");
+    assertThatThrownBy(() -> Settings.load(conf, Map.of(), Map.of()))
+        .hasMessageContaining(":1: unknown setting 'colour'")
+        .hasMessageContaining("the settings are ").hasMessageContaining("data-dir").hasMessageContaining("server.port");
+  }
+
+  @Test
+  void aConfigFileThatCannotBeReadSaysWhy() {
+    Path missing = dir.resolve("nope.conf");
+    assertThatThrownBy(() -> Settings.load(missing, Map.of(), Map.of()))
+        .hasMessage("cannot read the configuration file " + missing + ": no such file");
+    assertThatThrownBy(() -> Settings.load(dir, Map.of(), Map.of()))
+        .hasMessageEndingWith(": it is a directory, not a file");
+  }
+
+  @Test
+  void lecternConfigNamingNoFileIsAnError() {
+    Path missing = dir.resolve("gone.conf");
+    assertThatThrownBy(() -> Settings.load(null, Map.of("LECTERN_CONFIG", missing.toString()), Map.of()))
+        .hasMessage("cannot read the configuration file " + missing + " (named by $LECTERN_CONFIG): no such file");
+  }
 }

@@ -60,7 +60,38 @@ class CliHarvestTest {
       String[] r = run("harvest", "arxiv", "--base-url", arxiv.uri("/oai").toString(), "--set", "nope",
           "--since", "7d", "--delay", "0s");
       assertThat(r[0]).isEqualTo("1");
-      assertThat(r[2]).contains("nope").contains("cs").doesNotContain("\tat ");
+      assertThat(r[2]).contains("nope").contains("cs").doesNotContain("\tat ")
+          .as("running it again would not help").doesNotContain("resumes").contains("nothing was imported");
+    }
+  }
+
+  @Test
+  void aServerThatCannotBeReachedIsNamedWithTheReasonAndTheSettingThatPointsElsewhere() throws Exception {
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort(); // closed again: connections are refused
+    }
+    Path conf = java.nio.file.Files.writeString(dir.resolve("lectern.conf"), "harvest.retries = 1\n");
+    String[] arxiv = run("--config", conf.toString(), "harvest", "arxiv", "--base-url",
+        "http://127.0.0.1:" + port + "/oai", "--since", "2d", "--delay", "0s");
+    assertThat(arxiv[0]).isEqualTo("1");
+    assertThat(arxiv[2]).contains("cannot connect to 127.0.0.1:" + port + ": connection refused")
+        .contains("nothing was imported").doesNotContain("resumes")
+        .contains("set by harvest.arxiv.base-url in lectern.conf or --base-url").doesNotContain("\tat ");
+
+    String[] hf = run("--config", conf.toString(), "harvest", "hf", "--base-url", "http://127.0.0.1:" + port,
+        "--since", "1d", "--delay", "0s");
+    assertThat(hf[0]).isEqualTo("1");
+    assertThat(hf[2]).contains("connection refused").contains("harvest.hf.base-url");
+  }
+
+  @Test
+  void aServerThatHasNoSuchEndpointIsNamedWithTheSetting() throws Exception {
+    try (LocalHttpServer elsewhere = LocalHttpServer.start((req, srv) -> LocalHttpServer.Reply.status(404, "not here"))) {
+      String[] r = run("harvest", "hf", "--base-url", elsewhere.uri("/").toString(), "--since", "1d", "--delay", "0s");
+      assertThat(r[0]).isEqualTo("1");
+      assertThat(r[2]).contains("HTTP 404").contains("is the server's address right?")
+          .contains("harvest.hf.base-url").contains("nothing was imported");
     }
   }
 }

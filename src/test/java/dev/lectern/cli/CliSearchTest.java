@@ -105,4 +105,24 @@ class CliSearchTest {
     assertThat(r[0]).as(r[2]).isEqualTo("0");
     assertThat(r[1]).containsPattern("similar papers: \\d\\.\\d{3} .* over 2 judged papers");
   }
+
+  @Test
+  void aQueryStartingWithAnExclusionIsToldToGoAfterDoubleDash() {
+    String[] r = run("search", "--mode", "lexical", "-survey", "graph");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("Unknown option: '-survey'")
+        .contains("A query that starts with '-' goes after '--', as in: lectern search --mode lexical -- -survey graph")
+        .contains("'lectern search --help' shows the usage").doesNotContain("Usage:");
+    for (String exclusion : new String[] {"-hallucination", "-Vision"}) { // not -h and -V with more after
+      String[] r2 = run("search", exclusion, "models");
+      assertThat(r2[0]).as(exclusion).isEqualTo("2");
+      assertThat(r2[2]).as(exclusion).contains("lectern search -- " + exclusion + " models");
+    }
+    String[] misspelt = run("search", "--limt", "5", "x");
+    assertThat(misspelt[2]).contains("Unknown option: '--limt'").contains("--limit")
+        .doesNotContain("goes after '--'");
+    String[] fixed = run("search", "--mode", "lexical", "--", "-survey", "diphoton");
+    assertThat(fixed[0]).as(fixed[2]).isEqualTo("0");
+    assertThat(fixed[1]).contains("[0704.0001]");
+  }
 }

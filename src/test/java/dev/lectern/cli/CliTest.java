@@ -34,7 +34,10 @@ class CliTest {
   @Test
   void runsRejectsListsEveryRejectedRecordUnlessLimited() throws Exception {
     Path bad = dir.resolve("bad.jsonl");
-    java.nio.file.Files.writeString(bad, "{\n".repeat(25));
+    // a good record first: a file whose first records are all bad is refused as not a snapshot
+    String good = java.nio.file.Files.readAllLines(Path.of(sample()), java.nio.charset.StandardCharsets.ISO_8859_1)
+        .getFirst();
+    java.nio.file.Files.writeString(bad, good + "\n" + "{\n".repeat(25));
     lectern("import", "arxiv-snapshot", bad.toString());
     assertThat(lectern("runs", "--rejects", "1").out().lines()).hasSize(25).allMatch(l -> l.contains("bad.jsonl:"));
     assertThat(lectern("runs", "--rejects", "1", "--limit", "5").out().lines()).hasSize(5);
@@ -70,7 +73,10 @@ class CliTest {
   void aMissingFileIsNamedInTheError() {
     Cli r = lectern("import", "arxiv-snapshot", dir.resolve("nope.jsonl").toString());
     assertThat(r.code()).isNotZero();
-    assertThat(r.err()).contains("nope.jsonl").doesNotContain("\tat ");
+    assertThat(r.err()).contains("cannot read " + dir.resolve("nope.jsonl") + ": no such file")
+        .doesNotContain("\tat ");
+    assertThat(lectern("import", "arxiv-snapshot", dir.toString()).err())
+        .contains("cannot read " + dir + ": it is a directory, not a file");
   }
 
   @Test
@@ -84,5 +90,54 @@ class CliTest {
   void verboseShowsTheStackTrace() {
     Cli r = lectern("--verbose", "import", "bibtex", "x.bib");
     assertThat(r.err()).contains("\tat ");
+  }
+
+  @Test
+  void rejectsOfARunThatDoesNotExistIsAnErrorSayingWhereRunsAreListed() throws Exception {
+    lectern("import", "arxiv-snapshot", sample());
+    Cli r = lectern("runs", "--rejects", "999");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("there is no run 999").contains("lectern runs").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aConfigFileThatIsNotThereIsNamedWithTheReason() {
+    Path missing = dir.resolve("nope.conf");
+    Cli r = lectern("--config", missing.toString(), "stats");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("cannot read the configuration file " + missing + ": no such file");
+  }
+
+  @Test
+  void aDataDirectoryThatIsAFileSaysSo() throws Exception {
+    Path file = java.nio.file.Files.writeString(dir.resolve("afile"), "x");
+    Cli r = Cli.run(file, "stats");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("cannot create the data directory " + file + ": it is a file, not a directory");
+    Cli below = Cli.run(file.resolve("sub"), "stats");
+    assertThat(below.err()).contains(": " + file + " is a file, not a directory");
+  }
+
+  @Test
+  void aMisspeltCommandIsAnsweredWithTheNearestOne() {
+    Cli r = lectern("serch", "graph");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("serch").contains("search").contains("'lectern --help' shows the usage");
+  }
+
+  @Test
+  void aFileCutShortKeepsWhatWasReadWithoutPromisingThatARerunHelps() throws Exception {
+    Path plain = dev.lectern.testing.SyntheticSnapshot.write(dir.resolve("papers.jsonl"), 2000);
+    var gz = new java.io.ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(java.nio.file.Files.readAllBytes(plain));
+    }
+    byte[] whole = gz.toByteArray();
+    Path cut = java.nio.file.Files.write(dir.resolve("papers.jsonl.gz"),
+        java.util.Arrays.copyOf(whole, whole.length / 2));
+    Cli r = lectern("import", "--batch-size", "100", "arxiv-snapshot", cut.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("records read before are kept (is the file cut short or damaged?)")
+        .doesNotContain("resumes").doesNotContain("\tat ");
   }
 }

@@ -18,7 +18,7 @@ import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
- * A saved response of the Hugging Face Daily Papers API ({@code hf-daily}), plain or gzip: a JSON array of
+ * A saved response of the Hugging Face Daily Papers API ({@code hf-api}), plain or gzip: a JSON array of
  * items as {@code /api/daily_papers?date=YYYY-MM-DD} returns it, several such arrays one after another (one
  * per day, say), or JSON lines with one item per line. Items are read one at a time with Jackson's streaming
  * parser, so a file of any size takes constant memory. An item that cannot become a paper is rejected with
@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * <p>{@link #parseResponse} reads one API response body the same way, for the live harvester.
  */
 public final class HfApiFileSource extends FileSource {
-  public static final String NAME = "hf-daily";
+  public static final String NAME = "hf-api";
   private static final String ITEM_CHECKPOINT = "item ";
   private static final String LINE_CHECKPOINT = "line ";
 
@@ -49,7 +49,7 @@ public final class HfApiFileSource extends FileSource {
   }
 
   /**
-   * Reads one Daily Papers API response body into the sink, each paper recorded as from {@code hf-daily}.
+   * Reads one Daily Papers API response body into the sink, each paper recorded as from {@code hf-api}.
    * Items are located as {@code location#N}, e.g. {@code https://huggingface.co/api/daily_papers?date=2024-03-13#7}.
    *
    * @return the number of items read, good or rejected: 0 for a day without papers ({@code []})

@@ -2,10 +2,16 @@ package dev.lectern.ingest.http;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,14 +87,18 @@ public final class PoliteHttpClient {
   public synchronized String get(URI uri, Map<String, String> headers) throws IOException {
     Wait pending = null;
     String lastError = null;
+    IOException lastFailure = null;
     int lastStatus = 0;
+    long started = System.nanoTime();
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       pause(uri, pending);
       HttpResponse<String> response;
       try {
         response = http.send(request(uri, headers), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        lastFailure = null;
       } catch (IOException e) {
         lastError = describe(e);
+        lastFailure = e;
         lastStatus = 0;
         pending = new Wait(uri, backoff(attempt), Wait.Reason.BACKOFF, lastError);
         continue;
@@ -108,9 +118,15 @@ public final class PoliteHttpClient {
           : new Wait(uri, min(retryAfter, maxRetryAfter), Wait.Reason.RETRY_AFTER,
               "HTTP " + status + " with Retry-After " + response.headers().firstValue("Retry-After").orElse(""));
     }
-    String message = "GET " + uri + " failed after " + maxAttempts + " attempt" + (maxAttempts == 1 ? "" : "s")
-        + "; last error: " + lastError;
-    throw lastStatus == 0 ? new IOException(message) : new HttpStatusException(uri, lastStatus, message);
+    String attempts = maxAttempts + " attempt" + (maxAttempts == 1 ? "" : "s")
+        + String.format(" over %.0f s", (System.nanoTime() - started) / 1e9);
+    String noConnection = lastFailure == null ? null : connectionProblem(lastFailure);
+    if (noConnection != null) {
+      throw new ConnectionFailedException(uri, noConnection, "cannot connect to " + hostAndPort(uri) + ": "
+          + noConnection + " (GET " + uri + ", " + attempts + ")", lastFailure);
+    }
+    String message = "GET " + uri + " failed after " + attempts + "; last error: " + lastError;
+    throw lastStatus == 0 ? new IOException(message, lastFailure) : new HttpStatusException(uri, lastStatus, message);
   }
 
   private HttpRequest request(URI uri, Map<String, String> headers) {
@@ -171,9 +187,43 @@ public final class PoliteHttpClient {
     return status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
   }
 
-  private static String describe(IOException e) {
+  /** What went wrong, in words: the JDK's client names little more than the exception's class. */
+  private String describe(IOException e) {
+    String noConnection = connectionProblem(e);
+    if (noConnection != null) return noConnection;
+    if (e instanceof HttpTimeoutException) {
+      long ms = requestTimeout.toMillis();
+      return "no answer within " + (ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms");
+    }
     String msg = e.getMessage();
     return e.getClass().getSimpleName() + (msg == null || msg.isBlank() ? "" : ": " + msg);
+  }
+
+  /**
+   * Why no connection could be made, or null when one was (and failed later). The JDK's client reports a
+   * refused connection as a ConnectException over a ClosedChannelException, an unknown host over an
+   * UnresolvedAddressException, each without a message.
+   */
+  static String connectionProblem(IOException e) {
+    if (e instanceof HttpConnectTimeoutException) return "timed out connecting";
+    if (!(e instanceof ConnectException)) return null;
+    String messages = "";
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) return "host not found";
+      if (t.getMessage() != null) messages += " " + t.getMessage().toLowerCase(java.util.Locale.ROOT);
+      if (t instanceof ClosedChannelException && t.getCause() == null && messages.isBlank()) {
+        return "connection refused";
+      }
+    }
+    if (messages.contains("refused")) return "connection refused";
+    if (messages.contains("no route to host")) return "no route to host (is the network up?)";
+    if (messages.contains("network is unreachable")) return "network unreachable (is the network up?)";
+    if (messages.contains("timed out")) return "timed out connecting";
+    return "could not connect" + (messages.isBlank() ? "" : " (" + messages.strip() + ")");
+  }
+
+  private static String hostAndPort(URI uri) {
+    return uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
   }
 
   private static String snippet(String body) {

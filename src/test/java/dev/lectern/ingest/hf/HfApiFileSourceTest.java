@@ -39,7 +39,7 @@ class HfApiFileSourceTest {
     assertThat(p.authors()).containsExactly("Wenhao Wu", "Yizhong Wang", "Guangxuan Xiao", "Hao Peng", "Yao Fu");
     assertThat(p.submitted()).isEqualTo(LocalDate.of(2024, 4, 24));
     assertThat(p.upvotes()).isEqualTo(8);
-    assertThat(p.sources()).containsExactly("hf-daily");
+    assertThat(p.sources()).containsExactly("hf-api");
     assertThat(p.abstractText()).startsWith("Despite the recent progress in long-context language models, it "
         + "remains elusive").doesNotContain("\n").doesNotContain("  ");
   }

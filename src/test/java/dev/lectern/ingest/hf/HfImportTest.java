@@ -78,7 +78,7 @@ class HfImportTest {
     assertThat(library.count()).isEqualTo(69);
     Paper merged = library.get("2404.15574").orElseThrow();
     assertThat(merged.title()).isEqualTo(RETRIEVAL_HEAD);
-    assertThat(merged.sources()).containsExactly("hf-daily", "hf-page");
+    assertThat(merged.sources()).containsExactly("hf-api", "hf-page");
     assertThat(merged.upvotes()).isEqualTo(8);
     assertThat(merged.authors()).hasSize(5);
     assertThat(library.get(PaperIds.fromTitle(RETRIEVAL_HEAD))).contains(merged);
@@ -96,9 +96,9 @@ class HfImportTest {
     assertThat(library.count()).isEqualTo(126 + 1);
     Paper strip = library.get(PaperIds.fromTitle("Strip-MLP: Efficient Token Interaction for Vision MLP"))
         .orElseThrow();
-    assertThat(strip.sources()).containsExactly("hf-daily", "hf-page");
+    assertThat(strip.sources()).containsExactly("hf-api", "hf-page");
     assertThat(strip.upvotes()).isEqualTo(2);
-    assertThat(library.get("2402.05109").orElseThrow().sources()).containsExactly("hf-daily", "hf-page");
+    assertThat(library.get("2402.05109").orElseThrow().sources()).containsExactly("hf-api", "hf-page");
   }
 
   @Test

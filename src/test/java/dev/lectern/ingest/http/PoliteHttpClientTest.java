@@ -174,4 +174,39 @@ class PoliteHttpClientTest {
       assertThat(w.uri()).isEqualTo(server.uri("/2"));
     });
   }
+
+  @Test
+  void aRefusedConnectionIsNamedAsSuch() throws IOException {
+    int port;
+    try (var socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort(); // closed again: nothing listens there
+    }
+    var url = java.net.URI.create("http://127.0.0.1:" + port + "/oai");
+    assertThatThrownBy(() -> client().maxAttempts(2).build().get(url))
+        .isInstanceOfSatisfying(ConnectionFailedException.class,
+            e -> assertThat(e.reason()).isEqualTo("connection refused"))
+        .hasMessageStartingWith("cannot connect to 127.0.0.1:" + port + ": connection refused (GET " + url
+            + ", 2 attempts over ");
+    assertThat(waits).singleElement().extracting(Wait::detail).isEqualTo("connection refused");
+  }
+
+  @Test
+  void anUnknownHostIsNamedAsSuch() {
+    var url = java.net.URI.create("http://no-such-host.invalid/oai");
+    assertThatThrownBy(() -> client().maxAttempts(1).build().get(url))
+        .isInstanceOfSatisfying(ConnectionFailedException.class,
+            e -> assertThat(e.reason()).isEqualTo("host not found"))
+        .hasMessageStartingWith("cannot connect to no-such-host.invalid: host not found");
+  }
+
+  @Test
+  void aServerThatNeverAnswersTimesOutSayingHowLongItWaited() throws Exception {
+    try (var silent = new java.net.ServerSocket(0)) { // accepts connections (the backlog), answers nothing
+      var url = java.net.URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/x");
+      assertThatThrownBy(() -> client().maxAttempts(1).timeouts(Duration.ofSeconds(5), Duration.ofMillis(300))
+          .build().get(url))
+          .isNotInstanceOf(ConnectionFailedException.class)
+          .hasMessageContaining("last error: no answer within 300 ms");
+    }
+  }
 }
