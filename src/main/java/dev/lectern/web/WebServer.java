@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lectern's HTTP server: Javalin on Jetty, serving the JSON API under {@code /api/v1/}. It only translates
+ * Lectern's HTTP server: Javalin on Jetty, serving the web pages, their stylesheet and the JSON API under
+ * {@code /api/v1/}. It only translates
  * HTTP to calls on the core services; every failure becomes an error answer in the API's shape, never a
  * stack trace.
  */
@@ -52,10 +53,15 @@ public final class WebServer implements AutoCloseable {
   public static WebServer start(InetSocketAddress address, SearchService search, PaperLibrary library,
       Background background) {
     Api api = new Api(search, library, background);
+    Assets assets = new Assets();
+    Pages pages = new Pages(search, library, assets.cssPath());
     Javalin app = Javalin.create(config -> {
       configure(config);
+      config.routes.before(WebServer::securityHeaders);
+      assets.register(config.routes);
       api.register(config.routes);
-      errors(config);
+      pages.register(config.routes);
+      errors(config, pages);
     });
     try {
       app.start(address.getHostString(), address.getPort());
@@ -89,35 +95,57 @@ public final class WebServer implements AutoCloseable {
     config.jetty.modifyServletContextHandler(handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
   }
 
-  private static void errors(JavalinConfig config) {
-    config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage()));
+  /**
+   * Every answer: no script at all and styles only from Lectern's own stylesheet (so stored text that slips
+   * through as markup could not run or restyle), no sniffing a JSON answer into HTML, no referrer sent to
+   * arXiv or anyone when a link is followed, and no framing by another site.
+   */
+  static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+      + "base-uri 'none'; frame-ancestors 'none'";
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("Content-Security-Policy", CSP);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("X-Frame-Options", "DENY");
+  }
+
+  private static void errors(JavalinConfig config, Pages pages) {
+    config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, pages, e.status(), e.getMessage()));
     config.routes.exception(HttpResponseException.class, (e, ctx) -> {
       // Javalin's own: no route matched the path, or the method
       int status = e.getStatus();
       String message = status == 404 ? notFound(ctx) : status == 405
           ? "method " + ctx.method() + " is not allowed; Lectern answers GET" : e.getMessage();
       if (status == 405) ctx.header("Allow", "GET, HEAD");
-      fail(ctx, status, message);
+      fail(ctx, pages, status, message);
     });
     config.routes.exception(Exception.class, (e, ctx) -> {
       log.error("{} {} failed", ctx.method(), ctx.path(), e);
-      fail(ctx, 500, "internal error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      fail(ctx, pages, 500, "internal error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     });
   }
 
   private static String notFound(Context ctx) {
-    return isApi(ctx) ? "no endpoint at " + ctx.path() + "; the API has " + Api.ENDPOINTS : "no page at " + ctx.path();
+    return isApi(ctx) ? "no endpoint at " + ctx.path() + "; the API has " + Api.ENDPOINTS
+        : "There is no page at " + ctx.path() + ".";
   }
 
   private static boolean isApi(Context ctx) {
     return ctx.path().startsWith("/api/") || ctx.path().equals("/api");
   }
 
-  private static void fail(Context ctx, int status, String message) {
+  private static void fail(Context ctx, Pages pages, int status, String message) {
     ctx.status(status);
     if (isApi(ctx)) {
       Api.send(ctx, Api.error(message));
-    } else {
+      return;
+    }
+    try {
+      pages.error(ctx, status, message);
+    } catch (RuntimeException e) {
+      // the error page itself failed (Lectern closing under it): a line of text says as much
+      log.error("the error page for {} {} failed", ctx.method(), ctx.path(), e);
       ctx.header("Cache-Control", "no-store");
       ctx.contentType("text/plain; charset=utf-8").result(message);
     }
