@@ -17,7 +17,11 @@ public final class DailyFeed {
 
   public enum Order { TRENDING, NEWEST }
 
-  /** One paper of the listing. @param score its trending score (also when listed newest first) */
+  /**
+   * One paper of the listing.
+   *
+   * @param score its trending score (also when listed newest first)
+   */
   public record Entry(Paper paper, LocalDate day, double score) {}
 
   /**

@@ -31,6 +31,6 @@ public final class Trending {
   public static double score(Integer upvotes, int votes, LocalDate day, LocalDate reference) {
     long age = Math.max(0, ChronoUnit.DAYS.between(day, reference));
     double points = (upvotes == null ? 0 : Math.max(0, upvotes)) + Math.max(0, votes) + 1;
-    return points / Math.pow(age + 2, GRAVITY);
+    return points / Math.pow((double) age + 2, GRAVITY);
   }
 }

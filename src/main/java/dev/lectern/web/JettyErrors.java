@@ -29,7 +29,8 @@ final class JettyErrors extends ErrorHandler {
 
   private static String jsonEscape(String s) {
     StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       if (c == '"' || c == '\\') b.append('\\').append(c);
       else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
       else b.append(c);
