@@ -8,8 +8,7 @@ import dev.lectern.index.PaperIndex.SyncReport;
 import dev.lectern.index.SearchableIndex;
 import dev.lectern.search.SearchService;
 import dev.lectern.search.SearchWarmup;
-import dev.lectern.web.Api;
-import dev.lectern.web.ApiServer;
+import dev.lectern.web.WebServer;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -21,11 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve", description = {
-    "Run Lectern: the JSON API, embedding in the background.",
-    "Serves /api/search, /api/papers/{id}/similar and /api/status, embeds missing vectors in the "
-        + "background and keeps the index following the library, so papers imported meanwhile (lectern "
-        + "import in another terminal) are searchable by words within seconds and by meaning once "
-        + "embedded. Ctrl-C stops."})
+    "Run Lectern: the web app and its JSON API, embedding in the background.",
+    "Serves the pages and /api/v1/..., embeds missing vectors in the background and keeps the index "
+        + "following the library, so papers imported meanwhile (lectern import in another terminal) are "
+        + "searchable by words within seconds and by meaning once embedded. Ctrl-C stops."})
 final class ServeCommand implements Callable<Integer> {
   /** Time the embedding queue gets to store its chunk in flight when stopping (a chunk takes seconds). */
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -60,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("opening the library and the search index...");
       Background background = new Background(lectern, settings.getDuration(Settings.SERVER_FOLLOW_INTERVAL),
           new ServeEvents(err));
-      ApiServer server = null;
+      WebServer server = null;
       Warmup warmup = null;
       try {
         // a long-running process: the whole index in memory from the start (see LuceneIndex.Residency)
@@ -68,14 +66,13 @@ final class ServeCommand implements Callable<Integer> {
             ? LuceneIndex.Residency.PRELOAD : LuceneIndex.Residency.ON_DEMAND);
         // listen first: a port in use is reported before any background work starts
         SearchService search = lectern.search(true);
-        server = listen(new InetSocketAddress(h, p), new Api(search, lectern.library(), background));
+        server = listen(new InetSocketAddress(h, p), search, lectern, background);
         background.start();
         if (warmupPapers > 0) warmup = new Warmup(search, lectern.index(), warmupPapers, err);
         Background.Status s = background.status();
         out.printf("library: %,d papers; index: %,d papers; embeddings: %,d done, %,d to compute in the "
             + "background%n", s.libraryPapers(), s.indexedPapers(), s.embedded(), s.pending());
-        out.println("serving " + server.uri() + "/api/search?q=...  (also /api/papers/{id}/similar, /api/status; "
-            + "Ctrl-C stops)");
+        out.println("serving " + server.uri() + "/  (JSON API under " + server.uri() + "/api/v1/; Ctrl-C stops)");
         out.flush();
         stopRequested.await();
       } finally {
@@ -158,9 +155,10 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static ApiServer listen(InetSocketAddress address, Api api) {
+  private static WebServer listen(InetSocketAddress address, SearchService search, Lectern lectern,
+      Background background) {
     try {
-      return ApiServer.start(address, api);
+      return WebServer.start(address, search, lectern.library(), background);
     } catch (java.io.UncheckedIOException e) {
       throw new IllegalArgumentException(e.getMessage() + " (choose another with --port N or server.port)", e);
     }

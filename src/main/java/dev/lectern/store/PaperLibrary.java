@@ -23,6 +23,7 @@ public final class PaperLibrary {
   private final ImportRuns runs;
   private final SyncState state;
   private final EmbeddingStore embeddings;
+  private final PaperDays days;
 
   public PaperLibrary(Database db) {
     this.db = db;
@@ -30,6 +31,12 @@ public final class PaperLibrary {
     this.runs = new ImportRuns(db);
     this.state = new SyncState(db);
     this.embeddings = new EmbeddingStore(db);
+    this.days = new PaperDays(db);
+  }
+
+  /** The papers by the day they count on (submitted, or entered the library). */
+  public PaperDays days() {
+    return days;
   }
 
   public EmbeddingStore embeddings() {

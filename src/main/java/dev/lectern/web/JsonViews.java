@@ -24,6 +24,11 @@ final class JsonViews {
   record HitJson(String id, String title, List<String> authors, List<String> categories, String submitted,
       Integer upvotes, float score, String titleHtml, String snippetHtml) {}
 
+  /** A paper as the library has it, with links to arXiv where it has an arXiv id (null otherwise). */
+  record PaperJson(String id, String title, String abstractText, List<String> authors, List<String> categories,
+      String submitted, String updated, int versions, String doi, String journalRef, String comments,
+      String license, Integer upvotes, List<String> sources, String arxivUrl, String pdfUrl) {}
+
   record SimilarJson(String id, String title, List<HitJson> hits) {}
 
   record StatusJson(LibraryJson library, IndexJson index, EmbeddingsJson embeddings) {}
@@ -49,6 +54,13 @@ final class JsonViews {
         request.limit(), r.took().toMillis(), r.notes(), hits(r.hits()), r.facets());
   }
 
+  static PaperJson paper(Paper p) {
+    boolean arxiv = p.hasArxivId();
+    return new PaperJson(p.id(), p.title(), p.abstractText(), p.authors(), p.categories(), iso(p.submitted()),
+        iso(p.updated()), p.versions(), p.doi(), p.journalRef(), p.comments(), p.license(), p.upvotes(),
+        List.copyOf(p.sources()), arxiv ? Links.arxivAbs(p.id()) : null, arxiv ? Links.arxivPdf(p.id()) : null);
+  }
+
   static SimilarJson similar(Paper paper, List<Hit> hits) {
     return new SimilarJson(paper.id(), paper.title(), hits(hits));
   }
@@ -69,6 +81,10 @@ final class JsonViews {
     return hits.stream().map(h -> new HitJson(h.id(), h.title(), h.authors(), h.categories(),
         h.submitted() == null ? null : h.submitted().toString(), h.upvotes(), h.score(), h.titleHtml(),
         h.snippetHtml())).toList();
+  }
+
+  private static String iso(java.time.LocalDate d) {
+    return d == null ? null : d.toString();
   }
 
   private static String iso(Instant t) {

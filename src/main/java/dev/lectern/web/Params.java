@@ -36,11 +36,10 @@ final class Params {
       for (String pair : rawQuery.split("&")) {
         if (pair.isEmpty()) continue;
         int eq = pair.indexOf('=');
-        // (a malformed %-escape never gets here: the JDK's server refuses the request line with its own 400)
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+        String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
         if (!known.contains(name)) {
-          throw ApiException.badRequest("unknown parameter '" + name + "' (this endpoint takes "
+          throw HttpError.badRequest("unknown parameter '" + name + "' (this endpoint takes "
               + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))) + ")");
         }
         values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
@@ -49,11 +48,20 @@ final class Params {
     return new Params(values);
   }
 
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest("the query string has a malformed %-escape in '" + (s.length() > 40
+          ? s.substring(0, 40) + "..." : s) + "'; encode '%' as %25");
+    }
+  }
+
   /** The one value of a parameter, or null when absent. */
   String get(String name) {
     List<String> v = values.get(name);
     if (v == null) return null;
-    if (v.size() > 1) throw ApiException.badRequest("parameter '" + name + "' is given " + v.size() + " times; it takes one value");
+    if (v.size() > 1) throw HttpError.badRequest("parameter '" + name + "' is given " + v.size() + " times; it takes one value");
     return v.getFirst();
   }
 
@@ -73,10 +81,10 @@ final class Params {
     try {
       n = Integer.parseInt(v.strip());
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("parameter '" + name + "' must be a whole number, not '" + v + "'");
+      throw HttpError.badRequest("parameter '" + name + "' must be a whole number, not '" + v + "'");
     }
     if (n < min || n > max) {
-      throw ApiException.badRequest("parameter '" + name + "' must be between " + min + " and " + max + ", not " + n);
+      throw HttpError.badRequest("parameter '" + name + "' must be between " + min + " and " + max + ", not " + n);
     }
     return n;
   }
@@ -87,7 +95,7 @@ final class Params {
     for (E e : type.getEnumConstants()) {
       if (e.name().equalsIgnoreCase(v.strip())) return e;
     }
-    throw ApiException.badRequest("parameter '" + name + "' must be one of " + Arrays.stream(type.getEnumConstants())
+    throw HttpError.badRequest("parameter '" + name + "' must be one of " + Arrays.stream(type.getEnumConstants())
         .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ", not '" + v + "'");
   }
 
@@ -97,7 +105,7 @@ final class Params {
     try {
       return LocalDate.parse(v.strip());
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest("parameter '" + name + "' must be a date like 2024-05-31, not '" + v + "'");
+      throw HttpError.badRequest("parameter '" + name + "' must be a date like 2024-05-31, not '" + v + "'");
     }
   }
 }

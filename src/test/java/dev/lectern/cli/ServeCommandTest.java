@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and stops cleanly on SIGTERM, releasing the index.
  */
 class ServeCommandTest {
-  private static final Pattern SERVING = Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+)/api/");
+  private static final Pattern SERVING = Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+)/ ");
 
   @TempDir Path dir;
 
@@ -35,7 +35,7 @@ class ServeCommandTest {
     try {
       String base = awaitServing(serve, log);
       HttpJson http = new HttpJson(URI.create(base));
-      assertThat(http.get("/api/status").json().at("/library/papers").asLong()).isEqualTo(3);
+      assertThat(http.get("/api/v1/status").json().at("/library/papers").asLong()).isEqualTo(3);
       String warmed = Eventually.await("serve warms its search up in the background", Duration.ofSeconds(60),
           () -> Files.readString(log), text -> text.contains("search warmed up: "));
       Matcher searches = Pattern.compile("search warmed up: ([\\d,]+) searches from 2,000 papers' titles").matcher(warmed);
@@ -47,7 +47,7 @@ class ServeCommandTest {
       assertThat(imported.code()).as(imported.err()).isZero();
       assertThat(imported.out()).contains("open in another Lectern process");
       JsonNode found = Eventually.await("serve indexes the imported papers", Duration.ofSeconds(20),
-          () -> http.get("/api/search?mode=lexical&q=%22Retrieval+Head+Mechanistically+Explains%22").json(),
+          () -> http.get("/api/v1/search?mode=lexical&q=%22Retrieval+Head+Mechanistically+Explains%22").json(),
           json -> json.get("total").asLong() == 1);
       assertThat(found.at("/hits/0/title").asText()).startsWith("Retrieval Head Mechanistically Explains");
     } finally {

@@ -34,6 +34,27 @@ public final class HttpJson {
     return send("GET", pathAndQuery);
   }
 
+  /**
+   * GETs a request target sent byte for byte as given, which the JDK's client would refuse to send (a
+   * malformed %-escape, a raw space); HTTP/1.0 over a plain socket, so the answer ends with the connection.
+   */
+  public Response raw(String requestTarget) {
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(60_000);
+      socket.getOutputStream().write(("GET " + requestTarget + " HTTP/1.0\r\nHost: " + base.getHost() + "\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int headEnd = answer.indexOf("\r\n\r\n");
+      String head = answer.substring(0, headEnd);
+      int status = Integer.parseInt(head.split(" ", 3)[1]);
+      String type = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+          .map(l -> l.substring(13).strip()).findFirst().orElse("");
+      return new Response(status, type, answer.substring(headEnd + 4));
+    } catch (java.io.IOException e) {
+      throw new AssertionError("GET " + requestTarget + " failed: " + e, e);
+    }
+  }
+
   public Response send(String method, String pathAndQuery) {
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60))

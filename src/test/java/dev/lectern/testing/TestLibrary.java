@@ -35,6 +35,11 @@ public final class TestLibrary {
     new Importer(library, 1000, ImportProgress.QUIET).run(new HfPageSource(file));
   }
 
+  /** Imports an arXiv metadata snapshot file (JSON lines), as {@code lectern import arxiv-snapshot} does. */
+  public static void importSnapshot(PaperLibrary library, Path file) {
+    new Importer(library, 1000, ImportProgress.QUIET).run(new dev.lectern.ingest.arxiv.SnapshotSource(file));
+  }
+
   /** A paper with the fields search cares about. */
   public static Paper paper(String id, String title, String abstractText, List<String> authors,
       List<String> categories, LocalDate submitted, Integer upvotes) {

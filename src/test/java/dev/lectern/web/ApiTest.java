@@ -34,7 +34,7 @@ class ApiTest {
 
   @TempDir static Path dataDir;
   static Lectern lectern;
-  static ApiServer server;
+  static WebServer server;
   static HttpJson http;
 
   @BeforeAll
@@ -45,8 +45,8 @@ class ApiTest {
         "We study graph transformers and attention on the landscape of string vacua.", List.of("Ada Lovelace"),
         List.of("hep-th"), LocalDate.of(1999, 1, 4), null));
     Background background = new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET);
-    server = ApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        new Api(lectern.search(true), lectern.library(), background));
+    server = WebServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 
+        lectern.search(true), lectern.library(), background);
     http = new HttpJson(server.uri());
   }
 
@@ -62,7 +62,7 @@ class ApiTest {
 
   @Test
   void searchAnswersWithMarkedHitsFacetsTotalAndTheModeUsed() {
-    Response r = http.get("/api/search?q=" + q("graph transformers") + "&mode=lexical&limit=3");
+    Response r = http.get("/api/v1/search?q=" + q("graph transformers") + "&mode=lexical&limit=3");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.contentType()).startsWith("application/json");
     JsonNode json = r.json();
@@ -81,19 +81,19 @@ class ApiTest {
 
   @Test
   void filtersAndPagingAreApplied() {
-    JsonNode all = http.get("/api/search?q=graph&mode=lexical&limit=100").json();
-    JsonNode hepTh = http.get("/api/search?q=graph&mode=lexical&cat=hep-th").json();
+    JsonNode all = http.get("/api/v1/search?q=graph&mode=lexical&limit=100").json();
+    JsonNode hepTh = http.get("/api/v1/search?q=graph&mode=lexical&cat=hep-th").json();
     assertThat(hepTh.get("total").asLong()).isEqualTo(1);
     assertThat(hepTh.get("hits").get(0).get("id").asText()).isEqualTo(OLD_STYLE_ID);
-    JsonNode second = http.get("/api/search?q=graph&mode=lexical&offset=1&limit=1").json();
+    JsonNode second = http.get("/api/v1/search?q=graph&mode=lexical&offset=1&limit=1").json();
     assertThat(second.get("hits").get(0).get("id")).isEqualTo(all.get("hits").get(1).get("id"));
-    JsonNode before2000 = http.get("/api/search?q=graph&mode=lexical&to=1999-12-31").json();
+    JsonNode before2000 = http.get("/api/v1/search?q=graph&mode=lexical&to=1999-12-31").json();
     assertThat(before2000.get("hits")).extracting(h -> h.get("id").asText()).containsExactly(OLD_STYLE_ID);
   }
 
   @Test
   void hybridIsTheDefaultAndSaysWhenNoPaperHasAVectorYet() {
-    JsonNode json = http.get("/api/search?q=" + q("attention heads that retrieve facts")).json();
+    JsonNode json = http.get("/api/v1/search?q=" + q("attention heads that retrieve facts")).json();
     assertThat(json.get("mode").asText()).isEqualTo("hybrid");
     assertThat(json.get("notes").toString()).contains("no paper has an embedding yet");
   }
@@ -111,7 +111,7 @@ class ApiTest {
       "q=a&q=b                   | parameter 'q' is given 2 times",
       "qq=graph                  | unknown parameter 'qq' (this endpoint takes author, cat, from, limit, mode,"})
   void badSearchParametersAre400sThatNameTheParameterAndWhy(String query, String error) {
-    Response r = http.get("/api/search?" + query.strip());
+    Response r = http.get("/api/v1/search?" + query.strip());
     assertThat(r.status()).as(r.body()).isEqualTo(400);
     assertThat(r.contentType()).startsWith("application/json");
     assertThat(r.json().get("error").asText()).contains(error.strip());
@@ -120,17 +120,17 @@ class ApiTest {
   @Test
   void oddQueriesAreReadAsWordsNotRejected() {
     for (String odd : new String[] {"\"unbalanced", "AND", "((((", "a\u0000b\u0007c", "author:", "x".repeat(10_000)}) {
-      Response r = http.get("/api/search?mode=lexical&q=" + q(odd));
+      Response r = http.get("/api/v1/search?mode=lexical&q=" + q(odd));
       assertThat(r.status()).as("%s: %s", odd.length() > 20 ? odd.substring(0, 20) : odd, r.body()).isEqualTo(200);
     }
-    assertThat(http.get("/api/search?mode=lexical&q=" + q("x".repeat(10_000))).json().get("notes").toString())
+    assertThat(http.get("/api/v1/search?mode=lexical&q=" + q("x".repeat(10_000))).json().get("notes").toString())
         .contains("cut to its first 500 characters");
   }
 
   @Test
   void similarFindsNeighboursAndTakesIdsWithASlashEncodedOrNot() {
     for (String id : new String[] {OLD_STYLE_ID, "hep-th%2F9901001"}) {
-      Response r = http.get("/api/papers/" + id + "/similar?limit=3");
+      Response r = http.get("/api/v1/papers/" + id + "/similar?limit=3");
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       assertThat(r.json().get("id").asText()).isEqualTo(OLD_STYLE_ID);
       assertThat(r.json().get("hits")).hasSize(3).noneMatch(h -> h.get("id").asText().equals(OLD_STYLE_ID));
@@ -139,27 +139,66 @@ class ApiTest {
 
   @Test
   void anUnknownPaperIsA404ThatNamesIt() {
-    Response r = http.get("/api/papers/9999.99999/similar");
+    Response r = http.get("/api/v1/papers/9999.99999/similar");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.json().get("error").asText()).contains("no paper with id '9999.99999'");
-    assertThat(http.get("/api/papers/" + OLD_STYLE_ID + "/similar?limit=x").status()).isEqualTo(400);
+    assertThat(http.get("/api/v1/papers/" + OLD_STYLE_ID + "/similar?limit=x").status()).isEqualTo(400);
   }
 
   @Test
-  void unknownPathsAndMethodsAreJsonErrors() {
-    for (String path : new String[] {"/", "/api", "/api/searches", "/api/search/", "/api/papers//similar", "/index.html"}) {
+  void unknownApiPathsAndMethodsAreJsonErrors() {
+    for (String path : new String[] {"/api", "/api/search", "/api/v1", "/api/v1/searches", "/api/v2/search"}) {
       Response r = http.get(path);
       assertThat(r.status()).as(path).isEqualTo(404);
-      assertThat(r.json().get("error").asText()).as(path).contains("no endpoint at").contains("/api/search");
+      assertThat(r.json().get("error").asText()).as(path).contains("no endpoint at").contains("/api/v1/search");
     }
-    Response post = http.send("POST", "/api/search?q=x");
+    Response post = http.send("POST", "/api/v1/search?q=x");
     assertThat(post.status()).isEqualTo(405);
     assertThat(post.json().get("error").asText()).contains("POST");
   }
 
   @Test
+  void aPaperIsFoundByItsArxivIdOldStyleOrNewOrByLecternsOwnId() {
+    JsonNode old = http.get("/api/v1/papers/" + OLD_STYLE_ID).json();
+    assertThat(old.get("id").asText()).isEqualTo(OLD_STYLE_ID);
+    assertThat(old.get("title").asText()).isEqualTo("Graph transformers on the string landscape");
+    assertThat(old.get("categories")).extracting(JsonNode::asText).containsExactly("hep-th");
+    assertThat(old.get("submitted").asText()).isEqualTo("1999-01-04");
+    assertThat(old.get("arxivUrl").asText()).isEqualTo("https://arxiv.org/abs/hep-th/9901001");
+    assertThat(old.get("pdfUrl").asText()).isEqualTo("https://arxiv.org/pdf/hep-th/9901001");
+    assertThat(http.get("/api/v1/papers/hep-th%2F9901001").json().get("id").asText()).isEqualTo(OLD_STYLE_ID);
+
+    String someId = http.get("/api/v1/search?q=retrieval&mode=lexical&limit=1").json().at("/hits/0/id").asText();
+    JsonNode paper = http.get("/api/v1/papers/" + someId).json();
+    assertThat(paper.get("id").asText()).isEqualTo(someId);
+    assertThat(paper.get("abstractText").asText()).isNotBlank();
+
+    Response unknown = http.get("/api/v1/papers/2401.99999");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("error").asText()).contains("no paper with id '2401.99999'");
+    assertThat(http.get("/api/v1/papers/" + OLD_STYLE_ID + "?full=1").status()).isEqualTo(400);
+  }
+
+  @Test
+  void malformedRequestsAreJson400s() {
+    Response r = http.raw("/api/v1/search?q=%zz");
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.json().get("error").asText()).contains("malformed %-escape");
+    Response doubleSlash = http.raw("/api/v1/papers//similar");
+    assertThat(doubleSlash.status()).isEqualTo(400);
+    assertThat(doubleSlash.json().get("error").asText()).contains("refused");
+    // a request target that cannot be read has no path to tell API from page: a line of plain text
+    for (String target : new String[] {"/api/v1/search?q=a b", "/api/v1/%zz"}) {
+      Response unreadable = http.raw(target);
+      assertThat(unreadable.status()).as(target).isEqualTo(400);
+      assertThat(unreadable.body()).as(target).startsWith("the request was refused").doesNotContain("<")
+          .doesNotContain("Jetty");
+    }
+  }
+
+  @Test
   void statusTellsWhereLibraryIndexAndEmbeddingsStand() {
-    Response r = http.get("/api/status");
+    Response r = http.get("/api/v1/status");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     JsonNode json = r.json();
     long papers = lectern.library().count();
@@ -170,6 +209,6 @@ class ApiTest {
     assertThat(json.at("/embeddings/model").asText()).isEqualTo("bge-small-en-v1.5-q8");
     assertThat(json.at("/embeddings/done").asLong() + json.at("/embeddings/pending").asLong()).isEqualTo(papers);
     assertThat(json.at("/embeddings/queue/state").asText()).isEqualTo("stopped");
-    assertThat(http.get("/api/status?verbose=1").status()).isEqualTo(400);
+    assertThat(http.get("/api/v1/status?verbose=1").status()).isEqualTo(400);
   }
 }

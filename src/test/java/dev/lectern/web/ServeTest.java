@@ -35,7 +35,7 @@ class ServeTest {
   @TempDir Path dataDir;
   Lectern lectern;
   Background background;
-  ApiServer server;
+  WebServer server;
   HttpJson http;
 
   @BeforeEach
@@ -44,8 +44,8 @@ class ServeTest {
     TestLibrary.importHfPage(lectern.library(), "page-a.txt");
     background = new Background(lectern, Duration.ofMillis(200), Background.Events.QUIET);
     background.start();
-    server = ApiServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        new Api(lectern.search(true), lectern.library(), background));
+    server = WebServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 
+        lectern.search(true), lectern.library(), background);
     http = new HttpJson(server.uri());
   }
 
@@ -57,7 +57,7 @@ class ServeTest {
   }
 
   private List<String> hitIds(String query, String mode) {
-    JsonNode json = http.get("/api/search?mode=" + mode + "&limit=5&q="
+    JsonNode json = http.get("/api/v1/search?mode=" + mode + "&limit=5&q="
         + URLEncoder.encode(query, StandardCharsets.UTF_8)).json();
     assertThat(json.get("mode").asText()).isEqualTo(mode);
     return StreamSupport.stream(json.get("hits").spliterator(), false).map(h -> h.get("id").asText()).toList();
@@ -66,7 +66,7 @@ class ServeTest {
   @Test
   void papersImportedElsewhereAreSearchableByWordsWithinSecondsAndByMeaningOnceEmbeddedWhileSearchesGoOn()
       throws Exception {
-    JsonNode starting = http.get("/api/status").json();
+    JsonNode starting = http.get("/api/v1/status").json();
     assertThat(starting.at("/embeddings/pending").asLong()).as("the queue has just started").isPositive();
     assertThat(hitIds("retrieval heads long context", "lexical")).as("searches meanwhile").isNotEmpty();
 
@@ -81,7 +81,7 @@ class ServeTest {
 
     long papers = lectern.library().count();
     JsonNode status = Eventually.await("every paper is embedded and indexed with its vector", Duration.ofMinutes(3),
-        () -> http.get("/api/status").json(),
+        () -> http.get("/api/v1/status").json(),
         s -> s.at("/embeddings/pending").asLong() == 0 && s.at("/index/withVectors").asLong() == papers);
     assertThat(status.at("/library/papers").asLong()).isEqualTo(papers);
     assertThat(status.at("/index/papers").asLong()).isEqualTo(papers);
@@ -92,7 +92,7 @@ class ServeTest {
     assertThat(status.at("/embeddings/queue/etaSeconds").asLong()).isZero();
 
     assertThat(hitIds(arrived.title(), "semantic")).as("found by meaning").contains(arrived.id());
-    JsonNode similar = http.get("/api/papers/" + arrived.id() + "/similar?limit=3").json();
+    JsonNode similar = http.get("/api/v1/papers/" + arrived.id() + "/similar?limit=3").json();
     assertThat(similar.get("hits")).hasSize(3);
   }
 }

@@ -1,0 +1,26 @@
+package dev.lectern.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Where things are: Lectern's own pages, and arXiv's pages for a paper with an arXiv id. */
+public final class Links {
+  private Links() {}
+
+  public static String arxivAbs(String arxivId) {
+    return "https://arxiv.org/abs/" + arxivId;
+  }
+
+  public static String arxivPdf(String arxivId) {
+    return "https://arxiv.org/pdf/" + arxivId;
+  }
+
+  /** A paper's page; the slash of an old-style id stays a slash ({@code /papers/hep-th/9901001}). */
+  public static String paper(String id) {
+    return "/papers/" + encode(id).replace("%2F", "/");
+  }
+
+  public static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.lectern.web.view;
+
+/**
+ * What every page's layout needs.
+ *
+ * @param title the document title (Lectern is appended)
+ * @param css the fingerprinted stylesheet's path
+ * @param query the query shown in the header's search box, empty for none
+ * @param section the page the header marks as current: today, search or none
+ */
+public record Page(String title, String css, String query, String section) {}

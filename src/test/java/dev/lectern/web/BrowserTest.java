@@ -1,0 +1,72 @@
+package dev.lectern.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reader's way through Lectern in a real headless Chromium: Today, a paper, one of its similar papers, a
+ * search. The pages are the server's HTML and CSS as they are; the browser reports any error, a blocked
+ * resource or a Content-Security-Policy violation included.
+ */
+class BrowserTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void todayThenAPaperThenASimilarPaperThenASearch() {
+    try (WebFixture web = WebFixture.start(dataDir); Chromium chromium = Chromium.launch();
+         BrowserContext context = chromium.browser.newContext()) {
+      Page page = context.newPage();
+      List<String> problems = new ArrayList<>();
+      page.onConsoleMessage(m -> {
+        if (m.type().equals("error") || m.type().equals("warning")) problems.add(m.type() + ": " + m.text());
+      });
+      page.onPageError(problems::add);
+      page.onResponse(r -> {
+        if (r.status() >= 400) problems.add(r.status() + " " + r.url());
+      });
+      String base = web.uri().toString();
+
+      page.navigate(base + "/?day=" + WebFixture.DAY);
+      assertThat(page.locator("h1").innerText()).isEqualTo("Wednesday 13 March 2024");
+      // the stylesheet applied (not blocked by the policy): the page is laid out by it
+      assertThat(page.locator("main").evaluate("e => getComputedStyle(e).maxWidth")).isEqualTo("960px");
+      Locator first = page.locator("ol.papers h2 a").first();
+      assertThat(first.innerText()).isEqualTo("Retrieval heads in long-context transformers");
+
+      first.click();
+      page.waitForURL("**/papers/2403.02222");
+      assertThat(page.locator("h1").innerText()).isEqualTo("Retrieval heads in long-context transformers");
+      Locator similar = page.locator("#similar ol.papers h3 a");
+      assertThat(similar.count()).isEqualTo(Pages.SIMILAR);
+      String similarTitle = similar.first().innerText();
+      String similarHref = similar.first().getAttribute("href");
+
+      similar.first().click();
+      page.waitForURL("**" + similarHref);
+      assertThat(page.locator("h1").innerText()).isEqualTo(similarTitle);
+
+      page.getByLabel("Search papers").fill("retrieval heads");
+      page.getByLabel("Search papers").press("Enter");
+      page.waitForURL("**/search?q=retrieval+heads");
+      assertThat(page.locator("h1").innerText()).isEqualTo("Search");
+      assertThat(page.getByLabel("Query").inputValue()).isEqualTo("retrieval heads");
+      assertThat(page.locator("ol.papers > li").count()).isEqualTo(Pages.SEARCH_PAGE_SIZE);
+      assertThat(page.locator("ol.papers mark").count()).isPositive();
+
+      page.getByLabel("Mode").selectOption("lexical");
+      page.locator("form.search button").click();
+      page.waitForURL("**/search?q=retrieval+heads&mode=lexical");
+      assertThat(page.locator("p.summary").innerText()).matches("[\\d,]+ papers \\(\\d+ ms\\)");
+
+      assertThat(problems).isEmpty();
+    }
+  }
+}
