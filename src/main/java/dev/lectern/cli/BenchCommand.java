@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bench", description = {"Rerunnable benchmarks (figures in the README).",
+@Command(name = "bench", description = {"Rerunnable benchmarks (figures in docs/performance.md).",
     "The import benchmark is scripts/bench-import.sh."},
     subcommands = {BenchCommand.Embed.class, BenchCommand.Search.class})
 final class BenchCommand {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "serve", description = {
-    "Run Lectern: the web app and its JSON API, embedding in the background.",
+    "Run Lectern: the web app and its JSON API.",
     "Serves the pages and /api/v1/..., embeds missing vectors in the background and keeps the index "
         + "following the library, so papers imported meanwhile (lectern import in another terminal) are "
         + "searchable by words within seconds and by meaning once embedded. Ctrl-C stops."})

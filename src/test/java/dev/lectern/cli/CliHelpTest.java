@@ -60,7 +60,7 @@ class CliHelpTest {
     Main.run(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
     String help = out.toString();
     assertThat(help).contains("  import   Import papers from files, plain or .gz.\n")
-        .contains("  serve    Run Lectern: the JSON API, embedding in the background.\n");
+        .contains("  serve    Run Lectern: the web app and its JSON API.\n");
     assertThat(help.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
   }
 
