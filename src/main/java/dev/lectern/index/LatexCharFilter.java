@@ -4,18 +4,21 @@ import dev.lectern.paper.Latex;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
-import org.apache.lucene.analysis.charfilter.BaseCharFilter;
+import org.apache.lucene.analysis.CharFilter;
 
 /**
  * Decodes LaTeX before the tokenizer sees it ({@link Latex#forSearch}), keeping the offsets of the raw text:
  * the highlighter marks the stored text, which stays raw, so a match on "Gröbner" must mark {@code Gr\"obner}.
  * A field value is read whole (titles and abstracts are short); one without a backslash, dollar or brace is
- * passed on as it is, with no offset map.
+ * passed on as it is, with no offset to correct.
  */
-final class LatexCharFilter extends BaseCharFilter {
+final class LatexCharFilter extends CharFilter {
   private char[] text;
   private int length = -1;
   private int pos;
+  private Latex.Decoded decoded;
+  /** The last correction point used: the tokenizer asks for offsets in increasing order. */
+  private int cursor = -1;
 
   LatexCharFilter(Reader in) {
     super(in);
@@ -43,16 +46,18 @@ final class LatexCharFilter extends BaseCharFilter {
       length = n;
       return;
     }
-    Latex.Decoded decoded = Latex.forSearch(raw, n);
+    decoded = Latex.forSearch(raw, n);
     text = decoded.text();
     length = decoded.length();
-    int diff = 0;
-    for (int i = 0; i <= length; i++) {
-      int d = decoded.sourceOffset(i) - i;
-      if (d != diff) {
-        addOffCorrectMap(i, d);
-        diff = d;
-      }
-    }
+  }
+
+  @Override
+  protected int correct(int offset) {
+    Latex.Decoded d = decoded;
+    if (d == null || d.corrections() == 0) return offset;
+    int[] at = d.correctionAt();
+    if (cursor >= 0 && at[cursor] > offset) cursor = -1; // asked out of order: search from the start
+    while (cursor + 1 < d.corrections() && at[cursor + 1] <= offset) cursor++;
+    return cursor < 0 ? offset : offset + d.correctionDiff()[cursor];
   }
 }

@@ -104,19 +104,23 @@ public final class Latex {
   public static Decoded forSearch(char[] text, int length) {
     Decoder d = new Decoder(text, length, Mode.SEARCH);
     d.run();
-    return new Decoded(d.out, d.len, d.sourceOffsets());
+    return d.decoded();
   }
 
   /**
-   * Text decoded by {@link #forSearch(char[], int)}: {@code text[0, length)}, and for every offset {@code i}
-   * from 0 to {@code length} the offset in the input it corresponds to: for a letter or digit, where the
-   * input that made it starts (a token starting there starts at the raw {@code \"o}); otherwise where the
-   * input that made the character before it ends (a token ending there ends after its raw text, not after
-   * the markup that follows it).
+   * Text decoded by {@link #forSearch(char[], int)}, {@code text[0, length)}, with where each offset in it
+   * comes from in the input: for a letter or digit, where the input that made it starts (a token starting
+   * there starts at the raw {@code \"o}); otherwise where the input that made the character before it ends
+   * (a token ending there ends after its raw text, not after the markup that follows it). Kept as the points
+   * where the difference changes: from {@code correctionAt[k]} on (up to the next point), an output offset
+   * {@code i} is input offset {@code i + correctionDiff[k]}; before the first point, the two are the same.
    */
-  public record Decoded(char[] text, int length, int[] sourceOffsets) {
+  public record Decoded(char[] text, int length, int[] correctionAt, int[] correctionDiff, int corrections) {
+    /** The input offset of output offset {@code i}, from 0 to {@link #length}. */
     public int sourceOffset(int i) {
-      return sourceOffsets[i];
+      int k = Arrays.binarySearch(correctionAt, 0, corrections, i);
+      if (k < 0) k = -k - 2;
+      return k < 0 ? i : i + correctionDiff[k];
     }
   }
 
@@ -246,18 +250,49 @@ public final class Latex {
             return i + 2;
           }
         }
-        default -> { }
+        default -> {
+          return run(i, n, false);
+        }
       }
       put(c, i, i + 1);
       return i + 1;
     }
 
+    /**
+     * The characters from {@code i} up to the next one that may be markup (before {@code limit}): copied as
+     * they are, most of any text, so in bulk. The first goes through {@link #put(char, int, int)}, which
+     * joins or separates it from what came before.
+     */
+    private int run(int i, int limit, boolean inMath) {
+      int j = i + 1;
+      while (j < limit && !special(in[j], inMath)) j++;
+      put(in[i], i, i + 1);
+      int count = j - i - 1;
+      if (count > 0) {
+        ensure(len + count);
+        System.arraycopy(in, i + 1, out, len, count);
+        if (search) {
+          for (int k = 0; k < count; k++) {
+            from[len + k] = i + 1 + k;
+            to[len + k] = i + 2 + k;
+          }
+        }
+        len += count;
+        commandWord = false; // what a subscript would follow is plain text now (or not a word at all)
+      }
+      return j;
+    }
+
+    private boolean special(char c, boolean inMath) {
+      if (lettersOnly) return c == '\\' || c == '{';
+      if (inMath) return c == '\\' || c == '_' || c == '^' || c == '{' || c == '}' || c == '~' || c == '&';
+      return c == '\\' || c == '$' || c == '{' || c == '}' || c == '~'
+          || !search && (c == '-' || c == '`' || c == '\'');
+    }
+
     private int letterOnly(int i) {
       int end = in[i] == '{' ? braced(i) : in[i] == '\\' ? letter(i) : -1;
-      if (end < 0) {
-        put(in[i], i, i + 1);
-        return i + 1;
-      }
+      if (end < 0) return run(i, n, false);
       put(decoded, i, end);
       return in[i] == '\\' && end < n && in[end] == ' ' && LETTERS.containsKey(new String(in, i + 1, end - i - 1))
           ? skipSpaces(end) : end;
@@ -468,14 +503,14 @@ public final class Latex {
       }
       soft(open, open + openLen);
       int i = open + openLen;
-      while (i < close) i = inMath(i);
+      while (i < close) i = inMath(i, close);
       if (glueRight && softSpaces == 0 && len > 0) to[len - 1] = end; // WSe$_{2}$: the word takes in "}$"
       soft(close, end);
       return end;
     }
 
     /** Decodes what starts at {@code i} in math, for search. */
-    private int inMath(int i) {
+    private int inMath(int i, int close) {
       char c = in[i];
       switch (c) {
         case '\\' -> {
@@ -492,8 +527,7 @@ public final class Latex {
           return i + 1;
         }
         default -> {
-          put(c, i, i + 1);
-          return i + 1;
+          return run(i, close, true);
         }
       }
     }
@@ -572,14 +606,7 @@ public final class Latex {
     }
 
     private void append(char c, int i, int j) {
-      if (len == out.length) {
-        int size = out.length * 2;
-        out = Arrays.copyOf(out, size);
-        if (search) {
-          from = Arrays.copyOf(from, size);
-          to = Arrays.copyOf(to, size);
-        }
-      }
+      ensure(len + 1);
       out[len] = c;
       if (search) {
         from[len] = i;
@@ -588,13 +615,42 @@ public final class Latex {
       len++;
     }
 
-    int[] sourceOffsets() {
-      int[] offsets = new int[len + 1];
-      for (int i = 0; i < len; i++) {
-        offsets[i] = Character.isLetterOrDigit(out[i]) || i == 0 ? from[i] : to[i - 1];
+    private void ensure(int size) {
+      if (size <= out.length) return;
+      int grown = Math.max(size, out.length * 2);
+      out = Arrays.copyOf(out, grown);
+      if (search) {
+        from = Arrays.copyOf(from, grown);
+        to = Arrays.copyOf(to, grown);
       }
-      offsets[len] = len == 0 ? 0 : to[len - 1];
-      return offsets;
+    }
+
+    Decoded decoded() {
+      int[] at = new int[8];
+      int[] diffs = new int[8];
+      int size = 0;
+      int diff = 0;
+      for (int i = 0; i <= len; i++) {
+        int source;
+        if (i == 0) {
+          source = len == 0 ? 0 : from[0];
+        } else if (i == len) {
+          source = to[i - 1];
+        } else {
+          // where the character before ends is where this one starts, in every run of plain text
+          source = from[i] == to[i - 1] || Character.isLetterOrDigit(out[i]) ? from[i] : to[i - 1];
+        }
+        if (source - i != diff) {
+          if (size == at.length) {
+            at = Arrays.copyOf(at, size * 2);
+            diffs = Arrays.copyOf(diffs, size * 2);
+          }
+          diff = source - i;
+          at[size] = i;
+          diffs[size++] = diff;
+        }
+      }
+      return new Decoded(out, len, at, diffs, size);
     }
   }
 
