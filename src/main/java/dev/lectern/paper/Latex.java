@@ -187,6 +187,14 @@ public final class Latex {
     private boolean separateNext;
     /** Set by {@link #letter}: the decoded accent or special letter. */
     private String decoded;
+    /** The characters that may start markup outside math, in this mode. */
+    private final boolean[] plainSpecial;
+    /**
+     * Output offsets of the characters output one by one (search only): everything else was copied in runs,
+     * whose offsets differ from the input's by the same amount as their first character's.
+     */
+    private int[] singles;
+    private int singleCount;
 
     Decoder(char[] in, int n, Mode mode) {
       this.in = in;
@@ -194,9 +202,11 @@ public final class Latex {
       this.search = mode == Mode.SEARCH;
       this.lettersOnly = mode == Mode.LETTERS;
       this.out = new char[n + 16];
+      this.plainSpecial = lettersOnly ? LETTERS_SPECIAL : search ? SEARCH_SPECIAL : DISPLAY_SPECIAL;
       if (search) {
         from = new int[out.length];
         to = new int[out.length];
+        singles = new int[64];
       }
     }
 
@@ -272,10 +282,11 @@ public final class Latex {
         ensure(len + count);
         System.arraycopy(in, i + 1, out, len, count);
         if (search) {
-          for (int k = 0; k < count; k++) {
-            from[len + k] = i + 1 + k;
-            to[len + k] = i + 2 + k;
-          }
+          // the run maps one to one: its ends are all decoded() reads of it
+          from[len] = i + 1;
+          to[len] = i + 2;
+          from[len + count - 1] = j - 1;
+          to[len + count - 1] = j;
         }
         len += count;
         commandWord = false; // what a subscript would follow is plain text now (or not a word at all)
@@ -284,10 +295,7 @@ public final class Latex {
     }
 
     private boolean special(char c, boolean inMath) {
-      if (lettersOnly) return c == '\\' || c == '{';
-      if (inMath) return c == '\\' || c == '_' || c == '^' || c == '{' || c == '}' || c == '~' || c == '&';
-      return c == '\\' || c == '$' || c == '{' || c == '}' || c == '~'
-          || !search && (c == '-' || c == '`' || c == '\'');
+      return c < 128 && (inMath ? MATH_SPECIAL : plainSpecial)[c];
     }
 
     private int letterOnly(int i) {
@@ -556,7 +564,7 @@ public final class Latex {
       }
       int base = len - softSpaces - 1;
       if (base < 0 || commandWord || !Character.isLetterOrDigit(out[base])) return -1;
-      len -= softSpaces; // the markup between the word and its subscript ("}" of \mathrm{MoS}, "$" of WSe$_2$)
+      truncate(len - softSpaces); // the markup between the word and its subscript ("}" of \mathrm{MoS}, "$" of WSe$_2$)
       softSpaces = 0;
       for (int k = first; k < last; k++) put(in[k], k, k + 1);
       to[len - 1] = end;
@@ -593,7 +601,7 @@ public final class Latex {
     private void put(char c, int i, int j) {
       if (Character.isLetterOrDigit(c)) {
         if (glueRight && softSpaces > 0) {
-          len -= softSpaces; // H$_2$O: the math's end does not split the word
+          truncate(len - softSpaces); // H$_2$O: the math's end does not split the word
         } else if (separateNext && softSpaces == 0 && len > 0 && Character.isLetterOrDigit(out[len - 1])) {
           append(' ', i, i);
         }
@@ -611,8 +619,18 @@ public final class Latex {
       if (search) {
         from[len] = i;
         to[len] = j;
+        if (singleCount == singles.length) singles = Arrays.copyOf(singles, singleCount * 2);
+        singles[singleCount++] = len;
       }
       len++;
+    }
+
+    /** Output taken back (the spaces before a joining subscript): so are its offsets. */
+    private void truncate(int length) {
+      len = length;
+      if (search) {
+        while (singleCount > 0 && singles[singleCount - 1] >= length) singleCount--;
+      }
     }
 
     private void ensure(int size) {
@@ -626,11 +644,27 @@ public final class Latex {
     }
 
     Decoded decoded() {
+      Corrections c = new Corrections();
+      // the difference can change only at a character output by itself or right after one, and at the end
+      for (int k = 0; k < singleCount; k++) {
+        c.at(singles[k]);
+        if (singles[k] + 1 < len) c.at(singles[k] + 1);
+      }
+      c.at(len);
+      return new Decoded(out, len, c.at, c.diffs, c.size);
+    }
+
+    /** The difference points of {@link #decoded}, found in increasing order of output offset. */
+    private final class Corrections {
       int[] at = new int[8];
       int[] diffs = new int[8];
-      int size = 0;
-      int diff = 0;
-      for (int i = 0; i <= len; i++) {
+      int size;
+      int diff;
+      int last = -1;
+
+      void at(int i) {
+        if (i <= last) return;
+        last = i;
         int source;
         if (i == 0) {
           source = len == 0 ? 0 : from[0];
@@ -640,18 +674,27 @@ public final class Latex {
           // where the character before ends is where this one starts, in every run of plain text
           source = from[i] == to[i - 1] || Character.isLetterOrDigit(out[i]) ? from[i] : to[i - 1];
         }
-        if (source - i != diff) {
-          if (size == at.length) {
-            at = Arrays.copyOf(at, size * 2);
-            diffs = Arrays.copyOf(diffs, size * 2);
-          }
-          diff = source - i;
-          at[size] = i;
-          diffs[size++] = diff;
+        if (source - i == diff) return;
+        if (size == at.length) {
+          at = Arrays.copyOf(at, size * 2);
+          diffs = Arrays.copyOf(diffs, size * 2);
         }
+        diff = source - i;
+        at[size] = i;
+        diffs[size++] = diff;
       }
-      return new Decoded(out, len, at, diffs, size);
     }
+  }
+
+  private static final boolean[] SEARCH_SPECIAL = ascii("\\${}~");
+  private static final boolean[] DISPLAY_SPECIAL = ascii("\\${}~-`'");
+  private static final boolean[] LETTERS_SPECIAL = ascii("\\{");
+  private static final boolean[] MATH_SPECIAL = ascii("\\_^{}~&");
+
+  private static boolean[] ascii(String chars) {
+    boolean[] table = new boolean[128];
+    for (char c : chars.toCharArray()) table[c] = true;
+    return table;
   }
 
   private static boolean isAsciiLetter(char c) {
