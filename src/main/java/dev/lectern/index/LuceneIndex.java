@@ -150,8 +150,8 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
     try {
       String why = index.rebuildReason();
       if (why != null) {
-        notices.accept("index: rebuilding the search index from the library, since " + why
-            + " (the library is not changed; this takes a while for a big library)");
+        notices.accept("index: rebuilding the search index from the library (which is not changed), since " + why
+            + "; this takes a while for a big library");
       }
       index.openingReport = why != null ? index.rebuild() : index.sync();
       return index;
