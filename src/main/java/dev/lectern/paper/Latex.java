@@ -164,7 +164,7 @@ public final class Latex {
 
   private enum Mode { DISPLAY, SEARCH, LETTERS }
 
-  /** One pass over the input into {@code out}, each output character with the input span it came from. */
+  /** One pass over the input into {@code out}, keeping (for search) where in the input the output came from. */
   private static final class Decoder {
     private final char[] in;
     private final int n;
@@ -172,7 +172,10 @@ public final class Latex {
     private final boolean lettersOnly;
     char[] out;
     int len;
-    /** Where the input that made each output character starts and ends (search only). */
+    /**
+     * Where the input that made each output character starts and ends (search only): set for the characters
+     * in {@link #singles} and for both ends of each run copied in bulk, which is all {@link #decoded} reads.
+     */
     private int[] from;
     private int[] to;
     /** Depth of text-mode braces: a closing brace with none open is a character of the text. */
