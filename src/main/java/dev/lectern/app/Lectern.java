@@ -64,8 +64,8 @@ public final class Lectern implements AutoCloseable {
 
   /**
    * The search index in {@code data-dir/index}, opened on first use. Opening catches up with whatever the
-   * library changed since the index last committed (after a crash, say); it is rebuilt when it was made for
-   * another embedding model.
+   * library changed since the index last committed (after a crash, say); it is rebuilt, saying so on the
+   * standard error, when it was made for another embedding model or by a version that analysed text otherwise.
    *
    * @throws IndexLockedException when another process (a running {@code lectern serve}) has it open
    */
@@ -79,7 +79,8 @@ public final class Lectern implements AutoCloseable {
   public synchronized LuceneIndex index(LuceneIndex.Residency residency) {
     requireOpen();
     if (index == null) {
-      index = LuceneIndex.open(settings.dataDir().resolve("index"), library, OnnxBgeEmbedder.MODEL_ID, residency);
+      index = LuceneIndex.open(settings.dataDir().resolve("index"), library, OnnxBgeEmbedder.MODEL_ID, residency,
+          System.err::println);
     }
     return index;
   }

@@ -26,7 +26,16 @@ public final class IndexSnapshot implements SearchableIndex, AutoCloseable {
     this.dir = dir;
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
-    this.model = Watermark.from(reader.getIndexCommit().getUserData()).model();
+    Watermark w = Watermark.from(reader.getIndexCommit().getUserData());
+    if (w.schema() != Watermark.SCHEMA) {
+      // its words were analysed otherwise: queries analysed this version's way would quietly miss papers
+      throw new IndexException("the search index was written by another version of Lectern (index schema "
+          + w.schema() + ", this version's is " + Watermark.SCHEMA + ") and another process holds it (a running "
+          + "`lectern serve`): if that serve runs this version, it is rebuilding the index, so try again when it "
+          + "has finished; otherwise restart it with this version (it rebuilds the index at start), or stop it "
+          + "and run `lectern reindex`");
+    }
+    this.model = w.model();
   }
 
   /** Opens the last commit of the index at {@code path}. */
@@ -41,6 +50,9 @@ public final class IndexSnapshot implements SearchableIndex, AutoCloseable {
         reader.close();
         throw e;
       }
+    } catch (IndexException e) {
+      closeQuietly(dir); // the reader is closed already
+      throw e;
     } catch (IndexNotFoundException e) {
       closeQuietly(dir);
       throw new IndexException("the search index at " + path + " has no commit yet: the process holding it is "

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -118,10 +119,25 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
 
   /** As {@link #open(Path, PaperLibrary, String)}, holding the files in memory as {@code residency} says. */
   public static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency) {
-    return open(path, library, model, residency, PaperOrder.DEFAULT);
+    return open(path, library, model, residency, notice -> { });
+  }
+
+  /**
+   * As {@link #open(Path, PaperLibrary, String, Residency)}, telling {@code notices} before a rebuild starts
+   * and why: an index written by an older version or for another model is rebuilt, which takes minutes for
+   * a big library, and a command that pauses that long should say so.
+   */
+  public static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency,
+      Consumer<String> notices) {
+    return open(path, library, model, residency, PaperOrder.DEFAULT, notices);
   }
 
   static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency, PaperOrder order) {
+    return open(path, library, model, residency, order, notice -> { });
+  }
+
+  static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency, PaperOrder order,
+      Consumer<String> notices) {
     LuceneIndex index;
     try {
       index = new LuceneIndex(path, library, model, residency, order);
@@ -132,7 +148,12 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
           + " (it is derived data: delete the folder and run `lectern reindex`)", e);
     }
     try {
-      index.openingReport = index.needsRebuild() ? index.rebuild() : index.sync();
+      String why = index.rebuildReason();
+      if (why != null) {
+        notices.accept("index: rebuilding the search index from the library (which is not changed), since " + why
+            + "; this takes a while for a big library");
+      }
+      index.openingReport = why != null ? index.rebuild() : index.sync();
       return index;
     } catch (RuntimeException e) {
       index.close();
@@ -140,12 +161,17 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
     }
   }
 
-  private boolean needsRebuild() {
+  /** Why the index must be rebuilt before use, or null when following the library is enough. */
+  private String rebuildReason() {
     Watermark w = watermark;
-    if (w.schema() != Watermark.SCHEMA) return true;
-    if (w.model() != null && !w.model().equals(model)) return true;
+    if (w.schema() != Watermark.SCHEMA) {
+      return "it was written by another version of Lectern, which indexed the text differently (index schema "
+          + w.schema() + ", this version's is " + Watermark.SCHEMA + ")";
+    }
+    if (w.model() != null && !w.model().equals(model)) return "it holds the vectors of another model (" + w.model() + ")";
     // a library behind its index was replaced or restored from a backup: the index describes other data
-    return w.changeSeq() > library.lastChangeSeq();
+    if (w.changeSeq() > library.lastChangeSeq()) return "the library is older than the index (restored from a backup?)";
+    return null;
   }
 
   @Override

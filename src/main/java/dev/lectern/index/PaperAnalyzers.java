@@ -1,5 +1,6 @@
 package dev.lectern.index;
 
+import java.io.Reader;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -14,8 +15,11 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * The analyzers of the index. Text is English with accents folded ("Balázs" finds "balazs") and stemmed.
- * LaTeX needs no special handling: the standard tokenizer splits on {@code $}, {@code \} and braces, so
- * {@code $\alpha$} is indexed as {@code alpha} and {@code \emph{x}} as {@code emph x}. Author names are
+ * LaTeX is decoded before tokenizing ({@link LatexCharFilter}): {@code Gr\"obner} is indexed as Gröbner,
+ * so "Grobner" and "Gröbner" find it, and math as the words typed for it ({@code $\Lambda_{\alpha}$} as
+ * lambda alpha, {@code WSe$_{2}$} as wse2). A char filter rather than decoding the field's text beforehand,
+ * because offsets must point into the raw text: that is what is stored and what the highlighter marks.
+ * Queries go through the same analyzers, so a query typed in LaTeX finds the same papers. Author names are
  * folded and lower-cased but never stemmed or stopped ("Will", "An" are surnames).
  */
 public final class PaperAnalyzers {
@@ -28,6 +32,11 @@ public final class PaperAnalyzers {
 
   public static Analyzer english() {
     return new Analyzer() {
+      @Override
+      protected Reader initReader(String field, Reader reader) {
+        return new LatexCharFilter(reader);
+      }
+
       @Override
       protected TokenStreamComponents createComponents(String field) {
         StandardTokenizer source = new StandardTokenizer();
@@ -48,6 +57,11 @@ public final class PaperAnalyzers {
 
   public static Analyzer names() {
     return new Analyzer() {
+      @Override
+      protected Reader initReader(String field, Reader reader) {
+        return new LatexCharFilter(reader);
+      }
+
       @Override
       protected TokenStreamComponents createComponents(String field) {
         StandardTokenizer source = new StandardTokenizer();

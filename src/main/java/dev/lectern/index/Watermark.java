@@ -13,8 +13,11 @@ import java.util.Map;
  * @param schema    {@link #SCHEMA} of the code that wrote the index; an index of another layout is rebuilt
  */
 public record Watermark(long changeSeq, String model, int schema) {
-  /** Bump when fields or analysis change (older indexes are then rebuilt on open): 2 = Krovetz stemming. */
-  public static final int SCHEMA = 2;
+  /**
+   * Bump when fields or analysis change: older indexes are then rebuilt from the library on open. 2 = Krovetz
+   * stemming instead of Porter; 3 = LaTeX decoded before tokenizing (Gr\"obner indexed as grobner, not gr obner).
+   */
+  public static final int SCHEMA = 3;
 
   static final Watermark EMPTY = new Watermark(0, null, SCHEMA);
 

@@ -1,6 +1,7 @@
 package dev.lectern.search;
 
 import dev.lectern.index.IndexFields;
+import dev.lectern.paper.Latex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,9 @@ final class LexicalQueries {
 
   private Query parse(String text, boolean combined) {
     if (text == null || text.isBlank()) return null;
+    // an accent typed in LaTeX (Gr\"obner) before the parser reads its backslash as an escape; the analyzer
+    // decodes the rest (math, braces) of what reaches it
+    text = Latex.decodeLetters(text);
     String tamed = SLASH.matcher(STRAY_COLON.matcher(text).replaceAll(" ")).replaceAll("\\/");
     Query q;
     try {

@@ -1,6 +1,7 @@
 package dev.lectern.ingest.arxiv;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.paper.Latex;
 import dev.lectern.paper.Paper;
 import dev.lectern.paper.PaperIds;
 import dev.lectern.paper.Text;
@@ -45,7 +46,11 @@ final class SnapshotRecordParser {
         Set.of(SnapshotSource.NAME));
   }
 
-  /** Authors in order: from {@code authors_parsed} ([last, first, suffix]) where present, else the string. */
+  /**
+   * Authors in order: from {@code authors_parsed} ([last, first, suffix]) where present, else the string.
+   * arXiv gives the parsed names in Unicode ("Šrámek") but the string in LaTeX ({@code \v{S}r\'amek}): the
+   * string's names are decoded, so a paper's authors read the same whichever field they came from.
+   */
   private static List<String> authors(JsonNode r) throws BadRecordException {
     JsonNode parsed = r.get("authors_parsed");
     if (parsed != null && !parsed.isNull()) {
@@ -63,7 +68,8 @@ final class SnapshotRecordParser {
     }
     String authors = Text.clean(optionalText(r, "authors"));
     if (authors == null || authors.isEmpty()) return List.of();
-    return Arrays.stream(authors.split(",\\s*|\\s+and\\s+")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(authors.split(",\\s*|\\s+and\\s+")).map(name -> Text.clean(Latex.toUnicode(name)))
+        .filter(s -> !s.isEmpty()).toList();
   }
 
   private static List<String> categories(JsonNode r) throws BadRecordException {

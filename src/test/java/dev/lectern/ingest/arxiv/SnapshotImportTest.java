@@ -2,6 +2,9 @@ package dev.lectern.ingest.arxiv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lectern.ingest.ImportProgress;
 import dev.lectern.ingest.ImportSummary;
 import dev.lectern.ingest.Importer;
@@ -14,7 +17,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,5 +128,34 @@ class SnapshotImportTest {
     assertThat(run.status()).isEqualTo("completed");
     assertThat(run.counts()).isEqualTo(s.counts());
     assertThat(run.source()).isEqualTo("arxiv-snapshot");
+  }
+
+  /**
+   * Real records (arxiv/latex-records.md) with their {@code authors_parsed} taken out, so the names come from
+   * the {@code authors} string, which arXiv writes in LaTeX: decoded, they read as the parsed names do.
+   */
+  @Test
+  void namesFromTheAuthorsStringAreDecodedAsTheParsedNamesRead() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Path records = Path.of(getClass().getResource("/arxiv/latex-records.jsonl").toURI());
+    Path withoutParsed = dir.resolve("without-authors-parsed.jsonl");
+    Map<String, List<String>> parsed = new TreeMap<>();
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(records)) {
+      ObjectNode r = (ObjectNode) json.readTree(line);
+      List<String> names = new ArrayList<>();
+      for (JsonNode a : r.remove("authors_parsed")) names.add((a.get(1).asText() + " " + a.get(0).asText()).strip());
+      parsed.put(r.get("id").asText(), names);
+      lines.add(json.writeValueAsString(r));
+    }
+    Files.write(withoutParsed, lines);
+    importFile(withoutParsed);
+    assertThat(library.get("0704.0062").orElseThrow().authors())
+        .containsExactly("Rastislav Šrámek", "Broňa Brejová", "Tomáš Vinař");
+    assertThat(library.get("0704.0049").orElseThrow().authors()).containsExactly("Mikkel Øbro");
+    assertThat(library.get("0704.0028").orElseThrow().authors()).containsExactly("Péter E. Frenkel");
+    for (String id : List.of("0704.0005", "0704.0019", "0704.0049", "0704.0062", "0704.0073", "0704.0082")) {
+      assertThat(library.get(id).orElseThrow().authors()).as(id).isEqualTo(parsed.get(id));
+    }
   }
 }
