@@ -48,4 +48,4 @@ timed import records import arxiv-snapshot --no-progress "$file"
 timed reindex papers reindex --no-progress
 echo "machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(date -u '+%Y-%m-%d %H:%M UTC')"
 cat "$work/summary-$count.txt"
-echo "library: $(du -sh "$data/library.db" | cut -f1), index: $(du -sh "$data/index" | cut -f1) for $count records ($(du -b "$file" | cut -f1 | numfmt --to=iec) of JSON)"
+echo "library: $(du -sh "$data/library.db" | cut -f1), index: $(du -sh "$data/index" | cut -f1) for $count records ($(du -bL "$file" | cut -f1 | numfmt --to=iec) of JSON)"
