@@ -25,20 +25,21 @@ rm -rf "$data"
 after_gc() { grep "$2" "$1" | grep -oE '[0-9]+M->[0-9]+M' | cut -d'>' -f2 | tr -d M | sort -n | tail -1 || true; }
 
 # timed NAME UNIT COMMAND...: runs a whole lectern command under /usr/bin/time with the heap capped, then
-# prints its rate (COUNT UNITs over the wall time, JVM start included), heap and RSS
+# prints its rate (COUNT UNITs over the wall time, JVM start included), CPU time (telling more than the wall
+# time on a machine shared with other work), heap and RSS
 timed() {
   local name="$1" unit="$2"; shift 2
   local gclog="$work/gc-$name-$count.log" times="$work/time-$name-$count.txt" load
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
-  LECTERN_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$gclog" /usr/bin/time -f '%e %M' -o "$times" \
+  LECTERN_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$gclog" /usr/bin/time -f '%e %M %U %S' -o "$times" \
     "$here/lectern" --data-dir "$data" "$@"
-  local wall rss_kb peak_heap live_heap
-  read -r wall rss_kb < <(tail -1 "$times")
+  local wall rss_kb user sys peak_heap live_heap
+  read -r wall rss_kb user sys < <(tail -1 "$times")
   peak_heap=$(after_gc "$gclog" 'Pause')
   # a full collection leaves only live objects; a young one also the old generation's uncollected garbage
   live_heap=$(after_gc "$gclog" 'Pause Full')
-  printf '%s: %s s, %s %s/s (whole command); heap cap %s, %s collector, heap after GC peak %s MB (after a full GC: %s MB); peak RSS %s MB; load before %s\n' \
-    "$name" "$wall" "$(awk -v n="$count" -v s="$wall" 'BEGIN { printf "%.0f", n / s }')" "$unit" "$heap" \
+  printf '%s: %s s, %s %s/s (whole command), CPU %s s user + %s s system; heap cap %s, %s collector, heap after GC peak %s MB (after a full GC: %s MB); peak RSS %s MB; load before %s\n' \
+    "$name" "$wall" "$(awk -v n="$count" -v s="$wall" 'BEGIN { printf "%.0f", n / s }')" "$unit" "$user" "$sys" "$heap" \
     "$(sed -n 's/.*Using //p' "$gclog")" "${peak_heap:-?}" "${live_heap:-none ran}" "$((rss_kb / 1024))" "$load" \
     >> "$work/summary-$count.txt"
 }
