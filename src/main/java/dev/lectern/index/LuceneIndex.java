@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -90,7 +89,6 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
         .name("lectern-hnsw-merge-", 0).factory()) : null;
     IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(IndexCodec.create(cores > 1 ? cores : 1, graphMergers))
         .setRAMBufferSizeMB(RAM_BUFFER_MB)
-        .setMergeScheduler(mergeScheduler(cores))
         .setMergePolicy(order.mergePolicy())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     IndexWriter w;
@@ -108,17 +106,6 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
     this.documentWriters = cores > 1 ? Executors.newFixedThreadPool(cores, Thread.ofPlatform().daemon()
         .name("lectern-index-writer-", 0).factory()) : null;
     this.follower = new LibraryFollower(library, model, writer, new PaperDocuments(), documentWriters, cores);
-  }
-
-  /**
-   * Merges with a helper thread per core. Lucene's default on 2 cores is one merge thread, and a merge hands
-   * its parallel parts (the reordering's bisection above all) to helper threads only while fewer than that
-   * maximum less one merge threads run: so a merge into one segment, reordering included, ran on one core.
-   */
-  private static ConcurrentMergeScheduler mergeScheduler(int cores) {
-    ConcurrentMergeScheduler scheduler = new ConcurrentMergeScheduler();
-    scheduler.setMaxMergesAndThreads(cores + 6, cores + 1);
-    return scheduler;
   }
 
   /**
