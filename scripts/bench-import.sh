@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Import benchmark: generates an arXiv-snapshot file of COUNT records (synthetic, deterministic, with
-# ../shared/tools/gen-arxiv-snapshot.py --seed 7) once, then imports it into a fresh library with the heap
-# capped, and prints records/s, peak heap after GC, peak RSS and the database size.
+# ../shared/tools/gen-arxiv-snapshot.py --seed 7) once, then times two whole commands with the heap capped:
+#   1. the import as a user runs it (library and search index: the default) into a fresh library;
+#   2. `lectern reindex` of the library it made.
+# For each: wall time, records (papers) per second, peak heap after GC, peak RSS; then the sizes.
 #   scripts/bench-import.sh [COUNT] [HEAP]     defaults: 1000000 512m
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,17 +19,34 @@ if [ ! -f "$file" ]; then
 fi
 data="$work/data-$count"
 rm -rf "$data"
-gclog="$work/gc-$count.log"
 "$here/lectern" --version >/dev/null   # builds the application first, outside the measurement
-LECTERN_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$gclog" /usr/bin/time -v -o "$work/time-$count.txt" \
-  "$here/lectern" --data-dir "$data" import arxiv-snapshot --no-progress --no-index "$file"
-rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-$count.txt")
-# heap after each collection, in MB (none: no collection ran; grep's "no match" must not end the script)
-after_gc() { grep "$1" "$gclog" | grep -oE '[0-9]+M->[0-9]+M' | cut -d'>' -f2 | tr -d M | sort -n | tail -1 || true; }
-peak_heap=$(after_gc 'Pause')
-# a full collection leaves only live objects; a young one also the old generation's uncollected garbage
-live_heap=$(after_gc 'Pause Full')
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
-echo "heap cap: $heap; $(sed -n 's/.*Using //p' "$gclog") collector; heap after GC, peak: ${peak_heap:-?} MB" \
-  "(after a full GC: ${live_heap:-none ran} MB); peak RSS: $((rss_kb / 1024)) MB"
-echo "database: $(du -sh "$data" | cut -f1) for $count records ($(du -b "$file" | cut -f1 | numfmt --to=iec) of JSON)"
+
+# heap after each collection in a GC log, in MB (none: no collection ran; grep's "no match" must not end the script)
+after_gc() { grep "$2" "$1" | grep -oE '[0-9]+M->[0-9]+M' | cut -d'>' -f2 | tr -d M | sort -n | tail -1 || true; }
+
+# timed NAME UNIT COMMAND...: runs a whole lectern command under /usr/bin/time with the heap capped, then
+# prints its rate (COUNT UNITs over the wall time, JVM start included), CPU time (telling more than the wall
+# time on a machine shared with other work), heap and RSS
+timed() {
+  local name="$1" unit="$2"; shift 2
+  local gclog="$work/gc-$name-$count.log" times="$work/time-$name-$count.txt" load
+  load="$(cut -d' ' -f1-3 /proc/loadavg)"
+  LECTERN_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$gclog" /usr/bin/time -f '%e %M %U %S' -o "$times" \
+    "$here/lectern" --data-dir "$data" "$@"
+  local wall rss_kb user sys peak_heap live_heap
+  read -r wall rss_kb user sys < <(tail -1 "$times")
+  peak_heap=$(after_gc "$gclog" 'Pause')
+  # a full collection leaves only live objects; a young one also the old generation's uncollected garbage
+  live_heap=$(after_gc "$gclog" 'Pause Full')
+  printf '%s: %s s, %s %s/s (whole command), CPU %s s user + %s s system; heap cap %s, %s collector, heap after GC peak %s MB (after a full GC: %s MB); peak RSS %s MB; load before %s\n' \
+    "$name" "$wall" "$(awk -v n="$count" -v s="$wall" 'BEGIN { printf "%.0f", n / s }')" "$unit" "$user" "$sys" "$heap" \
+    "$(sed -n 's/.*Using //p' "$gclog")" "${peak_heap:-?}" "${live_heap:-none ran}" "$((rss_kb / 1024))" "$load" \
+    >> "$work/summary-$count.txt"
+}
+
+rm -f "$work/summary-$count.txt"
+timed import records import arxiv-snapshot --no-progress "$file"
+timed reindex papers reindex --no-progress
+echo "machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(date -u '+%Y-%m-%d %H:%M UTC')"
+cat "$work/summary-$count.txt"
+echo "library: $(du -sh "$data/library.db" | cut -f1), index: $(du -sh "$data/index" | cut -f1) for $count records ($(du -bL "$file" | cut -f1 | numfmt --to=iec) of JSON)"

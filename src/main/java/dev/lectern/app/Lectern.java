@@ -4,6 +4,8 @@ import dev.lectern.embed.Embedder;
 import dev.lectern.embed.OnnxBgeEmbedder;
 import dev.lectern.embed.QueryVectorCache;
 import dev.lectern.index.IndexLockedException;
+import dev.lectern.index.IndexProgress;
+import dev.lectern.index.PaperIndex;
 import dev.lectern.index.IndexSnapshot;
 import dev.lectern.index.SearchableIndex;
 import dev.lectern.index.LuceneIndex;
@@ -77,12 +79,36 @@ public final class Lectern implements AutoCloseable {
    * The search index, opened on first use as {@code residency} says (a long-running process preloads it); a later call returns the index already open, whatever it asks.
    */
   public synchronized LuceneIndex index(LuceneIndex.Residency residency) {
+    return index(residency, IndexProgress.NONE);
+  }
+
+  /** The search index; if this opens it, {@code progress} is told how catching up with the library goes. */
+  public synchronized LuceneIndex index(IndexProgress progress) {
+    return index(LuceneIndex.Residency.ON_DEMAND, progress);
+  }
+
+  private LuceneIndex index(LuceneIndex.Residency residency, IndexProgress progress) {
     requireOpen();
     if (index == null) {
-      index = LuceneIndex.open(settings.dataDir().resolve("index"), library, OnnxBgeEmbedder.MODEL_ID, residency,
+      index = LuceneIndex.open(indexPath(), library, OnnxBgeEmbedder.MODEL_ID, residency, progress,
           System.err::println);
     }
     return index;
+  }
+
+  /**
+   * Rebuilds the search index from the library. An index not open yet is opened for the rebuild, without
+   * catching up with the library first (which would write every paper twice when it is far behind).
+   */
+  public synchronized PaperIndex.SyncReport rebuildIndex(IndexProgress progress) {
+    requireOpen();
+    if (index != null) return index.rebuild(progress);
+    index = LuceneIndex.openRebuilt(indexPath(), library, OnnxBgeEmbedder.MODEL_ID, progress);
+    return index.openingReport();
+  }
+
+  private java.nio.file.Path indexPath() {
+    return settings.dataDir().resolve("index");
   }
 
   /**
@@ -108,7 +134,7 @@ public final class Lectern implements AutoCloseable {
 
   private synchronized IndexSnapshot snapshot() {
     requireOpen();
-    if (snapshot == null) snapshot = IndexSnapshot.open(settings.dataDir().resolve("index"));
+    if (snapshot == null) snapshot = IndexSnapshot.open(indexPath());
     return snapshot;
   }
 

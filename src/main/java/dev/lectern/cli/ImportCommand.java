@@ -65,7 +65,7 @@ final class ImportCommand implements Callable<Integer> {
     }
     if (files.size() > 1) out.println("total: " + total);
     out.println("papers: " + lectern.library().count());
-    if (!noIndex) IndexSync.run(lectern, out);
+    if (!noIndex) IndexSync.run(lectern, out, progress);
     return 0;
   }
 }

@@ -2,6 +2,7 @@ package dev.lectern.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "reindex", description = {"Rebuild the search index from the library alone.",
@@ -10,13 +11,18 @@ import picocli.CommandLine.ParentCommand;
 final class ReindexCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
+  @Option(names = "--no-progress", description = "No progress bar even on a terminal.")
+  boolean noProgress;
+
   @Override
   public Integer call() {
-    var index = main.lectern().index();
+    var cli = main.spec().commandLine();
+    var bar = new IndexBar(new TerminalProgress(cli.getErr(), !noProgress && TerminalProgress.isTerminal()), "reindex");
     long start = System.nanoTime();
-    var report = index.rebuild();
-    main.spec().commandLine().getOut().printf("indexed %,d papers in %.1f s (index: %,d documents)%n",
-        report.indexed(), (System.nanoTime() - start) / 1e9, index.size());
+    var report = main.lectern().rebuildIndex(bar);
+    bar.finished();
+    cli.getOut().printf("indexed %,d papers in %.1f s (index: %,d documents)%n",
+        report.indexed(), (System.nanoTime() - start) / 1e9, main.lectern().index().size());
     return 0;
   }
 }

@@ -52,6 +52,18 @@ final class TerminalProgress implements ImportProgress {
         counts.rejected()));
   }
 
+  /** Moves the bar to {@code done} of the total it started with, for work counted in its own unit. */
+  void stepTo(long done) {
+    if (bar != null) bar.stepTo(done);
+  }
+
+  /** A line about a step that has no bar of its own; like the bar, only on a terminal. */
+  void step(String message) {
+    if (!interactive) return;
+    err.println(message);
+    err.flush();
+  }
+
   @Override
   public void rejected(String location, String reason) {
     if (rejectCount++ < REJECTS_SHOWN) rejects.add(location + ": " + reason);

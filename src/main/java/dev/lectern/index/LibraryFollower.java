@@ -46,29 +46,41 @@ final class LibraryFollower {
     this.writerThreads = writers == null ? 1 : writerThreads;
   }
 
-  SyncReport follow(Watermark from) {
+  SyncReport follow(Watermark from, IndexProgress progress) {
     long seq = from.changeSeq();
     long target = library.lastChangeSeq();
     long indexed = 0;
     long deleted = 0;
+    if (target > seq) progress.started(library.changedCountSince(seq));
     while (true) {
-      List<Change> changes = library.changedSince(seq, CHUNK);
+      Chunk chunk = read(seq);
+      List<Change> changes = chunk.changes();
       // the chunk covers the feed up to its last change, or to the end when it is the last chunk
       long upTo = changes.size() == CHUNK ? changes.getLast().changeSeq() : Math.max(target, lastSeq(changes, seq));
       // read after the changes, so a redirect committed meanwhile is either in this range or after upTo
       long end = upTo;
       List<Redirect> redirects = library.redirectsSince(seq).stream().filter(r -> r.changeSeq() <= end).toList();
-      deleted += apply(changes, redirects);
+      deleted += apply(chunk, redirects);
       indexed += changes.size();
+      if (!changes.isEmpty()) progress.advanced(indexed);
       seq = Math.max(seq, upTo);
       if (changes.size() < CHUNK) break;
     }
     return new SyncReport(indexed, deleted, new Watermark(seq, model, Watermark.SCHEMA));
   }
 
+  /** Papers changed after a point of the feed, with their stored vectors for the model. */
+  private record Chunk(List<Change> changes, Map<String, float[]> vectors) {}
+
+  private Chunk read(long afterSeq) {
+    List<Change> changes = library.changedSince(afterSeq, CHUNK);
+    return new Chunk(changes, library.embeddings().get(model, changes.stream().map(c -> c.paper().id()).toList()));
+  }
+
   /** Redirects and changes interleaved in sequence order, so the later of the two always wins. */
-  private long apply(List<Change> changes, List<Redirect> redirects) {
-    Map<String, float[]> vectors = library.embeddings().get(model, changes.stream().map(c -> c.paper().id()).toList());
+  private long apply(Chunk chunk, List<Redirect> redirects) {
+    List<Change> changes = chunk.changes();
+    Map<String, float[]> vectors = chunk.vectors();
     if (redirects.isEmpty() && writerThreads > 1) {
       // distinct papers, no deletes to order them against: the order of writing does not matter
       writeSideBySide(changes.stream().map(Change::paper).toList(), vectors);

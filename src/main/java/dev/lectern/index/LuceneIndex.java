@@ -119,7 +119,7 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
 
   /** As {@link #open(Path, PaperLibrary, String)}, holding the files in memory as {@code residency} says. */
   public static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency) {
-    return open(path, library, model, residency, notice -> { });
+    return open(path, library, model, residency, IndexProgress.NONE, notice -> { });
   }
 
   /**
@@ -129,15 +129,35 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
    */
   public static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency,
       Consumer<String> notices) {
-    return open(path, library, model, residency, PaperOrder.DEFAULT, notices);
+    return open(path, library, model, residency, IndexProgress.NONE, notices);
+  }
+
+  /** As {@link #open(Path, PaperLibrary, String, Residency)}, telling {@code progress} how catching up goes. */
+  public static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency,
+      IndexProgress progress) {
+    return open(path, library, model, residency, progress, notice -> { });
+  }
+
+  /** Telling both: how catching up goes, and why a rebuild starts. */
+  public static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency,
+      IndexProgress progress, Consumer<String> notices) {
+    return open(path, library, model, residency, PaperOrder.DEFAULT, false, progress, notices);
+  }
+
+  /**
+   * Opens the index at {@code path} and rebuilds it from the library, instead of first catching up with the
+   * library and then rebuilding (which writes every paper twice when the index is missing or far behind).
+   */
+  public static LuceneIndex openRebuilt(Path path, PaperLibrary library, String model, IndexProgress progress) {
+    return open(path, library, model, Residency.ON_DEMAND, PaperOrder.DEFAULT, true, progress, notice -> { });
   }
 
   static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency, PaperOrder order) {
-    return open(path, library, model, residency, order, notice -> { });
+    return open(path, library, model, residency, order, false, IndexProgress.NONE, notice -> { });
   }
 
-  static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency, PaperOrder order,
-      Consumer<String> notices) {
+  private static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency,
+      PaperOrder order, boolean rebuild, IndexProgress progress, Consumer<String> notices) {
     LuceneIndex index;
     try {
       index = new LuceneIndex(path, library, model, residency, order);
@@ -148,12 +168,12 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
           + " (it is derived data: delete the folder and run `lectern reindex`)", e);
     }
     try {
-      String why = index.rebuildReason();
+      String why = rebuild ? null : index.rebuildReason();
       if (why != null) {
         notices.accept("index: rebuilding the search index from the library (which is not changed), since " + why
             + "; this takes a while for a big library");
       }
-      index.openingReport = why != null ? index.rebuild() : index.sync();
+      index.openingReport = rebuild || why != null ? index.rebuild(progress) : index.sync(progress);
       return index;
     } catch (RuntimeException e) {
       index.close();
@@ -175,11 +195,16 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
   }
 
   @Override
-  public synchronized SyncReport sync() {
+  public SyncReport sync() {
+    return sync(IndexProgress.NONE);
+  }
+
+  /** As {@link #sync()}, telling {@code progress} how it goes. */
+  public synchronized SyncReport sync(IndexProgress progress) {
     int before = writer.getDocStats().numDocs;
     SyncReport report = follower.follow(watermark.changeSeq() == 0 && watermark.model() == null
-        ? new Watermark(0, model, Watermark.SCHEMA) : watermark);
-    return publish(isBulkLoad(report.indexed(), before) ? compact(report) : report);
+        ? new Watermark(0, model, Watermark.SCHEMA) : watermark, progress);
+    return publish(isBulkLoad(report.indexed(), before) ? compact(report, progress) : report);
   }
 
   static boolean isBulkLoad(long written, int docsBefore) {
@@ -187,17 +212,23 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
   }
 
   @Override
-  public synchronized SyncReport rebuild() {
+  public SyncReport rebuild() {
+    return rebuild(IndexProgress.NONE);
+  }
+
+  /** As {@link #rebuild()}, telling {@code progress} how it goes. */
+  public synchronized SyncReport rebuild(IndexProgress progress) {
     try {
       writer.deleteAll();
     } catch (IOException e) {
       throw new IndexException("cannot clear the search index: " + e.getMessage(), e);
     }
-    return publish(compact(follower.follow(new Watermark(0, model, Watermark.SCHEMA))));
+    return publish(compact(follower.follow(new Watermark(0, model, Watermark.SCHEMA), progress), progress));
   }
 
   /** Merges the index into a single segment, before the commit that publishes it. */
-  private SyncReport compact(SyncReport report) {
+  private SyncReport compact(SyncReport report, IndexProgress progress) {
+    progress.merging();
     long start = System.nanoTime();
     try {
       writer.forceMerge(1);

@@ -66,6 +66,19 @@ public final class PaperLibrary {
     return out;
   }
 
+  /** How many papers were inserted or changed after {@code seq}: what a sync from there has to index. */
+  public long changedCountSince(long seq) {
+    try (Connection c = db.connect();
+         PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM papers WHERE change_seq > ?")) {
+      ps.setLong(1, seq);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot count changed papers: " + e.getMessage(), e);
+    }
+  }
+
   /** Ids retired after {@code seq} because their paper moved to its arXiv id. */
   public List<Redirect> redirectsSince(long seq) {
     List<Redirect> out = new ArrayList<>();
