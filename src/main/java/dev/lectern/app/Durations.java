@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Human durations as used in settings and flags: {@code 500ms}, {@code 3s}, {@code 10m}, {@code 2h}, {@code 7d}. */
+/**
+ * Human durations as used in settings and flags: {@code 500ms}, {@code 3s}, {@code 10m}, {@code
+ * 2h}, {@code 7d}.
+ */
 public final class Durations {
   private static final Pattern FORM = Pattern.compile("\\s*(\\d+)\\s*(ms|s|m|h|d|w)?\\s*");
 
@@ -13,7 +16,8 @@ public final class Durations {
   public static Duration parse(String text) {
     Matcher m = FORM.matcher(text == null ? "" : text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("'" + text + "' is not a duration like 500ms, 3s, 10m, 2h, 7d");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration like 500ms, 3s, 10m, 2h, 7d");
     }
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);

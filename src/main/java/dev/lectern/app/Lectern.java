@@ -5,17 +5,19 @@ import dev.lectern.embed.OnnxBgeEmbedder;
 import dev.lectern.embed.QueryVectorCache;
 import dev.lectern.index.IndexLockedException;
 import dev.lectern.index.IndexProgress;
-import dev.lectern.index.PaperIndex;
 import dev.lectern.index.IndexSnapshot;
-import dev.lectern.index.SearchableIndex;
 import dev.lectern.index.LuceneIndex;
+import dev.lectern.index.PaperIndex;
+import dev.lectern.index.SearchableIndex;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.Database;
+import dev.lectern.store.PaperLibrary;
 import java.util.Map;
 import java.util.function.Consumer;
-import dev.lectern.store.PaperLibrary;
 
-/** Wires Lectern's services from its settings: the one place that knows how the parts fit together. */
+/**
+ * Wires Lectern's services from its settings: the one place that knows how the parts fit together.
+ */
 public final class Lectern implements AutoCloseable {
   /** Recent queries whose vectors a search process keeps: paging and re-sorting reuse them. */
   private static final int QUERY_VECTORS_KEPT = 1_000;
@@ -31,9 +33,10 @@ public final class Lectern implements AutoCloseable {
   public Lectern(Settings settings) {
     this.settings = settings;
     String url = settings.getOrNull(Settings.DATABASE_URL);
-    Database db = url == null || url.isBlank()
-        ? Database.openEmbedded(settings.dataDir())
-        : Database.open(url);
+    Database db =
+        url == null || url.isBlank()
+            ? Database.openEmbedded(settings.dataDir())
+            : Database.open(url);
     this.library = new PaperLibrary(db);
   }
 
@@ -45,29 +48,37 @@ public final class Lectern implements AutoCloseable {
     return library;
   }
 
-  /** The embedding model, loaded on first use (about a second) and kept for the life of the process. */
+  /**
+   * The embedding model, loaded on first use (about a second) and kept for the life of the process.
+   */
   public synchronized Embedder embedder() {
     requireOpen();
     if (embedder == null) {
       int queryThreads = settings.getInt(Settings.EMBED_QUERY_THREADS);
       if (queryThreads < 0) {
-        throw new ConfigException(Settings.EMBED_QUERY_THREADS + " must be 0 (every core) or more, not " + queryThreads);
+        throw new ConfigException(
+            Settings.EMBED_QUERY_THREADS + " must be 0 (every core) or more, not " + queryThreads);
       }
       OnnxBgeEmbedder.Options options = OnnxBgeEmbedder.Options.defaults();
-      embedder = OnnxBgeEmbedder.open(queryThreads == 0 ? options : options.withQueryThreads(queryThreads));
+      embedder =
+          OnnxBgeEmbedder.open(
+              queryThreads == 0 ? options : options.withQueryThreads(queryThreads));
     }
     return embedder;
   }
 
-  /** Where freshly computed vectors go besides the library: the search index, so it need not wait. */
+  /**
+   * Where freshly computed vectors go besides the library: the search index, so it need not wait.
+   */
   public Consumer<Map<String, float[]>> vectorListener() {
     return vectors -> index().updateVectors(vectors);
   }
 
   /**
-   * The search index in {@code data-dir/index}, opened on first use. Opening catches up with whatever the
-   * library changed since the index last committed (after a crash, say); it is rebuilt, saying so on the
-   * standard error, when it was made for another embedding model or by a version that analysed text otherwise.
+   * The search index in {@code data-dir/index}, opened on first use. Opening catches up with
+   * whatever the library changed since the index last committed (after a crash, say); it is
+   * rebuilt, saying so on the standard error, when it was made for another embedding model or by a
+   * version that analysed text otherwise.
    *
    * @throws IndexLockedException when another process (a running {@code lectern serve}) has it open
    */
@@ -76,13 +87,17 @@ public final class Lectern implements AutoCloseable {
   }
 
   /**
-   * The search index, opened on first use as {@code residency} says (a long-running process preloads it); a later call returns the index already open, whatever it asks.
+   * The search index, opened on first use as {@code residency} says (a long-running process
+   * preloads it); a later call returns the index already open, whatever it asks.
    */
   public synchronized LuceneIndex index(LuceneIndex.Residency residency) {
     return index(residency, IndexProgress.NONE);
   }
 
-  /** The search index; if this opens it, {@code progress} is told how catching up with the library goes. */
+  /**
+   * The search index; if this opens it, {@code progress} is told how catching up with the library
+   * goes.
+   */
   public synchronized LuceneIndex index(IndexProgress progress) {
     return index(LuceneIndex.Residency.ON_DEMAND, progress);
   }
@@ -90,15 +105,22 @@ public final class Lectern implements AutoCloseable {
   private LuceneIndex index(LuceneIndex.Residency residency, IndexProgress progress) {
     requireOpen();
     if (index == null) {
-      index = LuceneIndex.open(indexPath(), library, OnnxBgeEmbedder.MODEL_ID, residency, progress,
-          System.err::println);
+      index =
+          LuceneIndex.open(
+              indexPath(),
+              library,
+              OnnxBgeEmbedder.MODEL_ID,
+              residency,
+              progress,
+              System.err::println);
     }
     return index;
   }
 
   /**
-   * Rebuilds the search index from the library. An index not open yet is opened for the rebuild, without
-   * catching up with the library first (which would write every paper twice when it is far behind).
+   * Rebuilds the search index from the library. An index not open yet is opened for the rebuild,
+   * without catching up with the library first (which would write every paper twice when it is far
+   * behind).
    */
   public synchronized PaperIndex.SyncReport rebuildIndex(IndexProgress progress) {
     requireOpen();
@@ -112,9 +134,10 @@ public final class Lectern implements AutoCloseable {
   }
 
   /**
-   * Search over the index. With {@code withEmbedder} false the model is not loaded (lexical search needs
-   * none); semantic and hybrid requests then fall back to words and say so. While another process (a
-   * running {@code lectern serve}) holds the index, it searches the index as that process last committed it.
+   * Search over the index. With {@code withEmbedder} false the model is not loaded (lexical search
+   * needs none); semantic and hybrid requests then fall back to words and say so. While another
+   * process (a running {@code lectern serve}) holds the index, it searches the index as that
+   * process last committed it.
    */
   public SearchService search(boolean withEmbedder) {
     SearchableIndex searchable;
@@ -128,7 +151,8 @@ public final class Lectern implements AutoCloseable {
 
   /** The model behind a cache of recent queries' vectors, for the searches of this process. */
   private synchronized Embedder queryEmbedder() {
-    if (queryEmbedder == null) queryEmbedder = QueryVectorCache.around(embedder(), QUERY_VECTORS_KEPT);
+    if (queryEmbedder == null)
+      queryEmbedder = QueryVectorCache.around(embedder(), QUERY_VECTORS_KEPT);
     return queryEmbedder;
   }
 
@@ -138,7 +162,10 @@ public final class Lectern implements AutoCloseable {
     return snapshot;
   }
 
-  /** Closes the index and the model; safe to call again (serve's shutdown hook and the command both do). */
+  /**
+   * Closes the index and the model; safe to call again (serve's shutdown hook and the command both
+   * do).
+   */
   @Override
   public synchronized void close() {
     closeLeavingModel();
@@ -155,8 +182,8 @@ public final class Lectern implements AutoCloseable {
   }
 
   /**
-   * Closes the index but not the model, for a process about to halt while a model run is still in flight
-   * (closing the model under it would crash the JVM).
+   * Closes the index but not the model, for a process about to halt while a model run is still in
+   * flight (closing the model under it would crash the JVM).
    */
   public synchronized void closeLeavingModel() {
     closed = true;

@@ -16,10 +16,10 @@ import java.util.Properties;
 import java.util.TreeSet;
 
 /**
- * Lectern's configuration: a file ({@code lectern.conf}, Java properties syntax), then {@code LECTERN_*}
- * environment variables, then command-line flags, each overriding the one before. Every setting has a
- * default, so Lectern runs with none. The variable for key {@code harvest.arxiv.delay} is
- * {@code LECTERN_HARVEST_ARXIV_DELAY}.
+ * Lectern's configuration: a file ({@code lectern.conf}, Java properties syntax), then {@code
+ * LECTERN_*} environment variables, then command-line flags, each overriding the one before. Every
+ * setting has a default, so Lectern runs with none. The variable for key {@code
+ * harvest.arxiv.delay} is {@code LECTERN_HARVEST_ARXIV_DELAY}.
  */
 public final class Settings {
   public static final String DATA_DIR = "data-dir";
@@ -37,26 +37,30 @@ public final class Settings {
   public static final String SERVER_WARMUP_PAPERS = "server.warmup-papers";
   public static final String EMBED_QUERY_THREADS = "embed.query-threads";
 
-  private static final Map<String, String> DEFAULTS = Map.ofEntries(
-      Map.entry(DATA_DIR, "lectern-data"),
-      Map.entry(IMPORT_BATCH_SIZE, "5000"),
-      Map.entry(ARXIV_OAI_URL, "https://oaipmh.arxiv.org/oai"),
-      Map.entry(ARXIV_OAI_DELAY, "3s"),
-      Map.entry(HF_BASE_URL, "https://huggingface.co"),
-      Map.entry(HF_DELAY, "1s"),
-      Map.entry(HTTP_RETRIES, "5"),
-      Map.entry(SERVER_PORT, "8080"),
-      // the API has no authentication yet: only this machine may reach it unless the host is set
-      Map.entry(SERVER_HOST, "127.0.0.1"),
-      Map.entry(SERVER_FOLLOW_INTERVAL, "5s"),
-      // serve loads the whole index into memory at start (see LuceneIndex.Residency); off for a machine
-      // with less free memory than the index
-      Map.entry(SERVER_PRELOAD_INDEX, "true"),
-      // serve searches this many random papers' titles at start, so users' first searches run compiled
-      // code (see SearchWarmup); 0: none
-      Map.entry(SERVER_WARMUP_PAPERS, "2000"),
-      // threads that embed one query, in a session of its own; 0: every core
-      Map.entry(EMBED_QUERY_THREADS, "0"));
+  private static final Map<String, String> DEFAULTS =
+      Map.ofEntries(
+          Map.entry(DATA_DIR, "lectern-data"),
+          Map.entry(IMPORT_BATCH_SIZE, "5000"),
+          Map.entry(ARXIV_OAI_URL, "https://oaipmh.arxiv.org/oai"),
+          Map.entry(ARXIV_OAI_DELAY, "3s"),
+          Map.entry(HF_BASE_URL, "https://huggingface.co"),
+          Map.entry(HF_DELAY, "1s"),
+          Map.entry(HTTP_RETRIES, "5"),
+          Map.entry(SERVER_PORT, "8080"),
+          // the API has no authentication yet: only this machine may reach it unless the host is
+          // set
+          Map.entry(SERVER_HOST, "127.0.0.1"),
+          Map.entry(SERVER_FOLLOW_INTERVAL, "5s"),
+          // serve loads the whole index into memory at start (see LuceneIndex.Residency); off for a
+          // machine
+          // with less free memory than the index
+          Map.entry(SERVER_PRELOAD_INDEX, "true"),
+          // serve searches this many random papers' titles at start, so users' first searches run
+          // compiled
+          // code (see SearchWarmup); 0: none
+          Map.entry(SERVER_WARMUP_PAPERS, "2000"),
+          // threads that embed one query, in a session of its own; 0: every core
+          Map.entry(EMBED_QUERY_THREADS, "0"));
 
   private final Map<String, String> values;
 
@@ -66,27 +70,34 @@ public final class Settings {
 
   /**
    * @param configFile the file to read, or null to read {@code ./lectern.conf} when it exists
-   * @param env        the environment ({@code System.getenv()})
-   * @param flags      settings given on the command line
+   * @param env the environment ({@code System.getenv()})
+   * @param flags settings given on the command line
    */
   public static Settings load(Path configFile, Map<String, String> env, Map<String, String> flags) {
     Map<String, String> merged = new HashMap<>(DEFAULTS);
     String fromEnv = env.get("LECTERN_CONFIG");
     boolean named = configFile != null || fromEnv != null && !fromEnv.isBlank();
-    Path file = configFile != null ? configFile : named ? Path.of(fromEnv.trim()) : Path.of("lectern.conf");
+    Path file =
+        configFile != null ? configFile : named ? Path.of(fromEnv.trim()) : Path.of("lectern.conf");
     // a file the user named must exist (a typo would otherwise run with the defaults, unnoticed)
     if (named || Files.exists(file)) {
-      merged.putAll(readFile(file, configFile == null && named ? " (named by $LECTERN_CONFIG)" : ""));
+      merged.putAll(
+          readFile(file, configFile == null && named ? " (named by $LECTERN_CONFIG)" : ""));
     }
     for (String key : knownKeys(merged)) {
       String v = env.get(envName(key));
       if (v != null && !v.isBlank()) merged.put(key, v.trim());
     }
     // LECTERN_HOME is the conventional name for where Lectern keeps its data.
-    if (!env.containsKey(envName(DATA_DIR)) && env.get("LECTERN_HOME") != null && !flags.containsKey(DATA_DIR)) {
+    if (!env.containsKey(envName(DATA_DIR))
+        && env.get("LECTERN_HOME") != null
+        && !flags.containsKey(DATA_DIR)) {
       merged.put(DATA_DIR, env.get("LECTERN_HOME"));
     }
-    flags.forEach((k, v) -> { if (v != null) merged.put(k, v); });
+    flags.forEach(
+        (k, v) -> {
+          if (v != null) merged.put(k, v);
+        });
     return new Settings(Map.copyOf(merged));
   }
 
@@ -119,7 +130,8 @@ public final class Settings {
     try {
       return Integer.parseInt(get(key).trim());
     } catch (NumberFormatException e) {
-      throw new ConfigException("setting '" + key + "' must be a whole number, got '" + get(key) + "'");
+      throw new ConfigException(
+          "setting '" + key + "' must be a whole number, got '" + get(key) + "'");
     }
   }
 
@@ -127,7 +139,8 @@ public final class Settings {
     String v = get(key).trim();
     if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equals("1")) return true;
     if (v.equalsIgnoreCase("false") || v.equalsIgnoreCase("no") || v.equals("0")) return false;
-    throw new ConfigException("setting '" + key + "' must be true or false, got '" + get(key) + "'");
+    throw new ConfigException(
+        "setting '" + key + "' must be true or false, got '" + get(key) + "'");
   }
 
   public Duration getDuration(String key) {
@@ -155,13 +168,18 @@ public final class Settings {
       lines = Files.readAllLines(file);
       p.load(new StringReader(String.join("\n", lines)));
     } catch (IOException e) {
-      throw new ConfigException("cannot read the configuration file " + file + namedBy + ": "
-          + IoReasons.ofFile(e, file));
+      throw new ConfigException(
+          "cannot read the configuration file "
+              + file
+              + namedBy
+              + ": "
+              + IoReasons.ofFile(e, file));
     }
     Map<String, String> m = new HashMap<>();
     p.forEach((k, v) -> m.put(k.toString().trim(), v.toString().trim()));
     for (String key : new TreeSet<>(m.keySet())) {
-      if (!isKnown(key)) throw new ConfigException(file + ":" + lineOf(key, lines) + ": " + unknownKey(key));
+      if (!isKnown(key))
+        throw new ConfigException(file + ":" + lineOf(key, lines) + ": " + unknownKey(key));
     }
     return m;
   }
@@ -184,15 +202,22 @@ public final class Settings {
         nearest = k;
       }
     }
-    return "unknown setting '" + key + "'; " + (best <= Math.max(2, key.length() / 4)
-        ? "did you mean '" + nearest + "'?" : "the settings are " + String.join(", ", known));
+    return "unknown setting '"
+        + key
+        + "'; "
+        + (best <= Math.max(2, key.length() / 4)
+            ? "did you mean '" + nearest + "'?"
+            : "the settings are " + String.join(", ", known));
   }
 
-  /** The number of the line that sets {@code key} (the first, for a key set twice), for the message. */
+  /**
+   * The number of the line that sets {@code key} (the first, for a key set twice), for the message.
+   */
   private static int lineOf(String key, List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i).strip();
-      if (l.startsWith(key) && (l.length() == key.length() || "=: \t".indexOf(l.charAt(key.length())) >= 0)) {
+      if (l.startsWith(key)
+          && (l.length() == key.length() || "=: \t".indexOf(l.charAt(key.length())) >= 0)) {
         return i + 1;
       }
     }

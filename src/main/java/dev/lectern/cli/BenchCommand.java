@@ -16,38 +16,61 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bench", description = {"Rerunnable benchmarks (figures in docs/performance.md).",
-    "The import benchmark is scripts/bench-import.sh."},
+@Command(
+    name = "bench",
+    description = {
+      "Rerunnable benchmarks (figures in docs/performance.md).",
+      "The import benchmark is scripts/bench-import.sh."
+    },
     subcommands = {BenchCommand.Embed.class, BenchCommand.Search.class})
 final class BenchCommand {
   @ParentCommand Main main;
 
-  @Command(name = "embed", description = {
-      "Embedding throughput and single-query latency.",
-      "Lectern's embedder (tokenize, length-sorted batches, inference, pooling) on the sample abstracts, "
-          + "against the plain ONNX Runtime session.run ceiling on the same texts."})
+  @Command(
+      name = "embed",
+      description = {
+        "Embedding throughput and single-query latency.",
+        "Lectern's embedder (tokenize, length-sorted batches, inference, pooling) on the sample abstracts, "
+            + "against the plain ONNX Runtime session.run ceiling on the same texts."
+      })
   static final class Embed implements Callable<Integer> {
-    @Option(names = "--corpus", defaultValue = "../shared/corpus/hf-papers", description = "Saved Daily Papers pages (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--corpus",
+        defaultValue = "../shared/corpus/hf-papers",
+        description = "Saved Daily Papers pages (default ${DEFAULT-VALUE}).")
     String corpus;
 
-    @Option(names = "--threads", description = "Comma-separated thread counts to try (default: all cores).")
+    @Option(
+        names = "--threads",
+        description = "Comma-separated thread counts to try (default: all cores).")
     String threads;
 
-    @Option(names = "--batch", description = "Comma-separated batch sizes to try (default: the embedder's).")
+    @Option(
+        names = "--batch",
+        description = "Comma-separated batch sizes to try (default: the embedder's).")
     String batch;
 
-    @Option(names = "--query-threads", description = "Comma-separated thread counts for queries to try (default: every core).")
+    @Option(
+        names = "--query-threads",
+        description = "Comma-separated thread counts for queries to try (default: every core).")
     String queryThreads;
 
-    @Option(names = "--queries", defaultValue = "200", description = "Single-query runs for latency (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--queries",
+        defaultValue = "200",
+        description = "Single-query runs for latency (default ${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N texts (0: all).")
+    @Option(
+        names = "--limit",
+        defaultValue = "0",
+        description = "Use only the first N texts (0: all).")
     int limit;
 
     @Override
     public Integer call() {
-      List<String> args = new ArrayList<>(List.of("corpus=" + corpus, "queries=" + queries, "limit=" + limit));
+      List<String> args =
+          new ArrayList<>(List.of("corpus=" + corpus, "queries=" + queries, "limit=" + limit));
       if (threads != null) args.add("threads=" + threads);
       if (batch != null) args.add("batch=" + batch);
       if (queryThreads != null) args.add("query-threads=" + queryThreads);
@@ -56,51 +79,89 @@ final class BenchCommand {
     }
   }
 
-  @Command(name = "search", description = {
-      "Search latency, on a copy of the library.",
-      "Copies the library to a scratch library (yours is never changed), fills missing embeddings there "
-          + "(synthetic ones by default), builds the index (timed), then times lexical, semantic and hybrid "
-          + "searches (query embedding with the real model included) and prints p50/p90/p99, index size "
-          + "and heap."})
+  @Command(
+      name = "search",
+      description = {
+        "Search latency, on a copy of the library.",
+        "Copies the library to a scratch library (yours is never changed), fills missing embeddings there "
+            + "(synthetic ones by default), builds the index (timed), then times lexical, semantic and hybrid "
+            + "searches (query embedding with the real model included) and prints p50/p90/p99, index size "
+            + "and heap."
+      })
   static final class Search implements Callable<Integer> {
     @ParentCommand BenchCommand bench;
 
-    @Option(names = "--vectors", defaultValue = "synthetic",
-        description = "synthetic: deterministic stand-in vectors for the copy's papers lacking one; existing: use only stored ones (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--vectors",
+        defaultValue = "synthetic",
+        description =
+            "synthetic: deterministic stand-in vectors for the copy's papers lacking one; existing: use only stored ones (default ${DEFAULT-VALUE}).")
     String vectors;
 
-    @Option(names = "--queries", defaultValue = "200", description = "Measured queries per configuration (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--queries",
+        defaultValue = "200",
+        description = "Measured queries per configuration (default ${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--warmup-papers", description = "Papers whose title searches run first, as serve runs them at start (default: the server.warmup-papers setting; 0: none).")
+    @Option(
+        names = "--warmup-papers",
+        description =
+            "Papers whose title searches run first, as serve runs them at start (default: the server.warmup-papers setting; 0: none).")
     Integer warmupPapers;
 
-    @Option(names = "--warmup", defaultValue = "100", description = "Then warm-up queries per configuration, not measured (default ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--warmup",
+        defaultValue = "100",
+        description =
+            "Then warm-up queries per configuration, not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--scratch", paramLabel = "DIR",
-        description = "Where the copy goes, kept for reruns: a new or empty directory, or one an earlier run made (then reused without copying). Default: a temporary directory, deleted at the end.")
+    @Option(
+        names = "--scratch",
+        paramLabel = "DIR",
+        description =
+            "Where the copy goes, kept for reruns: a new or empty directory, or one an earlier run made (then reused without copying). Default: a temporary directory, deleted at the end.")
     Path scratch;
 
-    @Option(names = "--keep-index", description = "With a reused --scratch: keep its index instead of rebuilding it (quicker reruns; no indexing time).")
+    @Option(
+        names = "--keep-index",
+        description =
+            "With a reused --scratch: keep its index instead of rebuilding it (quicker reruns; no indexing time).")
     boolean keepIndex;
 
     @Override
     public Integer call() {
       Lectern user = bench.main.lectern();
-      var options = new SearchBenchmark.Options(Choices.parse(SearchBenchmark.Vectors.class, vectors, "--vectors"),
-          Math.max(1, queries), Math.max(0, warmupPapers != null ? warmupPapers
-              : user.settings().getInt(Settings.SERVER_WARMUP_PAPERS)), Math.max(0, warmup), keepIndex);
+      var options =
+          new SearchBenchmark.Options(
+              Choices.parse(SearchBenchmark.Vectors.class, vectors, "--vectors"),
+              Math.max(1, queries),
+              Math.max(
+                  0,
+                  warmupPapers != null
+                      ? warmupPapers
+                      : user.settings().getInt(Settings.SERVER_WARMUP_PAPERS)),
+              Math.max(0, warmup),
+              keepIndex);
       var out = bench.main.spec().commandLine().getOut();
-      Consumer<String> log = msg -> {
-        out.println("  " + msg);
-        out.flush();
-      };
-      if (user.library().count() == 0) throw new ConfigException("the library is empty: import papers first");
+      Consumer<String> log =
+          msg -> {
+            out.println("  " + msg);
+            out.flush();
+          };
+      if (user.library().count() == 0)
+        throw new ConfigException("the library is empty: import papers first");
       SearchBenchmark.Report report;
       try (ScratchLibrary copy = ScratchLibrary.of(user, scratch, log)) {
         report = new SearchBenchmark(copy.lectern(), log).run(options);
-        if (!copy.temporary()) log.accept("the scratch library stays in " + copy.dir() + " (rerun with --scratch " + copy.dir() + " --keep-index)");
+        if (!copy.temporary())
+          log.accept(
+              "the scratch library stays in "
+                  + copy.dir()
+                  + " (rerun with --scratch "
+                  + copy.dir()
+                  + " --keep-index)");
       }
       out.println();
       out.print(ReportText.of(report));

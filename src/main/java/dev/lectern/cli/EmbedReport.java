@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-/** Embedding progress on the console: one line per ~10 seconds (done/total, rate, time left), and problems. */
+/**
+ * Embedding progress on the console: one line per ~10 seconds (done/total, rate, time left), and
+ * problems.
+ */
 class EmbedReport implements EmbeddingProgress {
   private static final long EVERY_NANOS = 10_000_000_000L;
   private final PrintWriter err;
@@ -22,8 +25,18 @@ class EmbedReport implements EmbeddingProgress {
     long now = System.nanoTime();
     if (now - lastPrint < EVERY_NANOS && s.remaining() > 0) return;
     lastPrint = now;
-    err.printf("embedded %,d/%,d (%.1f papers/s, %s left)%n", s.done(), s.total(), s.docsPerSecond(),
-        s.eta() == null ? "?" : s.eta().truncatedTo(ChronoUnit.SECONDS).toString().substring(2).toLowerCase(Locale.ROOT));
+    err.printf(
+        "embedded %,d/%,d (%.1f papers/s, %s left)%n",
+        s.done(),
+        s.total(),
+        s.docsPerSecond(),
+        s.eta() == null
+            ? "?"
+            : s.eta()
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString()
+                .substring(2)
+                .toLowerCase(Locale.ROOT));
     err.flush();
   }
 

@@ -22,21 +22,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "eval", description = {
-    "Relevance of the search modes on judged queries.",
-    "nDCG@10, MRR@10 and Recall@100 per mode over the library's papers, matched to the judgments by "
-        + "normalized title. A last line scores similar papers by proxy: how many of the other papers "
-        + "judged relevant to the same query each relevant paper's similar papers bring up."})
+@Command(
+    name = "eval",
+    description = {
+      "Relevance of the search modes on judged queries.",
+      "nDCG@10, MRR@10 and Recall@100 per mode over the library's papers, matched to the judgments by "
+          + "normalized title. A last line scores similar papers by proxy: how many of the other papers "
+          + "judged relevant to the same query each relevant paper's similar papers bring up."
+    })
 final class EvalCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
   @Option(names = "--queries", required = true, description = "Queries, id<TAB>text per line.")
   Path queries;
 
-  @Option(names = "--qrels", required = true, description = "Judgments, query_id<TAB>grade<TAB>n<TAB>title per line.")
+  @Option(
+      names = "--qrels",
+      required = true,
+      description = "Judgments, query_id<TAB>grade<TAB>n<TAB>title per line.")
   Path qrels;
 
-  @Option(names = "--mode", defaultValue = "all", description = "lexical, semantic, hybrid or all (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--mode",
+      defaultValue = "all",
+      description = "lexical, semantic, hybrid or all (default ${DEFAULT-VALUE}).")
   String mode;
 
   @Option(names = "--per-query", description = "Also print nDCG@10 of every query.")
@@ -48,8 +57,10 @@ final class EvalCommand implements Callable<Integer> {
     var err = main.spec().commandLine().getErr();
     set.warnings().forEach(w -> err.println("warning: " + w));
     var lectern = main.lectern();
-    List<Mode> modes = mode.equalsIgnoreCase("all") ? List.of(Mode.values())
-        : List.of(Choices.parse(Mode.class, mode, "--mode"));
+    List<Mode> modes =
+        mode.equalsIgnoreCase("all")
+            ? List.of(Mode.values())
+            : List.of(Choices.parse(Mode.class, mode, "--mode"));
     SearchService search = lectern.search(modes.stream().anyMatch(m -> m != Mode.LEXICAL));
     Map<String, Retriever> retrievers = new LinkedHashMap<>();
     for (Mode m : modes) retrievers.put(m.name().toLowerCase(Locale.ROOT), retriever(search, m));
@@ -57,11 +68,19 @@ final class EvalCommand implements Callable<Integer> {
     var out = main.spec().commandLine().getOut();
     out.print(RelevanceEvaluation.format(results));
     if (perQuery) out.print(RelevanceEvaluation.formatPerQuery(results));
-    var similar = SimilarPapersProxy.evaluate(set, judgedPaperIds(set, lectern.library()),
-        id -> search.similar(id, SimilarPapersProxy.AT).stream().map(Hit::title).toList());
+    var similar =
+        SimilarPapersProxy.evaluate(
+            set,
+            judgedPaperIds(set, lectern.library()),
+            id -> search.similar(id, SimilarPapersProxy.AT).stream().map(Hit::title).toList());
     if (similar.papers() > 0) {
-      out.printf(Locale.ROOT, "similar papers: %.3f of the other papers judged relevant to the same query in the top %d"
-          + " (proxy, over %d judged papers)%n", similar.share(), SimilarPapersProxy.AT, similar.papers());
+      out.printf(
+          Locale.ROOT,
+          "similar papers: %.3f of the other papers judged relevant to the same query in the top %d"
+              + " (proxy, over %d judged papers)%n",
+          similar.share(),
+          SimilarPapersProxy.AT,
+          similar.papers());
     }
     return 0;
   }
@@ -74,8 +93,15 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private static Retriever retriever(SearchService search, Mode mode) {
-    return (query, k) -> search.search(SearchRequest.of(query).withMode(mode)
-            .page(0, Math.min(k, SearchRequest.MAX_LIMIT)))
-        .hits().stream().map(Hit::title).toList();
+    return (query, k) ->
+        search
+            .search(
+                SearchRequest.of(query)
+                    .withMode(mode)
+                    .page(0, Math.min(k, SearchRequest.MAX_LIMIT)))
+            .hits()
+            .stream()
+            .map(Hit::title)
+            .toList();
   }
 }

@@ -21,16 +21,20 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "harvest", description = "Fetch new papers from arXiv or Hugging Face, politely.",
+@Command(
+    name = "harvest",
+    description = "Fetch new papers from arXiv or Hugging Face, politely.",
     subcommands = {HarvestCommand.Arxiv.class, HarvestCommand.HuggingFace.class})
 final class HarvestCommand {
   @ParentCommand Main main;
 
-  /** When to harvest from: an explicit start, a look-back, or (by default) where the last harvest ended. */
+  /**
+   * When to harvest from: an explicit start, a look-back, or (by default) where the last harvest
+   * ended.
+   */
   static final class Window {
     @ArgGroup(exclusive = true)
     Start start;
@@ -39,7 +43,9 @@ final class HarvestCommand {
     LocalDate until;
 
     static final class Start {
-      @Option(names = "--since", description = "Look back this far, e.g. 7d, 24h (default: since the last harvest).")
+      @Option(
+          names = "--since",
+          description = "Look back this far, e.g. 7d, 24h (default: since the last harvest).")
       String since;
 
       @Option(names = "--from", description = "First day to harvest, e.g. 2026-11-01.")
@@ -52,8 +58,15 @@ final class HarvestCommand {
         Duration back = Durations.parse(start.since);
         return LocalDate.now(ZoneOffset.UTC).minusDays(Math.max(0, back.toDays()));
       }
-      return state.get(lastKey).map(LocalDate::parse).orElseThrow(() -> new IllegalArgumentException(
-          "no earlier harvest of " + what + " to continue from; say where to start with --since 7d or --from DATE"));
+      return state
+          .get(lastKey)
+          .map(LocalDate::parse)
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "no earlier harvest of "
+                          + what
+                          + " to continue from; say where to start with --since 7d or --from DATE"));
     }
 
     LocalDate until() {
@@ -61,11 +74,15 @@ final class HarvestCommand {
     }
   }
 
-  static PoliteHttpClient http(Settings settings, String delayKey, Duration delayFlag, CommandLineOutput out) {
+  static PoliteHttpClient http(
+      Settings settings, String delayKey, Duration delayFlag, CommandLineOutput out) {
     return PoliteHttpClient.builder()
         .minDelay(delayFlag != null ? delayFlag : settings.getDuration(delayKey))
         .maxAttempts(settings.getInt(Settings.HTTP_RETRIES))
-        .onWait(w -> { if (w.reason() != dev.lectern.ingest.http.Wait.Reason.PACING) out.err(w.toString()); })
+        .onWait(
+            w -> {
+              if (w.reason() != dev.lectern.ingest.http.Wait.Reason.PACING) out.err(w.toString());
+            })
         .build();
   }
 
@@ -75,8 +92,9 @@ final class HarvestCommand {
   }
 
   /**
-   * Runs {@code work}; when it could not connect to the server at all, the error also names the setting that
-   * points elsewhere (the default server needs a network; a test or a mirror is set there).
+   * Runs {@code work}; when it could not connect to the server at all, the error also names the
+   * setting that points elsewhere (the default server needs a network; a test or a mirror is set
+   * there).
    */
   static <T> T reaching(URI base, String setting, Remote<T> work) throws IOException {
     try {
@@ -85,10 +103,12 @@ final class HarvestCommand {
       String where = base + ", set by " + setting + " in lectern.conf or --base-url";
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof ConnectionFailedException) {
-          throw new ImportException(e.getMessage() + "; check the network, or the server's address: " + where, e);
+          throw new ImportException(
+              e.getMessage() + "; check the network, or the server's address: " + where, e);
         }
         if (t instanceof HttpStatusException h && (h.status() == 404 || h.status() == 410)) {
-          throw new ImportException(e.getMessage() + "; is the server's address right? " + where, e);
+          throw new ImportException(
+              e.getMessage() + "; is the server's address right? " + where, e);
         }
       }
       throw e;
@@ -100,16 +120,27 @@ final class HarvestCommand {
     void err(String line);
   }
 
-  @Command(name = "arxiv", description = {"Harvest arXiv metadata over OAI-PMH.",
-      "Example: lectern harvest arxiv --set cs --since 7d. Later runs continue from the last harvested date."})
+  @Command(
+      name = "arxiv",
+      description = {
+        "Harvest arXiv metadata over OAI-PMH.",
+        "Example: lectern harvest arxiv --set cs --since 7d. Later runs continue from the last harvested date."
+      })
   static final class Arxiv implements Callable<Integer> {
     @ParentCommand HarvestCommand harvest;
-    @ArgGroup(exclusive = false) Window window = new Window();
 
-    @Option(names = "--set", description = "OAI set, e.g. cs, math, physics:hep-th (default: all of arXiv).")
+    @ArgGroup(exclusive = false)
+    Window window = new Window();
+
+    @Option(
+        names = "--set",
+        description = "OAI set, e.g. cs, math, physics:hep-th (default: all of arXiv).")
     String set;
 
-    @Option(names = "--base-url", description = "OAI-PMH endpoint (default: the harvest.arxiv.base-url setting, arXiv's own).")
+    @Option(
+        names = "--base-url",
+        description =
+            "OAI-PMH endpoint (default: the harvest.arxiv.base-url setting, arXiv's own).")
     URI baseUrl;
 
     @Option(names = "--delay", description = "Pause between requests (default 3s, arXiv's rule).")
@@ -125,22 +156,36 @@ final class HarvestCommand {
       var err = main.spec().commandLine().getErr();
       var out = main.spec().commandLine().getOut();
       URI base = baseUrl != null ? baseUrl : URI.create(settings.get(Settings.ARXIV_OAI_URL));
-      PoliteHttpClient http = http(settings, Settings.ARXIV_OAI_DELAY, delay == null ? null : Durations.parse(delay),
-          line -> { err.println(line); err.flush(); });
+      PoliteHttpClient http =
+          http(
+              settings,
+              Settings.ARXIV_OAI_DELAY,
+              delay == null ? null : Durations.parse(delay),
+              line -> {
+                err.println(line);
+                err.flush();
+              });
       if (listSets) {
-        var sets = reaching(base, Settings.ARXIV_OAI_URL, () -> new OaiPmhSource(base, null, null, null, http).listSets());
+        var sets =
+            reaching(
+                base,
+                Settings.ARXIV_OAI_URL,
+                () -> new OaiPmhSource(base, null, null, null, http).listSets());
         for (OaiSet s : sets) out.println(s.spec() + "\t" + s.name());
         return 0;
       }
       var library = main.lectern().library();
       String lastKey = "harvest:arxiv-oai:last:" + base + ":" + (set == null ? "-" : set);
-      LocalDate from = window.from(library.state(), lastKey, "arXiv" + (set == null ? "" : " set " + set));
+      LocalDate from =
+          window.from(library.state(), lastKey, "arXiv" + (set == null ? "" : " set " + set));
       OaiPmhSource source = new OaiPmhSource(base, set, from, window.until(), http);
       ImportSummary s = reaching(base, Settings.ARXIV_OAI_URL, () -> importer(main).run(source));
       out.println(s);
-      // a completed harvest that found nothing new still covered its window: the next one goes on from its end
+      // a completed harvest that found nothing new still covered its window: the next one goes on
+      // from its end
       // (a record changed later gets a later datestamp, so nothing is skipped)
-      source.latestDatestamp()
+      source
+          .latestDatestamp()
           .or(() -> s.completed() ? Optional.of(window.until()) : Optional.empty())
           .ifPresent(d -> library.state().put(lastKey, d.toString()));
       out.println("papers: " + library.count());
@@ -149,14 +194,22 @@ final class HarvestCommand {
     }
   }
 
-  @Command(name = "hf", description = {"Harvest Hugging Face Daily Papers, with upvotes.",
-      "Reads the Daily Papers JSON API, one request per day. Example: lectern harvest hf --since 7d. Later "
-          + "runs continue from the last harvested day."})
+  @Command(
+      name = "hf",
+      description = {
+        "Harvest Hugging Face Daily Papers, with upvotes.",
+        "Reads the Daily Papers JSON API, one request per day. Example: lectern harvest hf --since 7d. Later "
+            + "runs continue from the last harvested day."
+      })
   static final class HuggingFace implements Callable<Integer> {
     @ParentCommand HarvestCommand harvest;
-    @ArgGroup(exclusive = false) Window window = new Window();
 
-    @Option(names = "--base-url", description = "API host (default: the harvest.hf.base-url setting, huggingface.co).")
+    @ArgGroup(exclusive = false)
+    Window window = new Window();
+
+    @Option(
+        names = "--base-url",
+        description = "API host (default: the harvest.hf.base-url setting, huggingface.co).")
     URI baseUrl;
 
     @Option(names = "--delay", description = "Pause between requests (default 1s).")
@@ -169,13 +222,22 @@ final class HarvestCommand {
       var err = main.spec().commandLine().getErr();
       var library = main.lectern().library();
       URI base = baseUrl != null ? baseUrl : URI.create(settings.get(Settings.HF_BASE_URL));
-      PoliteHttpClient http = http(settings, Settings.HF_DELAY, delay == null ? null : Durations.parse(delay),
-          line -> { err.println(line); err.flush(); });
-      // an internal name from before the source was called hf-api, kept so that existing libraries continue
+      PoliteHttpClient http =
+          http(
+              settings,
+              Settings.HF_DELAY,
+              delay == null ? null : Durations.parse(delay),
+              line -> {
+                err.println(line);
+                err.flush();
+              });
+      // an internal name from before the source was called hf-api, kept so that existing libraries
+      // continue
       String lastKey = "harvest:hf-daily:last:" + base;
       // The last day is fetched again: its upvotes have grown since.
-      HfDailyHarvest source = new HfDailyHarvest(base, window.from(library.state(), lastKey, "Daily Papers"),
-          window.until(), http);
+      HfDailyHarvest source =
+          new HfDailyHarvest(
+              base, window.from(library.state(), lastKey, "Daily Papers"), window.until(), http);
       ImportSummary s = reaching(base, Settings.HF_BASE_URL, () -> importer(main).run(source));
       var out = main.spec().commandLine().getOut();
       out.println(s);
@@ -188,7 +250,9 @@ final class HarvestCommand {
 
   private static Importer importer(Main main) {
     var lectern = main.lectern();
-    var progress = new TerminalProgress(main.spec().commandLine().getErr(), TerminalProgress.isTerminal());
-    return new Importer(lectern.library(), lectern.settings().getInt(Settings.IMPORT_BATCH_SIZE), progress);
+    var progress =
+        new TerminalProgress(main.spec().commandLine().getErr(), TerminalProgress.isTerminal());
+    return new Importer(
+        lectern.library(), lectern.settings().getInt(Settings.IMPORT_BATCH_SIZE), progress);
   }
 }

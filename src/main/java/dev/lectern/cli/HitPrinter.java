@@ -34,7 +34,8 @@ final class HitPrinter {
       if (h.upvotes() != null) meta.append(h.upvotes()).append(" upvotes · ");
       meta.append(String.format("score %.3f", h.score()));
       out.println(meta);
-      if (h.snippetHtml() != null && !h.snippetHtml().isBlank()) out.println("    " + text(h.snippetHtml()));
+      if (h.snippetHtml() != null && !h.snippetHtml().isBlank())
+        out.println("    " + text(h.snippetHtml()));
     }
   }
 
@@ -63,8 +64,15 @@ final class HitPrinter {
 
   /** The index marks matches as HTML; a terminal shows them bold, a pipe gets plain text. */
   private String text(String html) {
-    String marked = html.replace("<mark>", terminal ? BOLD : "").replace("</mark>", terminal ? PLAIN : "");
-    return marked.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
-        .replace("&#39;", "'").replace("&#x2F;", "/").replace("&amp;", "&");
+    String marked =
+        html.replace("<mark>", terminal ? BOLD : "").replace("</mark>", terminal ? PLAIN : "");
+    return marked
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&#x2F;", "/")
+        .replace("&amp;", "&");
   }
 }

@@ -2,7 +2,10 @@ package dev.lectern.cli;
 
 import dev.lectern.index.IndexProgress;
 
-/** Indexing shown as an import is: a bar of papers with rate and ETA on a terminal, nothing otherwise. */
+/**
+ * Indexing shown as an import is: a bar of papers with rate and ETA on a terminal, nothing
+ * otherwise.
+ */
 final class IndexBar implements IndexProgress {
   private final TerminalProgress terminal;
   private final String task;
@@ -25,7 +28,8 @@ final class IndexBar implements IndexProgress {
   @Override
   public void merging() {
     terminal.finished();
-    terminal.step(task + ": merging into one segment, papers that share words numbered together...");
+    terminal.step(
+        task + ": merging into one segment, papers that share words numbered together...");
   }
 
   /** Closes the bar if the work ended without merging. */

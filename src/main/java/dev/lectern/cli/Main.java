@@ -1,9 +1,9 @@
 package dev.lectern.cli;
 
-import dev.lectern.app.Lectern;
-import dev.lectern.app.Settings;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.lectern.app.Lectern;
+import dev.lectern.app.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,25 +11,45 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code lectern} command: one entry point for every job. */
-@Command(name = "lectern", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+@Command(
+    name = "lectern",
+    mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     version = "Lectern 0.1.0",
     description = "Self-hosted research-paper discovery: import, search and follow papers.",
     usageHelpAutoWidth = true,
-    subcommands = {ImportCommand.class, HarvestCommand.class, EmbedCommand.class, SearchCommand.class,
-        SimilarCommand.class, ServeCommand.class, ReindexCommand.class, EvalCommand.class, StatsCommand.class, RunsCommand.class, BenchCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      ImportCommand.class,
+      HarvestCommand.class,
+      EmbedCommand.class,
+      SearchCommand.class,
+      SimilarCommand.class,
+      ServeCommand.class,
+      ReindexCommand.class,
+      EvalCommand.class,
+      StatsCommand.class,
+      RunsCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
-  @Option(names = "--data-dir", description = "Where the library lives (default ./lectern-data, or $LECTERN_HOME).")
+  @Option(
+      names = "--data-dir",
+      description = "Where the library lives (default ./lectern-data, or $LECTERN_HOME).")
   Path dataDir;
 
-  @Option(names = "--config", description = "Configuration file (default ./lectern.conf when present).")
+  @Option(
+      names = "--config",
+      description = "Configuration file (default ./lectern.conf when present).")
   Path config;
 
-  @Option(names = {"-v", "--verbose"}, description = "Show stack traces and more detail.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Show stack traces and more detail.")
   boolean verbose;
 
   @Spec CommandSpec spec;
@@ -50,28 +70,41 @@ public final class Main {
     return lectern;
   }
 
-  /** Lucene announces at INFO which vector implementation it uses; users need not read that each run. */
-  private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+  /**
+   * Lucene announces at INFO which vector implementation it uses; users need not read that each
+   * run.
+   */
+  private static final java.util.logging.Logger LUCENE_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene");
 
   public static void main(String[] args) {
     LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
-    System.exit(run(args, new PrintWriter(System.out, true, UTF_8), new PrintWriter(System.err, true, UTF_8)));
+    System.exit(
+        run(
+            args,
+            new PrintWriter(System.out, true, UTF_8),
+            new PrintWriter(System.err, true, UTF_8)));
   }
 
-  /** Runs the command line and returns the exit code; errors print as one clear line unless --verbose. */
+  /**
+   * Runs the command line and returns the exit code; errors print as one clear line unless
+   * --verbose.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     Main main = new Main();
     CommandLine cl = new CommandLine(main);
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (main.verbose) e.printStackTrace(err);
-      else err.println("lectern: " + messageOf(e) + "  (--verbose shows details)");
-      err.flush();
-      return 1;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (main.verbose) e.printStackTrace(err);
+          else err.println("lectern: " + messageOf(e) + "  (--verbose shows details)");
+          err.flush();
+          return 1;
+        });
     cl.setParameterExceptionHandler(Main::badCommandLine);
-    // '-hallucination' in a query would otherwise read as -h (help) plus more, '-Vision' as -V (version)
+    // '-hallucination' in a query would otherwise read as -h (help) plus more, '-Vision' as -V
+    // (version)
     cl.setPosixClusteredShortOptionsAllowed(false);
     try {
       return cl.execute(args);
@@ -83,9 +116,9 @@ public final class Main {
   }
 
   /**
-   * A command line picocli cannot parse: the error and where help is, not the whole usage, which buried the
-   * one line that matters. A search query starting with '-' (an exclusion) reads as an unknown option, so
-   * that error says how to pass it.
+   * A command line picocli cannot parse: the error and where help is, not the whole usage, which
+   * buried the one line that matters. A search query starting with '-' (an exclusion) reads as an
+   * unknown option, so that error says how to pass it.
    */
   private static int badCommandLine(CommandLine.ParameterException ex, String[] args) {
     CommandLine c = ex.getCommandLine();
@@ -93,11 +126,13 @@ public final class Main {
     String command = c.getCommandSpec().qualifiedName();
     err.println("lectern: " + ex.getMessage());
     if (ex instanceof CommandLine.UnmatchedArgumentException u) {
-      // an exclusion is '-word'; '--word' is a misspelt option, for which picocli suggests the near ones
+      // an exclusion is '-word'; '--word' is a misspelt option, for which picocli suggests the near
+      // ones
       if (c.getCommand() instanceof SearchCommand
           && u.getUnmatched().stream().anyMatch(a -> a.startsWith("-") && !a.startsWith("--"))) {
-        err.println("A query that starts with '-' goes after '--', as in: "
-            + SearchCommand.withQueryAfterDashes(c.getCommandSpec(), args));
+        err.println(
+            "A query that starts with '-' goes after '--', as in: "
+                + SearchCommand.withQueryAfterDashes(c.getCommandSpec(), args));
       } else {
         CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
       }

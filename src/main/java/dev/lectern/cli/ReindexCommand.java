@@ -5,9 +5,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "reindex", description = {"Rebuild the search index from the library alone.",
-    "Stored vectors are included: nothing is embedded again. The old index serves until the new one is "
-        + "complete."})
+@Command(
+    name = "reindex",
+    description = {
+      "Rebuild the search index from the library alone.",
+      "Stored vectors are included: nothing is embedded again. The old index serves until the new one is "
+          + "complete."
+    })
 final class ReindexCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
@@ -17,12 +21,17 @@ final class ReindexCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var cli = main.spec().commandLine();
-    var bar = new IndexBar(new TerminalProgress(cli.getErr(), !noProgress && TerminalProgress.isTerminal()), "reindex");
+    var bar =
+        new IndexBar(
+            new TerminalProgress(cli.getErr(), !noProgress && TerminalProgress.isTerminal()),
+            "reindex");
     long start = System.nanoTime();
     var report = main.lectern().rebuildIndex(bar);
     bar.finished();
-    cli.getOut().printf("indexed %,d papers in %.1f s (index: %,d documents)%n",
-        report.indexed(), (System.nanoTime() - start) / 1e9, main.lectern().index().size());
+    cli.getOut()
+        .printf(
+            "indexed %,d papers in %.1f s (index: %,d documents)%n",
+            report.indexed(), (System.nanoTime() - start) / 1e9, main.lectern().index().size());
     return 0;
   }
 }

@@ -19,21 +19,31 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "serve", description = {
-    "Run Lectern: the web app and its JSON API.",
-    "Serves the pages and /api/v1/..., embeds missing vectors in the background and keeps the index "
-        + "following the library, so papers imported meanwhile (lectern import in another terminal) are "
-        + "searchable by words within seconds and by meaning once embedded. Ctrl-C stops."})
+@Command(
+    name = "serve",
+    description = {
+      "Run Lectern: the web app and its JSON API.",
+      "Serves the pages and /api/v1/..., embeds missing vectors in the background and keeps the index "
+          + "following the library, so papers imported meanwhile (lectern import in another terminal) are "
+          + "searchable by words within seconds and by meaning once embedded. Ctrl-C stops."
+    })
 final class ServeCommand implements Callable<Integer> {
-  /** Time the embedding queue gets to store its chunk in flight when stopping (a chunk takes seconds). */
+  /**
+   * Time the embedding queue gets to store its chunk in flight when stopping (a chunk takes
+   * seconds).
+   */
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   @ParentCommand Main main;
 
-  @Option(names = "--port", description = "Port to listen on (default from settings: 8080; 0 picks a free one).")
+  @Option(
+      names = "--port",
+      description = "Port to listen on (default from settings: 8080; 0 picks a free one).")
   Integer port;
 
-  @Option(names = "--host", description = "Address to listen on (default from settings: 127.0.0.1, this machine only).")
+  @Option(
+      names = "--host",
+      description = "Address to listen on (default from settings: 127.0.0.1, this machine only).")
   String host;
 
   @Override
@@ -41,38 +51,54 @@ final class ServeCommand implements Callable<Integer> {
     Lectern lectern = main.lectern();
     Settings settings = lectern.settings();
     int p = port != null ? port : settings.getInt(Settings.SERVER_PORT);
-    if (p < 0 || p > 65_535) throw new IllegalArgumentException("the port must be between 0 and 65535, not " + p);
+    if (p < 0 || p > 65_535)
+      throw new IllegalArgumentException("the port must be between 0 and 65535, not " + p);
     String h = host != null ? host : settings.get(Settings.SERVER_HOST);
     int warmupPapers = settings.getInt(Settings.SERVER_WARMUP_PAPERS);
     PrintWriter out = main.spec().commandLine().getOut();
     PrintWriter err = main.spec().commandLine().getErr();
     CountDownLatch stopRequested = new CountDownLatch(1);
-    // Ctrl-C or SIGTERM from here on: this thread stops requests first, then the background work (which
-    // stores its chunk in flight), then index and model. A kill -9 skips all this; library and index repair
+    // Ctrl-C or SIGTERM from here on: this thread stops requests first, then the background work
+    // (which
+    // stores its chunk in flight), then index and model. A kill -9 skips all this; library and
+    // index repair
     // themselves at the next start.
-    try (StopSignals signals = StopSignals.onStop(() -> {
-      out.println("stopping...");
-      out.flush();
-      stopRequested.countDown();
-    })) {
+    try (StopSignals signals =
+        StopSignals.onStop(
+            () -> {
+              out.println("stopping...");
+              out.flush();
+              stopRequested.countDown();
+            })) {
       out.println("opening the library and the search index...");
-      Background background = new Background(lectern, settings.getDuration(Settings.SERVER_FOLLOW_INTERVAL),
-          new ServeEvents(err));
+      Background background =
+          new Background(
+              lectern, settings.getDuration(Settings.SERVER_FOLLOW_INTERVAL), new ServeEvents(err));
       WebServer server = null;
       Warmup warmup = null;
       try {
-        // a long-running process: the whole index in memory from the start (see LuceneIndex.Residency)
-        lectern.index(settings.getBoolean(Settings.SERVER_PRELOAD_INDEX)
-            ? LuceneIndex.Residency.PRELOAD : LuceneIndex.Residency.ON_DEMAND);
+        // a long-running process: the whole index in memory from the start (see
+        // LuceneIndex.Residency)
+        lectern.index(
+            settings.getBoolean(Settings.SERVER_PRELOAD_INDEX)
+                ? LuceneIndex.Residency.PRELOAD
+                : LuceneIndex.Residency.ON_DEMAND);
         // listen first: a port in use is reported before any background work starts
         SearchService search = lectern.search(true);
         server = listen(new InetSocketAddress(h, p), search, lectern, background);
         background.start();
         if (warmupPapers > 0) warmup = new Warmup(search, lectern.index(), warmupPapers, err);
         Background.Status s = background.status();
-        out.printf("library: %,d papers; index: %,d papers; embeddings: %,d done, %,d to compute in the "
-            + "background%n", s.libraryPapers(), s.indexedPapers(), s.embedded(), s.pending());
-        out.println("serving " + server.uri() + "/  (JSON API under " + server.uri() + "/api/v1/; Ctrl-C stops)");
+        out.printf(
+            "library: %,d papers; index: %,d papers; embeddings: %,d done, %,d to compute in the "
+                + "background%n",
+            s.libraryPapers(), s.indexedPapers(), s.embedded(), s.pending());
+        out.println(
+            "serving "
+                + server.uri()
+                + "/  (JSON API under "
+                + server.uri()
+                + "/api/v1/; Ctrl-C stops)");
         out.flush();
         stopRequested.await();
       } finally {
@@ -93,15 +119,16 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * The embedding chunk in flight did not finish in time (a very slow or overloaded machine). Closing the
-   * model under its run, or letting ONNX Runtime's exit hook free the model's native memory under it,
-   * crashes the JVM; so the index is closed as usual and the process ends at once, without the exit hooks:
-   * as safe as a kill -9 (the library commits every chunk it stores), and the chunk is embedded again next
-   * time.
+   * The embedding chunk in flight did not finish in time (a very slow or overloaded machine).
+   * Closing the model under its run, or letting ONNX Runtime's exit hook free the model's native
+   * memory under it, crashes the JVM; so the index is closed as usual and the process ends at once,
+   * without the exit hooks: as safe as a kill -9 (the library commits every chunk it stores), and
+   * the chunk is embedded again next time.
    */
   private static void abandonModelRun(Lectern lectern, PrintWriter out) {
     lectern.closeLeavingModel();
-    out.println("the embedding chunk in flight was abandoned; it is embedded again at the next start");
+    out.println(
+        "the embedding chunk in flight was abandoned; it is embedded again at the next start");
     out.println("stopped");
     out.flush();
     System.out.flush();
@@ -110,8 +137,8 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * The search warm-up (see {@link SearchWarmup}) on a thread of its own, beside the first requests and the
-   * embedding queue; it says on the console when it is done.
+   * The search warm-up (see {@link SearchWarmup}) on a thread of its own, beside the first requests
+   * and the embedding queue; it says on the console when it is done.
    */
   private static final class Warmup {
     /** Same index, same papers: a restart warms up the same way. */
@@ -121,24 +148,34 @@ final class ServeCommand implements Callable<Integer> {
     private final Thread thread;
 
     Warmup(SearchService search, SearchableIndex index, int papers, PrintWriter err) {
-      thread = Thread.ofPlatform().name("lectern-warmup").daemon().start(() -> {
-        try {
-          SearchWarmup.Report r = SearchWarmup.run(search, index, papers, SEED, stopping::get);
-          if (!r.stopped() && r.searches() > 0) {
-            err.printf("search warmed up: %,d searches from %,d papers' titles in %.1f s%n", r.searches(), r.papers(),
-                r.took().toMillis() / 1000.0);
-            err.flush();
-          }
-        } catch (RuntimeException e) {
-          err.println("the search warm-up stopped (" + Main.messageOf(e) + "); searches work, only slower at first");
-          err.flush();
-        }
-      });
+      thread =
+          Thread.ofPlatform()
+              .name("lectern-warmup")
+              .daemon()
+              .start(
+                  () -> {
+                    try {
+                      SearchWarmup.Report r =
+                          SearchWarmup.run(search, index, papers, SEED, stopping::get);
+                      if (!r.stopped() && r.searches() > 0) {
+                        err.printf(
+                            "search warmed up: %,d searches from %,d papers' titles in %.1f s%n",
+                            r.searches(), r.papers(), r.took().toMillis() / 1000.0);
+                        err.flush();
+                      }
+                    } catch (RuntimeException e) {
+                      err.println(
+                          "the search warm-up stopped ("
+                              + Main.messageOf(e)
+                              + "); searches work, only slower at first");
+                      err.flush();
+                    }
+                  });
     }
 
     /**
-     * Stops after the search in progress and waits for it, uninterruptibly (an interrupt is kept): the index
-     * and the model close after this, and must not close under a search.
+     * Stops after the search in progress and waits for it, uninterruptibly (an interrupt is kept):
+     * the index and the model close after this, and must not close under a search.
      */
     void stop() {
       stopping.set(true);
@@ -155,16 +192,20 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  private static WebServer listen(InetSocketAddress address, SearchService search, Lectern lectern,
-      Background background) {
+  private static WebServer listen(
+      InetSocketAddress address, SearchService search, Lectern lectern, Background background) {
     try {
       return WebServer.start(address, search, lectern.library(), background);
     } catch (java.io.UncheckedIOException e) {
-      throw new IllegalArgumentException(e.getMessage() + " (choose another with --port N or server.port)", e);
+      throw new IllegalArgumentException(
+          e.getMessage() + " (choose another with --port N or server.port)", e);
     }
   }
 
-  /** Background events on the console: embedding progress, and papers indexed after another process's import. */
+  /**
+   * Background events on the console: embedding progress, and papers indexed after another
+   * process's import.
+   */
   private static final class ServeEvents extends EmbedReport implements Background.Events {
     private final PrintWriter err;
 
@@ -175,14 +216,16 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public void indexed(SyncReport report) {
-      err.printf("indexed %,d papers changed in the library%s%n", report.indexed(),
-          report.deleted() > 0 ? " (" + report.deleted() + " ids retired)" : "");
+      err.printf(
+          "indexed %,d papers changed in the library%s%n",
+          report.indexed(), report.deleted() > 0 ? " (" + report.deleted() + " ids retired)" : "");
       err.flush();
     }
 
     @Override
     public void vectorsAttached(int papers) {
-      err.printf("attached %,d stored vectors the index lacked (left by an interrupted run)%n", papers);
+      err.printf(
+          "attached %,d stored vectors the index lacked (left by an interrupted run)%n", papers);
       err.flush();
     }
 

@@ -7,15 +7,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "similar", description = {"Papers similar to a paper.",
-    "Nearest neighbours by meaning fused with more-like-this by words."})
+@Command(
+    name = "similar",
+    description = {
+      "Papers similar to a paper.",
+      "Nearest neighbours by meaning fused with more-like-this by words."
+    })
 final class SimilarCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
   @Parameters(index = "0", description = "The paper's id, e.g. 2404.15574.")
   String id;
 
-  @Option(names = "--limit", defaultValue = "10", description = "How many, 1-100 (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      defaultValue = "10",
+      description = "How many, 1-100 (default ${DEFAULT-VALUE}).")
   int limit;
 
   @Option(names = "--json", description = "Print the result as JSON.")
@@ -24,9 +31,20 @@ final class SimilarCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var lectern = main.lectern();
-    var paper = lectern.library().get(id).orElseThrow(() -> new IllegalArgumentException(
-        "no paper with id '" + id + "' in the library (ids look like 2404.15574 or hep-th/9901001)"));
-    var hits = lectern.search(false).similar(paper.id(), Choices.inRange(limit, 1, SearchRequest.MAX_LIMIT, "--limit", ""));
+    var paper =
+        lectern
+            .library()
+            .get(id)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no paper with id '"
+                            + id
+                            + "' in the library (ids look like 2404.15574 or hep-th/9901001)"));
+    var hits =
+        lectern
+            .search(false)
+            .similar(paper.id(), Choices.inRange(limit, 1, SearchRequest.MAX_LIMIT, "--limit", ""));
     var out = main.spec().commandLine().getOut();
     if (json) {
       out.println(HitPrinter.json(hits.stream().map(HitPrinter::jsonHit).toList()));

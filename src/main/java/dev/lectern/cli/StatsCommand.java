@@ -4,7 +4,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "stats", description = "What the library holds: papers, sources, embeddings, imports.")
+@Command(
+    name = "stats",
+    description = "What the library holds: papers, sources, embeddings, imports.")
 final class StatsCommand implements Callable<Integer> {
   @ParentCommand Main main;
 

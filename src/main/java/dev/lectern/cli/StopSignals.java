@@ -7,11 +7,12 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Runs a stop action on Ctrl-C (SIGINT), SIGTERM or SIGHUP before the JVM begins to shut down. A shutdown
- * hook would be too late: hooks run all at once, and ONNX Runtime's own hook frees its native environment,
- * so a model run still in flight crashes the JVM (SIGSEGV). Handled here first, the work in flight finishes,
- * the model closes while nothing uses it, and the command returns and exits as usual. A second signal
- * while stopping halts at once, which is as safe as a kill -9: library and index repair themselves.
+ * Runs a stop action on Ctrl-C (SIGINT), SIGTERM or SIGHUP before the JVM begins to shut down. A
+ * shutdown hook would be too late: hooks run all at once, and ONNX Runtime's own hook frees its
+ * native environment, so a model run still in flight crashes the JVM (SIGSEGV). Handled here first,
+ * the work in flight finishes, the model closes while nothing uses it, and the command returns and
+ * exits as usual. A second signal while stopping halts at once, which is as safe as a kill -9:
+ * library and index repair themselves.
  */
 final class StopSignals implements AutoCloseable {
   private static final String[] NAMES = {"INT", "TERM", "HUP"};
@@ -21,21 +22,28 @@ final class StopSignals implements AutoCloseable {
 
   private StopSignals(Runnable stop) {
     AtomicBoolean stopping = new AtomicBoolean();
-    SignalHandler handler = signal -> {
-      if (stopping.getAndSet(true)) Runtime.getRuntime().halt(128 + signal.getNumber());
-      stop.run();
-    };
+    SignalHandler handler =
+        signal -> {
+          if (stopping.getAndSet(true)) Runtime.getRuntime().halt(128 + signal.getNumber());
+          stop.run();
+        };
     for (String name : NAMES) {
       try {
         Signal signal = new Signal(name);
         previous.add(Signal.handle(signal, handler));
         signals.add(signal);
       } catch (IllegalArgumentException e) {
-        // not on this platform, or signals are left to the JVM (-Xrs): the shutdown hook below remains
+        // not on this platform, or signals are left to the JVM (-Xrs): the shutdown hook below
+        // remains
       }
     }
     if (signals.size() < NAMES.length) {
-      fallback = new Thread(() -> { if (!stopping.getAndSet(true)) stop.run(); }, "lectern-stop");
+      fallback =
+          new Thread(
+              () -> {
+                if (!stopping.getAndSet(true)) stop.run();
+              },
+              "lectern-stop");
       Runtime.getRuntime().addShutdownHook(fallback);
     } else {
       fallback = null;

@@ -10,8 +10,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar with rate and ETA on a terminal; on redirected output only the summary lines. The first
- * rejected records are listed after the bar (all of them are kept in the run history).
+ * A progress bar with rate and ETA on a terminal; on redirected output only the summary lines. The
+ * first rejected records are listed after the bar (all of them are kept in the run history).
  */
 final class TerminalProgress implements ImportProgress {
   static final int REJECTS_SHOWN = 20;
@@ -33,14 +33,15 @@ final class TerminalProgress implements ImportProgress {
     startNanos = System.nanoTime();
     if (!interactive) return;
     boolean bytes = unit.equals("bytes");
-    bar = new ProgressBarBuilder()
-        .setTaskName(shortName(task))
-        .setInitialMax(Math.max(total, 0))
-        .setUnit(bytes ? " MB" : " " + unit, bytes ? 1 << 20 : 1)
-        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-        .showSpeed()
-        .setUpdateIntervalMillis(250)
-        .build();
+    bar =
+        new ProgressBarBuilder()
+            .setTaskName(shortName(task))
+            .setInitialMax(Math.max(total, 0))
+            .setUnit(bytes ? " MB" : " " + unit, bytes ? 1 << 20 : 1)
+            .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+            .showSpeed()
+            .setUpdateIntervalMillis(250)
+            .build();
   }
 
   @Override
@@ -48,11 +49,15 @@ final class TerminalProgress implements ImportProgress {
     if (bar == null) return;
     bar.stepTo(done);
     double secs = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-3);
-    bar.setExtraMessage(String.format(" · %,d records, %,.0f/s, %,d rejected", counts.read(), counts.read() / secs,
-        counts.rejected()));
+    bar.setExtraMessage(
+        String.format(
+            " · %,d records, %,.0f/s, %,d rejected",
+            counts.read(), counts.read() / secs, counts.rejected()));
   }
 
-  /** Moves the bar to {@code done} of the total it started with, for work counted in its own unit. */
+  /**
+   * Moves the bar to {@code done} of the total it started with, for work counted in its own unit.
+   */
   void stepTo(long done) {
     if (bar != null) bar.stepTo(done);
   }
@@ -81,7 +86,10 @@ final class TerminalProgress implements ImportProgress {
     bar = null;
     rejects.forEach(err::println);
     if (rejectCount > REJECTS_SHOWN) {
-      err.println("... and " + (rejectCount - REJECTS_SHOWN) + " more rejected records (all of them: lectern runs --rejects N, N the run's number in lectern runs)");
+      err.println(
+          "... and "
+              + (rejectCount - REJECTS_SHOWN)
+              + " more rejected records (all of them: lectern runs --rejects N, N the run's number in lectern runs)");
     }
     err.flush();
     rejects.clear();
@@ -94,7 +102,10 @@ final class TerminalProgress implements ImportProgress {
     return name.length() > 24 ? name.substring(0, 21) + "..." : name;
   }
 
-  /** Whether standard output is an interactive terminal (on Java 22+ System.console() exists regardless). */
+  /**
+   * Whether standard output is an interactive terminal (on Java 22+ System.console() exists
+   * regardless).
+   */
   @SuppressWarnings("SystemConsoleNull") // handled: Console.isTerminal is asked for where it exists
   static boolean isTerminal() {
     var console = System.console();

@@ -3,9 +3,10 @@ package dev.lectern.embed;
 import java.util.List;
 
 /**
- * Turns text into vectors for semantic search. Documents and queries may embed differently (asymmetric
- * models prefix queries with an instruction), so they have separate methods. Every vector carries
- * {@link #modelId()} when stored: vectors from different model versions must never be compared.
+ * Turns text into vectors for semantic search. Documents and queries may embed differently
+ * (asymmetric models prefix queries with an instruction), so they have separate methods. Every
+ * vector carries {@link #modelId()} when stored: vectors from different model versions must never
+ * be compared.
  */
 public interface Embedder {
 
@@ -22,8 +23,8 @@ public interface Embedder {
   float[] embedQuery(String query);
 
   /**
-   * The text a paper is embedded from: title and abstract, so papers with a terse abstract still match on
-   * their title. Either part may be null or blank.
+   * The text a paper is embedded from: title and abstract, so papers with a terse abstract still
+   * match on their title. Either part may be null or blank.
    */
   static String documentText(String title, String abstractText) {
     String t = title == null ? "" : title.strip();

@@ -9,7 +9,10 @@ public interface EmbeddingProgress {
   /** A chunk was embedded and stored. */
   default void chunkStored(EmbeddingStatus status) {}
 
-  /** A paper whose text the model cannot embed; it will not be tried again while its text is unchanged. */
+  /**
+   * A paper whose text the model cannot embed; it will not be tried again while its text is
+   * unchanged.
+   */
   default void skipped(String paperId, String title, String reason) {}
 
   /** Something failed; {@code retryIn} is when the work is tried again, null if it is not. */

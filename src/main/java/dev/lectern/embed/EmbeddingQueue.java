@@ -12,44 +12,53 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Fills in the library's missing and stale vectors: takes a chunk of pending papers, embeds them, stores
- * the chunk in one transaction, then hands the vectors to a listener (the search index). The library is the
- * only checkpoint: a kill loses at most the chunk in flight, and a restart resumes with what is still
- * pending.
+ * Fills in the library's missing and stale vectors: takes a chunk of pending papers, embeds them,
+ * stores the chunk in one transaction, then hands the vectors to a listener (the search index). The
+ * library is the only checkpoint: a kill loses at most the chunk in flight, and a restart resumes
+ * with what is still pending.
  *
- * <p>Runs in the foreground ({@link #runUntilDone}) or on a background daemon thread ({@link #start} /
- * {@link #stop}) that polls for new work when idle; the caller is never blocked, so lexical search keeps
- * working while vectors are computed.
+ * <p>Runs in the foreground ({@link #runUntilDone}) or on a background daemon thread ({@link
+ * #start} / {@link #stop}) that polls for new work when idle; the caller is never blocked, so
+ * lexical search keeps working while vectors are computed.
  *
- * <p>Failures: when a chunk fails, a short probe text tells a broken model (or store) from a bad text. A
- * broken model means back off and retry the same chunk later; a working one means the chunk's texts are
- * embedded one by one, and those that still fail are skipped, reported, and not tried again while their
- * text is unchanged (for the life of this queue: a restart tries them once more, which costs one retry).
+ * <p>Failures: when a chunk fails, a short probe text tells a broken model (or store) from a bad
+ * text. A broken model means back off and retry the same chunk later; a working one means the
+ * chunk's texts are embedded one by one, and those that still fail are skipped, reported, and not
+ * tried again while their text is unchanged (for the life of this queue: a restart tries them once
+ * more, which costs one retry).
  */
 public final class EmbeddingQueue {
   /** A text every working model embeds, to tell a broken model from a text the model chokes on. */
   static final String PROBE_TEXT = "Graph neural networks. We study message passing on graphs.";
 
   /**
-   * @param chunkSize papers embedded and stored together: the most a kill can lose (the default is a few
-   *     seconds of work on a small CPU; see docs/performance.md)
+   * @param chunkSize papers embedded and stored together: the most a kill can lose (the default is
+   *     a few seconds of work on a small CPU; see docs/performance.md)
    * @param pollInterval how long the background thread waits before looking for new pending papers
-   * @param firstBackoff wait after a first failure; doubled after each further one, up to {@code maxBackoff}
-   * @param maxAttempts consecutive failures after which {@link #runUntilDone} gives up (the background
-   *     thread never gives up: it keeps retrying every {@code maxBackoff})
+   * @param firstBackoff wait after a first failure; doubled after each further one, up to {@code
+   *     maxBackoff}
+   * @param maxAttempts consecutive failures after which {@link #runUntilDone} gives up (the
+   *     background thread never gives up: it keeps retrying every {@code maxBackoff})
    */
   public record Options(
-      int chunkSize, Duration pollInterval, Duration firstBackoff, Duration maxBackoff, int maxAttempts) {
+      int chunkSize,
+      Duration pollInterval,
+      Duration firstBackoff,
+      Duration maxBackoff,
+      int maxAttempts) {
     public Options {
-      if (chunkSize < 1) throw new IllegalArgumentException("chunk size must be at least 1, got " + chunkSize);
+      if (chunkSize < 1)
+        throw new IllegalArgumentException("chunk size must be at least 1, got " + chunkSize);
       requirePositive("poll interval", pollInterval);
       requirePositive("first back-off", firstBackoff);
       requirePositive("maximum back-off", maxBackoff);
-      if (maxAttempts < 1) throw new IllegalArgumentException("attempts must be at least 1, got " + maxAttempts);
+      if (maxAttempts < 1)
+        throw new IllegalArgumentException("attempts must be at least 1, got " + maxAttempts);
     }
 
     public static Options defaults() {
-      return new Options(32, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5), 5);
+      return new Options(
+          32, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(5), 5);
     }
 
     public Options withChunkSize(int n) {
@@ -78,28 +87,38 @@ public final class EmbeddingQueue {
   /** What {@link #runUntilDone} did. */
   public record Summary(long embedded, long skipped, Duration elapsed, boolean stopped) {}
 
-  private enum Step { WORKED, IDLE }
+  private enum Step {
+    WORKED,
+    IDLE
+  }
 
   private final EmbeddingStore store;
   private final Embedder embedder;
   private final Options options;
   private final Consumer<Map<String, float[]>> listener;
   private final EmbeddingProgress progress;
+
   /** Papers skipped as id + text hash: a changed text gets another chance. */
   private final Set<String> skippedKeys = ConcurrentHashMap.newKeySet();
+
   /** The library change up to which this pass has stored vectors (see {@link #nextChunk}). */
   private volatile long cursor;
+
   private final Object lock = new Object();
   private volatile boolean stopping;
   private volatile EmbeddingStatus lastStatus = new EmbeddingStatus(0, 0, 0, 0, null);
   private boolean running; // guarded by lock: one worker at a time, foreground or background
 
   /**
-   * @param listener receives each stored chunk's vectors (paper id -> vector), e.g. to add them to the
-   *     search index; if it throws, the failure is reported and the vectors stay stored
+   * @param listener receives each stored chunk's vectors (paper id -> vector), e.g. to add them to
+   *     the search index; if it throws, the failure is reported and the vectors stay stored
    */
-  public EmbeddingQueue(EmbeddingStore store, Embedder embedder, Options options,
-      Consumer<Map<String, float[]>> listener, EmbeddingProgress progress) {
+  public EmbeddingQueue(
+      EmbeddingStore store,
+      Embedder embedder,
+      Options options,
+      Consumer<Map<String, float[]>> listener,
+      EmbeddingProgress progress) {
     this.store = store;
     this.embedder = embedder;
     this.options = options;
@@ -125,10 +144,11 @@ public final class EmbeddingQueue {
   }
 
   /**
-   * Embeds everything pending, on this thread, and returns when nothing is left or {@link #stop} was
-   * called (from another thread, e.g. a shutdown hook).
+   * Embeds everything pending, on this thread, and returns when nothing is left or {@link #stop}
+   * was called (from another thread, e.g. a shutdown hook).
    *
-   * @throws EmbeddingException after {@code maxAttempts} failures in a row, with the last one as cause
+   * @throws EmbeddingException after {@code maxAttempts} failures in a row, with the last one as
+   *     cause
    */
   public Summary runUntilDone() {
     claim();
@@ -148,7 +168,8 @@ public final class EmbeddingQueue {
     synchronized (lock) {
       claim();
       Thread worker = new Thread(this::background, "lectern-embed");
-      worker.setDaemon(true); // never keeps the JVM alive: whatever is stored is kept, the rest stays pending
+      worker.setDaemon(
+          true); // never keeps the JVM alive: whatever is stored is kept, the rest stays pending
       worker.start();
     }
   }
@@ -161,8 +182,8 @@ public final class EmbeddingQueue {
   }
 
   /**
-   * Asks the worker to stop after the chunk in flight (which is stored) and waits for it up to {@code
-   * timeout}. Returns whether it has stopped.
+   * Asks the worker to stop after the chunk in flight (which is stored) and waits for it up to
+   * {@code timeout}. Returns whether it has stopped.
    */
   public boolean stop(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -222,8 +243,8 @@ public final class EmbeddingQueue {
   }
 
   /**
-   * The loop shared by both modes: embed chunks while there are any; when idle, return (foreground) or
-   * poll (background); after a failure, back off. Returns the last run.
+   * The loop shared by both modes: embed chunks while there are any; when idle, return (foreground)
+   * or poll (background); after a failure, back off. Returns the last run.
    */
   private Run drive(boolean untilDone) {
     Run run = null;
@@ -238,8 +259,13 @@ public final class EmbeddingQueue {
         failures++;
         if (untilDone && failures >= options.maxAttempts()) {
           progress.failed("embedding failed " + failures + " times in a row; giving up", e, null);
-          throw new EmbeddingException("embedding failed " + failures + " times in a row (last: "
-              + e.getMessage() + "); what is stored is kept, run again to resume", e);
+          throw new EmbeddingException(
+              "embedding failed "
+                  + failures
+                  + " times in a row (last: "
+                  + e.getMessage()
+                  + "); what is stored is kept, run again to resume",
+              e);
         }
         Duration wait = backoff(failures);
         progress.failed(describe(e), e, wait);
@@ -267,7 +293,8 @@ public final class EmbeddingQueue {
 
   private Duration backoff(int failures) {
     long first = options.firstBackoff().toMillis();
-    long millis = first << Math.min(failures - 1, 20); // doubling, shift capped so it cannot overflow
+    long millis =
+        first << Math.min(failures - 1, 20); // doubling, shift capped so it cannot overflow
     return Duration.ofMillis(Math.min(millis, options.maxBackoff().toMillis()));
   }
 
@@ -305,9 +332,9 @@ public final class EmbeddingQueue {
   }
 
   /**
-   * The next pending papers, those skipped left out (asking for more so skipped ones cannot crowd it). It
-   * continues after the last stored chunk; when nothing is left there, it looks once more from the start,
-   * for whatever an earlier failure left behind.
+   * The next pending papers, those skipped left out (asking for more so skipped ones cannot crowd
+   * it). It continues after the last stored chunk; when nothing is left there, it looks once more
+   * from the start, for whatever an earlier failure left behind.
    */
   private List<Pending> nextChunk() {
     List<Pending> out = pendingAfter(cursor);
@@ -327,18 +354,23 @@ public final class EmbeddingQueue {
   }
 
   /**
-   * After a chunk failed: if the model still embeds a probe text, embeds the chunk's texts one by one and
-   * skips those that fail (null in the result); otherwise the model itself is broken and the chunk is
-   * retried later.
+   * After a chunk failed: if the model still embeds a probe text, embeds the chunk's texts one by
+   * one and skips those that fail (null in the result); otherwise the model itself is broken and
+   * the chunk is retried later.
    */
-  private List<float[]> isolate(List<Pending> chunk, List<String> texts, RuntimeException chunkFailure,
-      Run run) {
+  private List<float[]> isolate(
+      List<Pending> chunk, List<String> texts, RuntimeException chunkFailure, Run run) {
     try {
       embed(List.of(PROBE_TEXT));
     } catch (RuntimeException probeFailure) {
       chunkFailure.addSuppressed(probeFailure);
-      throw new EmbeddingException("the embedding model failed on a chunk of " + chunk.size()
-          + " papers and on a probe text too (" + chunkFailure.getMessage() + ")", chunkFailure);
+      throw new EmbeddingException(
+          "the embedding model failed on a chunk of "
+              + chunk.size()
+              + " papers and on a probe text too ("
+              + chunkFailure.getMessage()
+              + ")",
+          chunkFailure);
     }
     List<float[]> vectors = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {
@@ -348,27 +380,35 @@ public final class EmbeddingQueue {
         Pending p = chunk.get(i);
         skippedKeys.add(key(p));
         run.skipped++;
-        progress.skipped(p.paper().id(), p.paper().title(), "the model fails on its text: " + e.getMessage());
+        progress.skipped(
+            p.paper().id(), p.paper().title(), "the model fails on its text: " + e.getMessage());
         vectors.add(null);
       }
     }
     return vectors;
   }
 
-  /** The model's vectors, checked: one per text, of the model's length, finite (a NaN would poison search). */
+  /**
+   * The model's vectors, checked: one per text, of the model's length, finite (a NaN would poison
+   * search).
+   */
   private List<float[]> embed(List<String> texts) {
     List<float[]> vectors = embedder.embedDocuments(texts);
     if (vectors.size() != texts.size()) {
-      throw new EmbeddingException("the model returned " + vectors.size() + " vectors for " + texts.size()
-          + " texts");
+      throw new EmbeddingException(
+          "the model returned " + vectors.size() + " vectors for " + texts.size() + " texts");
     }
     for (float[] v : vectors) {
       if (v == null || v.length != embedder.dimensions()) {
-        throw new EmbeddingException("the model returned a vector of " + (v == null ? "no" : v.length)
-            + " dimensions, expected " + embedder.dimensions());
+        throw new EmbeddingException(
+            "the model returned a vector of "
+                + (v == null ? "no" : v.length)
+                + " dimensions, expected "
+                + embedder.dimensions());
       }
       for (float x : v) {
-        if (!Float.isFinite(x)) throw new EmbeddingException("the model returned a vector with NaN or infinity");
+        if (!Float.isFinite(x))
+          throw new EmbeddingException("the model returned a vector with NaN or infinity");
       }
     }
     return vectors;
@@ -387,7 +427,8 @@ public final class EmbeddingQueue {
     for (Pending p : chunk) cursor = Math.max(cursor, p.changeSeq());
     run.done += byId.size();
     // papers imported during the run: count them in, so the total stays ahead of what is done
-    if (run.done + run.skipped >= run.total) run.total = run.done + run.skipped + store.pendingCount(model());
+    if (run.done + run.skipped >= run.total)
+      run.total = run.done + run.skipped + store.pendingCount(model());
     lastStatus = run.status();
     progress.chunkStored(lastStatus);
     if (byId.isEmpty()) return;
@@ -395,8 +436,14 @@ public final class EmbeddingQueue {
       listener.accept(byId);
     } catch (RuntimeException e) {
       // the vectors are stored; an index rebuild from the library picks them up
-      progress.failed("the listener failed on " + byId.size() + " new vectors (they are stored; rebuild the "
-          + "index to include them): " + e.getMessage(), e, null);
+      progress.failed(
+          "the listener failed on "
+              + byId.size()
+              + " new vectors (they are stored; rebuild the "
+              + "index to include them): "
+              + e.getMessage(),
+          e,
+          null);
     }
   }
 

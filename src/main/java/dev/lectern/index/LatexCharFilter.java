@@ -7,16 +7,17 @@ import java.util.Arrays;
 import org.apache.lucene.analysis.CharFilter;
 
 /**
- * Decodes LaTeX before the tokenizer sees it ({@link Latex#forSearch}), keeping the offsets of the raw text:
- * the highlighter marks the stored text, which stays raw, so a match on "Gröbner" must mark {@code Gr\"obner}.
- * A field value is read whole (titles and abstracts are short); one without a backslash, dollar or brace is
- * passed on as it is, with no offset to correct.
+ * Decodes LaTeX before the tokenizer sees it ({@link Latex#forSearch}), keeping the offsets of the
+ * raw text: the highlighter marks the stored text, which stays raw, so a match on "Gröbner" must
+ * mark {@code Gr\"obner}. A field value is read whole (titles and abstracts are short); one without
+ * a backslash, dollar or brace is passed on as it is, with no offset to correct.
  */
 final class LatexCharFilter extends CharFilter {
   private char[] text;
   private int length = -1;
   private int pos;
   private Latex.Decoded decoded;
+
   /** The last correction point used: the tokenizer asks for offsets in increasing order. */
   private int cursor = -1;
 
@@ -56,7 +57,8 @@ final class LatexCharFilter extends CharFilter {
     Latex.Decoded d = decoded;
     if (d == null || d.corrections() == 0) return offset;
     int[] at = d.correctionAt();
-    if (cursor >= 0 && at[cursor] > offset) cursor = -1; // asked out of order: search from the start
+    if (cursor >= 0 && at[cursor] > offset)
+      cursor = -1; // asked out of order: search from the start
     while (cursor + 1 < d.corrections() && at[cursor + 1] <= offset) cursor++;
     return cursor < 0 ? offset : offset + d.correctionDiff()[cursor];
   }

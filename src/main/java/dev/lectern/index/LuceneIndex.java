@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
@@ -21,15 +21,16 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.store.MMapDirectory;
 
 /**
- * The Lucene index of the library's papers, in its own directory (by convention {@code <dataDir>/index}).
- * One instance per directory and process (Lucene's write lock enforces it). Opening follows the library up to
- * its latest change, so a crash between a library commit and the index commit heals itself; an index of
- * another embedding model or document layout is rebuilt. Searches go through {@link #search} and see every
- * change once {@link #sync} or {@link #updateVectors} has returned.
+ * The Lucene index of the library's papers, in its own directory (by convention {@code
+ * <dataDir>/index}). One instance per directory and process (Lucene's write lock enforces it).
+ * Opening follows the library up to its latest change, so a crash between a library commit and the
+ * index commit heals itself; an index of another embedding model or document layout is rebuilt.
+ * Searches go through {@link #search} and see every change once {@link #sync} or {@link
+ * #updateVectors} has returned.
  */
 public final class LuceneIndex implements PaperIndex, SearchableIndex {
   private final Directory dir;
@@ -45,53 +46,66 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
   private SyncReport openingReport;
 
   /**
-   * Indexing buffers this much before writing a segment: bigger segments mean fewer HNSW graphs to merge
-   * later, and the buffer is released after each flush, so it is well inside the heap budget.
+   * Indexing buffers this much before writing a segment: bigger segments mean fewer HNSW graphs to
+   * merge later, and the buffer is released after each flush, so it is well inside the heap budget.
    */
   static final double RAM_BUFFER_MB = 256;
+
   /**
    * A sync that writes at least this many papers, and at least a fifth of the index, is a bulk load
-   * (first build, a big import): the index is then merged into one segment, which makes searches several
-   * times faster (one term dictionary and one HNSW graph to search instead of a dozen).
+   * (first build, a big import): the index is then merged into one segment, which makes searches
+   * several times faster (one term dictionary and one HNSW graph to search instead of a dozen).
    */
   static final int BULK_LOAD_PAPERS = 10_000;
 
   /**
-   * How the index files are held in memory. Files are memory-mapped either way; a mapped page costs a fault
-   * on its first touch in a process, and a search touches pages all over the index (the HNSW graph, the
-   * vectors that re-rank candidates, facet values, stored fields). On this project's 2-core VM a fresh
-   * process took 2.4 ms to read 200 candidate vectors at 1M papers and a warm one 0.15 ms, and a fresh
-   * process's searches stayed several times slower than a warm one's for thousands of queries.
+   * How the index files are held in memory. Files are memory-mapped either way; a mapped page costs
+   * a fault on its first touch in a process, and a search touches pages all over the index (the
+   * HNSW graph, the vectors that re-rank candidates, facet values, stored fields). On this
+   * project's 2-core VM a fresh process took 2.4 ms to read 200 candidate vectors at 1M papers and
+   * a warm one 0.15 ms, and a fresh process's searches stayed several times slower than a warm
+   * one's for thousands of queries.
    */
   public enum Residency {
-    /** Pages are mapped as searches touch them: right for short commands, which open the index and leave. */
+    /**
+     * Pages are mapped as searches touch them: right for short commands, which open the index and
+     * leave.
+     */
     ON_DEMAND,
     /**
-     * Every file is loaded into memory when it is opened (3.4 GB at 1M papers, about a second from the page
-     * cache), so a long-running process's first searches do not wait for the disk (they still run code the
-     * JVM has not compiled yet: {@code serve} warms that up too, see {@code SearchWarmup}).
+     * Every file is loaded into memory when it is opened (3.4 GB at 1M papers, about a second from
+     * the page cache), so a long-running process's first searches do not wait for the disk (they
+     * still run code the JVM has not compiled yet: {@code serve} warms that up too, see {@code
+     * SearchWarmup}).
      */
     PRELOAD
   }
 
   private static FSDirectory directory(Path path, Residency residency) throws IOException {
     FSDirectory dir = FSDirectory.open(path);
-    if (residency == Residency.PRELOAD && dir instanceof MMapDirectory mmap) mmap.setPreload(MMapDirectory.ALL_FILES);
+    if (residency == Residency.PRELOAD && dir instanceof MMapDirectory mmap)
+      mmap.setPreload(MMapDirectory.ALL_FILES);
     return dir;
   }
 
-  private LuceneIndex(Path path, PaperLibrary library, String model, Residency residency, PaperOrder order)
+  private LuceneIndex(
+      Path path, PaperLibrary library, String model, Residency residency, PaperOrder order)
       throws IOException {
     this.dir = directory(path, residency);
     this.library = library;
     this.model = model;
     int cores = Runtime.getRuntime().availableProcessors();
-    this.graphMergers = cores > 1 ? Executors.newFixedThreadPool(cores, Thread.ofPlatform().daemon()
-        .name("lectern-hnsw-merge-", 0).factory()) : null;
-    IndexWriterConfig config = new IndexWriterConfig(analyzer).setCodec(IndexCodec.create(cores > 1 ? cores : 1, graphMergers))
-        .setRAMBufferSizeMB(RAM_BUFFER_MB)
-        .setMergePolicy(order.mergePolicy())
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    this.graphMergers =
+        cores > 1
+            ? Executors.newFixedThreadPool(
+                cores, Thread.ofPlatform().daemon().name("lectern-hnsw-merge-", 0).factory())
+            : null;
+    IndexWriterConfig config =
+        new IndexWriterConfig(analyzer)
+            .setCodec(IndexCodec.create(cores > 1 ? cores : 1, graphMergers))
+            .setRAMBufferSizeMB(RAM_BUFFER_MB)
+            .setMergePolicy(order.mergePolicy())
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     IndexWriter w;
     try {
       w = new IndexWriter(dir, config);
@@ -104,74 +118,121 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
     PaperOrder.deleteLeftovers(dir); // now that the write lock is ours
     this.searchers = new SearcherManager(writer, null);
     this.watermark = Watermark.from(lastCommitData());
-    this.documentWriters = cores > 1 ? Executors.newFixedThreadPool(cores, Thread.ofPlatform().daemon()
-        .name("lectern-index-writer-", 0).factory()) : null;
-    this.follower = new LibraryFollower(library, model, writer, new PaperDocuments(), documentWriters, cores);
+    this.documentWriters =
+        cores > 1
+            ? Executors.newFixedThreadPool(
+                cores, Thread.ofPlatform().daemon().name("lectern-index-writer-", 0).factory())
+            : null;
+    this.follower =
+        new LibraryFollower(library, model, writer, new PaperDocuments(), documentWriters, cores);
   }
 
   /**
-   * Opens (creating if needed) the index at {@code path} for the given library and embedding model, and
-   * brings it up to date: caught up if behind, rebuilt if written for another model, layout or library.
+   * Opens (creating if needed) the index at {@code path} for the given library and embedding model,
+   * and brings it up to date: caught up if behind, rebuilt if written for another model, layout or
+   * library.
    */
   public static LuceneIndex open(Path path, PaperLibrary library, String model) {
     return open(path, library, model, Residency.ON_DEMAND);
   }
 
-  /** As {@link #open(Path, PaperLibrary, String)}, holding the files in memory as {@code residency} says. */
-  public static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency) {
-    return open(path, library, model, residency, IndexProgress.NONE, notice -> { });
+  /**
+   * As {@link #open(Path, PaperLibrary, String)}, holding the files in memory as {@code residency}
+   * says.
+   */
+  public static LuceneIndex open(
+      Path path, PaperLibrary library, String model, Residency residency) {
+    return open(path, library, model, residency, IndexProgress.NONE, notice -> {});
   }
 
   /**
-   * As {@link #open(Path, PaperLibrary, String, Residency)}, telling {@code notices} before a rebuild starts
-   * and why: an index written by an older version or for another model is rebuilt, which takes minutes for
-   * a big library, and a command that pauses that long should say so.
+   * As {@link #open(Path, PaperLibrary, String, Residency)}, telling {@code notices} before a
+   * rebuild starts and why: an index written by an older version or for another model is rebuilt,
+   * which takes minutes for a big library, and a command that pauses that long should say so.
    */
-  public static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency,
+  public static LuceneIndex open(
+      Path path,
+      PaperLibrary library,
+      String model,
+      Residency residency,
       Consumer<String> notices) {
     return open(path, library, model, residency, IndexProgress.NONE, notices);
   }
 
-  /** As {@link #open(Path, PaperLibrary, String, Residency)}, telling {@code progress} how catching up goes. */
-  public static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency,
-      IndexProgress progress) {
-    return open(path, library, model, residency, progress, notice -> { });
+  /**
+   * As {@link #open(Path, PaperLibrary, String, Residency)}, telling {@code progress} how catching
+   * up goes.
+   */
+  public static LuceneIndex open(
+      Path path, PaperLibrary library, String model, Residency residency, IndexProgress progress) {
+    return open(path, library, model, residency, progress, notice -> {});
   }
 
   /** Telling both: how catching up goes, and why a rebuild starts. */
-  public static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency,
-      IndexProgress progress, Consumer<String> notices) {
+  public static LuceneIndex open(
+      Path path,
+      PaperLibrary library,
+      String model,
+      Residency residency,
+      IndexProgress progress,
+      Consumer<String> notices) {
     return open(path, library, model, residency, PaperOrder.DEFAULT, false, progress, notices);
   }
 
   /**
-   * Opens the index at {@code path} and rebuilds it from the library, instead of first catching up with the
-   * library and then rebuilding (which writes every paper twice when the index is missing or far behind).
+   * Opens the index at {@code path} and rebuilds it from the library, instead of first catching up
+   * with the library and then rebuilding (which writes every paper twice when the index is missing
+   * or far behind).
    */
-  public static LuceneIndex openRebuilt(Path path, PaperLibrary library, String model, IndexProgress progress) {
-    return open(path, library, model, Residency.ON_DEMAND, PaperOrder.DEFAULT, true, progress, notice -> { });
+  public static LuceneIndex openRebuilt(
+      Path path, PaperLibrary library, String model, IndexProgress progress) {
+    return open(
+        path,
+        library,
+        model,
+        Residency.ON_DEMAND,
+        PaperOrder.DEFAULT,
+        true,
+        progress,
+        notice -> {});
   }
 
-  static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency, PaperOrder order) {
-    return open(path, library, model, residency, order, false, IndexProgress.NONE, notice -> { });
+  static LuceneIndex open(
+      Path path, PaperLibrary library, String model, Residency residency, PaperOrder order) {
+    return open(path, library, model, residency, order, false, IndexProgress.NONE, notice -> {});
   }
 
-  private static LuceneIndex open(Path path, PaperLibrary library, String model, Residency residency,
-      PaperOrder order, boolean rebuild, IndexProgress progress, Consumer<String> notices) {
+  private static LuceneIndex open(
+      Path path,
+      PaperLibrary library,
+      String model,
+      Residency residency,
+      PaperOrder order,
+      boolean rebuild,
+      IndexProgress progress,
+      Consumer<String> notices) {
     LuceneIndex index;
     try {
       index = new LuceneIndex(path, library, model, residency, order);
     } catch (LockObtainFailedException e) {
-      throw new IndexLockedException(path, e); // held by another process: not a fault a rebuild would fix
+      throw new IndexLockedException(
+          path, e); // held by another process: not a fault a rebuild would fix
     } catch (IOException e) {
-      throw new IndexException("cannot open the search index at " + path + ": " + e.getMessage()
-          + " (it is derived data: delete the folder and run `lectern reindex`)", e);
+      throw new IndexException(
+          "cannot open the search index at "
+              + path
+              + ": "
+              + e.getMessage()
+              + " (it is derived data: delete the folder and run `lectern reindex`)",
+          e);
     }
     try {
       String why = rebuild ? null : index.rebuildReason();
       if (why != null) {
-        notices.accept("index: rebuilding the search index from the library (which is not changed), since " + why
-            + "; this takes a while for a big library");
+        notices.accept(
+            "index: rebuilding the search index from the library (which is not changed), since "
+                + why
+                + "; this takes a while for a big library");
       }
       index.openingReport = rebuild || why != null ? index.rebuild(progress) : index.sync(progress);
       return index;
@@ -186,11 +247,17 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
     Watermark w = watermark;
     if (w.schema() != Watermark.SCHEMA) {
       return "it was written by another version of Lectern, which indexed the text differently (index schema "
-          + w.schema() + ", this version's is " + Watermark.SCHEMA + ")";
+          + w.schema()
+          + ", this version's is "
+          + Watermark.SCHEMA
+          + ")";
     }
-    if (w.model() != null && !w.model().equals(model)) return "it holds the vectors of another model (" + w.model() + ")";
-    // a library behind its index was replaced or restored from a backup: the index describes other data
-    if (w.changeSeq() > library.lastChangeSeq()) return "the library is older than the index (restored from a backup?)";
+    if (w.model() != null && !w.model().equals(model))
+      return "it holds the vectors of another model (" + w.model() + ")";
+    // a library behind its index was replaced or restored from a backup: the index describes other
+    // data
+    if (w.changeSeq() > library.lastChangeSeq())
+      return "the library is older than the index (restored from a backup?)";
     return null;
   }
 
@@ -202,8 +269,12 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
   /** As {@link #sync()}, telling {@code progress} how it goes. */
   public synchronized SyncReport sync(IndexProgress progress) {
     int before = writer.getDocStats().numDocs;
-    SyncReport report = follower.follow(watermark.changeSeq() == 0 && watermark.model() == null
-        ? new Watermark(0, model, Watermark.SCHEMA) : watermark, progress);
+    SyncReport report =
+        follower.follow(
+            watermark.changeSeq() == 0 && watermark.model() == null
+                ? new Watermark(0, model, Watermark.SCHEMA)
+                : watermark,
+            progress);
     return publish(isBulkLoad(report.indexed(), before) ? compact(report, progress) : report);
   }
 
@@ -223,7 +294,8 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
     } catch (IOException e) {
       throw new IndexException("cannot clear the search index: " + e.getMessage(), e);
     }
-    return publish(compact(follower.follow(new Watermark(0, model, Watermark.SCHEMA), progress), progress));
+    return publish(
+        compact(follower.follow(new Watermark(0, model, Watermark.SCHEMA), progress), progress));
   }
 
   /** Merges the index into a single segment, before the commit that publishes it. */
@@ -247,29 +319,35 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
   }
 
   /**
-   * Attaches every vector the library holds for the model that the index lacks: the repair for a crash
-   * between the embedding queue storing vectors and calling {@link #updateVectors}. Reads all stored vectors,
-   * so it is for {@code lectern reindex}-like maintenance, not for every start.
+   * Attaches every vector the library holds for the model that the index lacks: the repair for a
+   * crash between the embedding queue storing vectors and calling {@link #updateVectors}. Reads all
+   * stored vectors, so it is for {@code lectern reindex}-like maintenance, not for every start.
    *
    * @return papers that got their vector
    */
   public synchronized int attachMissingVectors() {
     Map<String, float[]> missing = new java.util.HashMap<>();
-    search(s -> {
-      library.embeddings().forEach(model, (id, vector) -> {
-        try {
-          if (VectorLookup.hasDocumentWithoutVector(s, id)) missing.put(id, vector);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      return null;
-    });
+    search(
+        s -> {
+          library
+              .embeddings()
+              .forEach(
+                  model,
+                  (id, vector) -> {
+                    try {
+                      if (VectorLookup.hasDocumentWithoutVector(s, id)) missing.put(id, vector);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  });
+          return null;
+        });
     return missing.isEmpty() ? 0 : updateVectors(missing);
   }
 
   private SyncReport publish(SyncReport report) {
-    // nothing new: no commit, so reading an index (eval, a search command) leaves its files as they were
+    // nothing new: no commit, so reading an index (eval, a search command) leaves its files as they
+    // were
     if (!writer.hasUncommittedChanges() && report.watermark().equals(watermark)) return report;
     commit(report.watermark());
     return report;
@@ -338,7 +416,8 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
 
   /** Whether the index holds a live document for this paper id. */
   public boolean contains(String id) {
-    return search(s -> s.count(new org.apache.lucene.search.TermQuery(new Term(IndexFields.ID, id))) > 0);
+    return search(
+        s -> s.count(new org.apache.lucene.search.TermQuery(new Term(IndexFields.ID, id))) > 0);
   }
 
   private Map<String, String> lastCommitData() throws IOException {
@@ -346,10 +425,14 @@ public final class LuceneIndex implements PaperIndex, SearchableIndex {
     return DirectoryReader.listCommits(dir).getLast().getUserData();
   }
 
-  /** Closes without committing: what was not synced is picked up from the library on the next open. */
+  /**
+   * Closes without committing: what was not synced is picked up from the library on the next open.
+   */
   @Override
   public synchronized void close() {
-    try (dir; writer; searchers) {
+    try (dir;
+        writer;
+        searchers) {
       writer.rollback();
     } catch (IOException | RuntimeException e) {
       throw new IndexException("cannot close the search index: " + e.getMessage(), e);

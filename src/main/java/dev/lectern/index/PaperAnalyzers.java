@@ -14,13 +14,14 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The analyzers of the index. Text is English with accents folded ("Balázs" finds "balazs") and stemmed.
- * LaTeX is decoded before tokenizing ({@link LatexCharFilter}): {@code Gr\"obner} is indexed as Gröbner,
- * so "Grobner" and "Gröbner" find it, and math as the words typed for it ({@code $\Lambda_{\alpha}$} as
- * lambda alpha, {@code WSe$_{2}$} as wse2). A char filter rather than decoding the field's text beforehand,
- * because offsets must point into the raw text: that is what is stored and what the highlighter marks.
- * Queries go through the same analyzers, so a query typed in LaTeX finds the same papers. Author names are
- * folded and lower-cased but never stemmed or stopped ("Will", "An" are surnames).
+ * The analyzers of the index. Text is English with accents folded ("Balázs" finds "balazs") and
+ * stemmed. LaTeX is decoded before tokenizing ({@link LatexCharFilter}): {@code Gr\"obner} is
+ * indexed as Gröbner, so "Grobner" and "Gröbner" find it, and math as the words typed for it
+ * ({@code $\Lambda_{\alpha}$} as lambda alpha, {@code WSe$_{2}$} as wse2). A char filter rather
+ * than decoding the field's text beforehand, because offsets must point into the raw text: that is
+ * what is stored and what the highlighter marks. Queries go through the same analyzers, so a query
+ * typed in LaTeX finds the same papers. Author names are folded and lower-cased but never stemmed
+ * or stopped ("Will", "An" are surnames).
  */
 public final class PaperAnalyzers {
   private PaperAnalyzers() {}
@@ -44,7 +45,9 @@ public final class PaperAnalyzers {
         t = new ASCIIFoldingFilter(t);
         t = new LowerCaseFilter(t);
         t = new StopFilter(t, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        t = new KStemFilter(t); // Krovetz: milder than Porter ("organization" stays apart from "organ")
+        t =
+            new KStemFilter(
+                t); // Krovetz: milder than Porter ("organization" stays apart from "organ")
         return new TokenStreamComponents(source, t);
       }
 
@@ -65,12 +68,14 @@ public final class PaperAnalyzers {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         StandardTokenizer source = new StandardTokenizer();
-        return new TokenStreamComponents(source, new LowerCaseFilter(new ASCIIFoldingFilter(source)));
+        return new TokenStreamComponents(
+            source, new LowerCaseFilter(new ASCIIFoldingFilter(source)));
       }
 
       @Override
       public int getPositionIncrementGap(String field) {
-        return 100; // each author is a separate value: "Ada Babbage" must not match "Ada Lovelace, C. Babbage"
+        return 100; // each author is a separate value: "Ada Babbage" must not match "Ada Lovelace,
+        // C. Babbage"
       }
 
       @Override

@@ -20,7 +20,9 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 
 /** Turns a paper (and its vector, if any) into the Lucene document of the index, and back. */
 public final class PaperDocuments {
-  /** Title and abstract keep offsets in the postings so the highlighter need not re-analyze them. */
+  /**
+   * Title and abstract keep offsets in the postings so the highlighter need not re-analyze them.
+   */
   private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
   private final FacetsConfig facets = facetsConfig();
@@ -38,7 +40,8 @@ public final class PaperDocuments {
     d.add(new Field(IndexFields.TITLE, p.title(), TEXT_WITH_OFFSETS));
     d.add(new Field(IndexFields.ABSTRACT, p.abstractText(), TEXT_WITH_OFFSETS));
     for (String author : p.authors()) {
-      // one value per author: a position gap keeps "author:"Ada Babbage"" from matching across two names
+      // one value per author: a position gap keeps "author:"Ada Babbage"" from matching across two
+      // names
       d.add(new TextField(IndexFields.AUTHORS, author, Field.Store.YES));
     }
     for (String cat : p.categories()) {
@@ -50,34 +53,48 @@ public final class PaperDocuments {
       d.add(new LongPoint(IndexFields.SUBMITTED, day));
       d.add(new NumericDocValuesField(IndexFields.SUBMITTED, day));
       d.add(new StoredField(IndexFields.SUBMITTED, day));
-      d.add(new SortedSetDocValuesFacetField(IndexFields.FACET_YEAR, Integer.toString(p.submitted().getYear())));
+      d.add(
+          new SortedSetDocValuesFacetField(
+              IndexFields.FACET_YEAR, Integer.toString(p.submitted().getYear())));
     }
     if (p.upvotes() != null) {
       d.add(new NumericDocValuesField(IndexFields.UPVOTES, p.upvotes()));
       d.add(new StoredField(IndexFields.UPVOTES, p.upvotes()));
     }
     if (vector != null) {
-      d.add(new KnnFloatVectorField(IndexFields.VECTOR, unit(vector), VectorSimilarityFunction.DOT_PRODUCT));
+      d.add(
+          new KnnFloatVectorField(
+              IndexFields.VECTOR, unit(vector), VectorSimilarityFunction.DOT_PRODUCT));
     }
     return facets.build(d);
   }
 
   /** What a search hit shows of a paper, read from the stored fields. */
-  public record StoredPaper(String id, String title, String abstractText, List<String> authors,
-      List<String> categories, LocalDate submitted, Integer upvotes) {}
+  public record StoredPaper(
+      String id,
+      String title,
+      String abstractText,
+      List<String> authors,
+      List<String> categories,
+      LocalDate submitted,
+      Integer upvotes) {}
 
   public static StoredPaper fromDocument(Document d) {
     var day = d.getField(IndexFields.SUBMITTED);
     var up = d.getField(IndexFields.UPVOTES);
-    return new StoredPaper(d.get(IndexFields.ID), d.get(IndexFields.TITLE), d.get(IndexFields.ABSTRACT),
-        List.of(d.getValues(IndexFields.AUTHORS)), List.of(d.getValues(IndexFields.CATEGORY)),
+    return new StoredPaper(
+        d.get(IndexFields.ID),
+        d.get(IndexFields.TITLE),
+        d.get(IndexFields.ABSTRACT),
+        List.of(d.getValues(IndexFields.AUTHORS)),
+        List.of(d.getValues(IndexFields.CATEGORY)),
         day == null ? null : LocalDate.ofEpochDay(day.numericValue().longValue()),
         up == null ? null : up.numericValue().intValue());
   }
 
   /**
-   * Dot product equals cosine only for unit vectors; the embedder promises them, but a vector from another
-   * tool would silently rank wrong, so normalize (a no-op for unit vectors up to rounding).
+   * Dot product equals cosine only for unit vectors; the embedder promises them, but a vector from
+   * another tool would silently rank wrong, so normalize (a no-op for unit vectors up to rounding).
    */
   static float[] unit(float[] v) {
     double sum = 0;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A search index derived from the paper library: it can always be thrown away and rebuilt from the library,
- * and it knows how far it has followed the library's change sequence.
+ * A search index derived from the paper library: it can always be thrown away and rebuilt from the
+ * library, and it knows how far it has followed the library's change sequence.
  */
 public interface PaperIndex extends AutoCloseable {
 
@@ -16,8 +16,8 @@ public interface PaperIndex extends AutoCloseable {
   SyncReport rebuild();
 
   /**
-   * Attaches vectors the embedding queue has just stored in the library (paper id to vector of the index's
-   * model). Papers unknown to the library are skipped.
+   * Attaches vectors the embedding queue has just stored in the library (paper id to vector of the
+   * index's model). Papers unknown to the library are skipped.
    */
   int updateVectors(Map<String, float[]> vectors);
 
@@ -36,7 +36,8 @@ public interface PaperIndex extends AutoCloseable {
    * @param indexed papers added or replaced
    * @param deleted retired ids removed
    * @param watermark where the index stands afterwards
-   * @param compaction time spent merging the index into one segment afterwards (zero when it was not)
+   * @param compaction time spent merging the index into one segment afterwards (zero when it was
+   *     not)
    */
   record SyncReport(long indexed, long deleted, Watermark watermark, Duration compaction) {
     SyncReport(long indexed, long deleted, Watermark watermark) {

@@ -10,7 +10,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
-/** Reads a paper's vector back from the index (the raw floats are kept beside the quantized graph). */
+/**
+ * Reads a paper's vector back from the index (the raw floats are kept beside the quantized graph).
+ */
 public final class VectorLookup {
   private VectorLookup() {}
 

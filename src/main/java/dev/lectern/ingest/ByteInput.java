@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A file's bytes, decompressed when it is gzip (recognised by its magic bytes, whatever its name), with the
- * bytes consumed from disk counted so progress matches the file's size for compressed files too.
+ * A file's bytes, decompressed when it is gzip (recognised by its magic bytes, whatever its name),
+ * with the bytes consumed from disk counted so progress matches the file's size for compressed
+ * files too.
  */
 public final class ByteInput implements Closeable {
   private final CountingStream counted;

@@ -13,15 +13,21 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a file holds, judged from its first 64 KiB (decompressed), so that a file given to the wrong importer
- * is named for what it is ("this looks like an arXiv snapshot") instead of being read record by record as
- * something it is not: every record rejected, or worse, junk papers stored.
+ * What a file holds, judged from its first 64 KiB (decompressed), so that a file given to the wrong
+ * importer is named for what it is ("this looks like an arXiv snapshot") instead of being read
+ * record by record as something it is not: every record rejected, or worse, junk papers stored.
  */
 public enum FileContent {
   EMPTY("an empty file", null, "there is nothing to import (was the download cut short?)"),
-  PDF("a PDF document", null, "Lectern imports papers' metadata (arXiv snapshots, Daily Papers), not PDFs"),
-  HTML("an HTML page", null, "for a Daily Papers page, save the page's text (select all, copy, paste into a "
-      + "file) and use lectern import hf-page, or fetch the papers with lectern harvest hf"),
+  PDF(
+      "a PDF document",
+      null,
+      "Lectern imports papers' metadata (arXiv snapshots, Daily Papers), not PDFs"),
+  HTML(
+      "an HTML page",
+      null,
+      "for a Daily Papers page, save the page's text (select all, copy, paste into a "
+          + "file) and use lectern import hf-page, or fetch the papers with lectern harvest hf"),
   XML("an XML document", null, "arXiv's OAI-PMH responses are read by lectern harvest arxiv"),
   ZIP("a zip archive", null, "unpack it first (gzip files are read as they are)"),
   BINARY("binary data, not text", null, null),
@@ -37,7 +43,8 @@ public enum FileContent {
   private static final int SAMPLE_BYTES = 64 * 1024;
   private static final int SAMPLE_LINES = 20;
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Set<String> HF_KEYS = Set.of("paper", "summary", "publishedAt", "upvotes", "submittedBy");
+  private static final Set<String> HF_KEYS =
+      Set.of("paper", "summary", "publishedAt", "upvotes", "submittedBy");
   private static final Set<String> ARXIV_KEYS =
       Set.of("versions", "authors_parsed", "submitter", "update_date", "journal-ref", "report-no");
 
@@ -75,7 +82,8 @@ public enum FileContent {
       // hf-api reads any JSON (bare paper objects too); its records will tell (see Importer)
       case JSON -> wanted != SourceFormat.HF_API;
       case JSON_LINES -> wanted == SourceFormat.HF_PAGE;
-      // a snapshot's first lines may be garbled, a page's chrome may be missing: the first records will tell
+      // a snapshot's first lines may be garbled, a page's chrome may be missing: the first records
+      // will tell
       case TEXT -> wanted == SourceFormat.HF_API;
     };
   }
@@ -91,7 +99,10 @@ public enum FileContent {
 
   static FileContent of(byte[] head) {
     int start = 0;
-    if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+    if (head.length >= 3
+        && (head[0] & 0xff) == 0xEF
+        && (head[1] & 0xff) == 0xBB
+        && (head[2] & 0xff) == 0xBF) {
       start = 3; // a UTF-8 byte order mark
     }
     while (start < head.length && Character.isWhitespace(head[start])) start++;
@@ -113,13 +124,15 @@ public enum FileContent {
   }
 
   /**
-   * Control characters other than whitespace, NUL above all: a binary file is full of them, text has next to
-   * none (a snapshot may hold a line of binary noise, which must not make the whole file binary).
+   * Control characters other than whitespace, NUL above all: a binary file is full of them, text
+   * has next to none (a snapshot may hold a line of binary noise, which must not make the whole
+   * file binary).
    */
   private static boolean isBinary(byte[] head) {
     int odd = 0;
     for (byte b : head) {
-      if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b) odd++;
+      if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1b)
+        odd++;
     }
     return odd >= 4 && odd > head.length / 100;
   }
@@ -127,13 +140,15 @@ public enum FileContent {
   /** The page chrome every saved Daily Papers page begins with (see ingest.hf.HfPageLines). */
   private static boolean looksLikeDailyPapersPage(String text) {
     String lower = text.substring(0, Math.min(text.length(), 4096)).toLowerCase(Locale.ROOT);
-    return lower.contains("daily papers") || lower.contains("get trending papers")
-        || lower.contains("byak and the research community") || lower.contains("by ak and the research community");
+    return lower.contains("daily papers")
+        || lower.contains("get trending papers")
+        || lower.contains("byak and the research community")
+        || lower.contains("by ak and the research community");
   }
 
   /**
-   * JSON lines when one of the first lines is a whole object (the lines before it may be broken records),
-   * told apart by its fields; null when none is.
+   * JSON lines when one of the first lines is a whole object (the lines before it may be broken
+   * records), told apart by its fields; null when none is.
    */
   private static FileContent jsonLines(String text) {
     String[] lines = text.split("\r?\n", SAMPLE_LINES + 1);
@@ -156,7 +171,7 @@ public enum FileContent {
   /** JSON not one record per line: judged by its first value, or an array's first item. */
   private static FileContent firstValue(String text) {
     try (InputStream in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-         JsonParser parser = MAPPER.createParser(in)) {
+        JsonParser parser = MAPPER.createParser(in)) {
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_ARRAY) {
         JsonToken item = parser.nextToken();
@@ -164,7 +179,8 @@ public enum FileContent {
         if (item != JsonToken.START_OBJECT) return JSON;
       }
       JsonNode node = parser.readValueAsTree();
-      // a snapshot's records in an array or over many lines are not what the snapshot importer reads
+      // a snapshot's records in an array or over many lines are not what the snapshot importer
+      // reads
       return node != null && node.isObject() && byFields(node) == HF_API ? HF_API : JSON;
     } catch (IOException e) {
       return JSON; // cut off within the sample, or broken: JSON all the same

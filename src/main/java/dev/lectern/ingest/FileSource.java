@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What every file-backed source shares: the file, its size for progress, and a checkpoint key that names
- * the file's content as it is now (path, size, modification time), so a saved resume point is used only for
- * the very file it was taken on.
+ * What every file-backed source shares: the file, its size for progress, and a checkpoint key that
+ * names the file's content as it is now (path, size, modification time), so a saved resume point is
+ * used only for the very file it was taken on.
  */
 public abstract class FileSource implements PaperSource {
   protected final Path file;
@@ -52,8 +52,9 @@ public abstract class FileSource implements PaperSource {
   }
 
   /**
-   * Where an interrupted import of this file got to, from a checkpoint written as {@code prefix + number}
-   * (e.g. {@code line 5000}); 0 to read from the top. A checkpoint of another form is ignored, with a note.
+   * Where an interrupted import of this file got to, from a checkpoint written as {@code prefix +
+   * number} (e.g. {@code line 5000}); 0 to read from the top. A checkpoint of another form is
+   * ignored, with a note.
    */
   protected long resumePosition(String resumeFrom, String prefix, RecordSink sink) {
     if (resumeFrom == null) return 0;
@@ -66,7 +67,8 @@ public abstract class FileSource implements PaperSource {
         // fall through: not a checkpoint of ours
       }
     }
-    sink.note("ignoring resume point '" + resumeFrom + "' for " + file + "; reading from the start");
+    sink.note(
+        "ignoring resume point '" + resumeFrom + "' for " + file + "; reading from the start");
     return 0;
   }
 }

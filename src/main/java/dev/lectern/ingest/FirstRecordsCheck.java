@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Holds a file's first records back until one of them is good. When the first {@value #RECORDS} records (or
- * all of a shorter file) are rejected, the file is not in the format it is read as: the import stops with
- * nothing of the file stored, and the error says what the file looks like instead. After the first good
- * record everything passes straight through, so a file with bad records here and there imports as before.
+ * Holds a file's first records back until one of them is good. When the first {@value #RECORDS}
+ * records (or all of a shorter file) are rejected, the file is not in the format it is read as: the
+ * import stops with nothing of the file stored, and the error says what the file looks like
+ * instead. After the first good record everything passes straight through, so a file with bad
+ * records here and there imports as before.
  */
 final class FirstRecordsCheck implements RecordSink {
   static final int RECORDS = 20;
@@ -19,8 +20,10 @@ final class FirstRecordsCheck implements RecordSink {
   private final RecordSink target;
   private final Path file;
   private final SourceFormat format;
+
   /** Events held back, in order; null once released. */
   private List<Consumer<RecordSink>> held = new ArrayList<>();
+
   private int rejected;
   private String firstReject;
 
@@ -84,10 +87,20 @@ final class FirstRecordsCheck implements RecordSink {
   }
 
   private WrongFormatException wrongFormat() {
-    String example = firstReject.length() > 160 ? firstReject.substring(0, 157) + "..." : firstReject;
-    return new WrongFormatException(file + ": none of its " + (rejected >= RECORDS ? "first " : "") + rejected
-        + " records could be read as " + format.contentDescription() + " (" + example + "); " + lookAlike()
-        + "; nothing was imported from it");
+    String example =
+        firstReject.length() > 160 ? firstReject.substring(0, 157) + "..." : firstReject;
+    return new WrongFormatException(
+        file
+            + ": none of its "
+            + (rejected >= RECORDS ? "first " : "")
+            + rejected
+            + " records could be read as "
+            + format.contentDescription()
+            + " ("
+            + example
+            + "); "
+            + lookAlike()
+            + "; nothing was imported from it");
   }
 
   private String lookAlike() {

@@ -4,8 +4,14 @@ import dev.lectern.store.ImportCounts;
 import java.time.Duration;
 
 /** The outcome of importing one input. */
-public record ImportSummary(long runId, String source, String input, ImportCounts counts, Duration took,
-                            String status, String message) {
+public record ImportSummary(
+    long runId,
+    String source,
+    String input,
+    ImportCounts counts,
+    Duration took,
+    String status,
+    String message) {
   /** The status of a run that read its whole input. */
   public static final String COMPLETED = "completed";
 
@@ -21,7 +27,14 @@ public record ImportSummary(long runId, String source, String input, ImportCount
 
   @Override
   public String toString() {
-    return input + ": " + counts + " (" + status + ", " + String.format("%.1f s, %,.0f records/s",
-        took.toNanos() / 1e9, recordsPerSecond()) + ")" + (message == null ? "" : " - " + message);
+    return input
+        + ": "
+        + counts
+        + " ("
+        + status
+        + ", "
+        + String.format("%.1f s, %,.0f records/s", took.toNanos() / 1e9, recordsPerSecond())
+        + ")"
+        + (message == null ? "" : " - " + message);
   }
 }

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Runs a {@link PaperSource} into the library: batches of records commit together with the source's
- * latest checkpoint and the run's counts, so a kill at any moment loses at most one uncommitted batch and
- * the next run of the same input resumes after the last committed checkpoint. Because writing a paper
- * merges it with what is there, records replayed after a resume change nothing.
+ * latest checkpoint and the run's counts, so a kill at any moment loses at most one uncommitted
+ * batch and the next run of the same input resumes after the last committed checkpoint. Because
+ * writing a paper merges it with what is there, records replayed after a resume change nothing.
  */
 public final class Importer {
   public static final int DEFAULT_BATCH_SIZE = 5_000;
@@ -22,7 +22,8 @@ public final class Importer {
   private final ImportProgress progress;
 
   public Importer(PaperLibrary library, int batchSize, ImportProgress progress) {
-    if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    if (batchSize < 1)
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
     this.library = library;
     this.batchSize = batchSize;
     this.progress = progress;
@@ -42,15 +43,19 @@ public final class Importer {
     try (PaperWriter writer = library.writer(runId)) {
       batches = new Batches(writer, key);
       PipelinedSink pipeline = new PipelinedSink(batches);
-      // a file read from its start must prove its format with a good record before anything is stored
+      // a file read from its start must prove its format with a good record before anything is
+      // stored
       SourceFormat format = SourceFormat.named(source.name());
-      FirstRecordsCheck check = resumeFrom == null && format != null && source instanceof FileSource f
-          ? new FirstRecordsCheck(pipeline, f.file, format) : null;
+      FirstRecordsCheck check =
+          resumeFrom == null && format != null && source instanceof FileSource f
+              ? new FirstRecordsCheck(pipeline, f.file, format)
+              : null;
       try {
         source.read(check == null ? pipeline : check, resumeFrom);
         if (check != null) check.end();
       } catch (IOException e) {
-        // The source failed (network, truncated file): what it delivered before is good, keep it and its
+        // The source failed (network, truncated file): what it delivered before is good, keep it
+        // and its
         // checkpoint so the next run resumes right there.
         if (check != null) check.release();
         commitQuietly(pipeline, batches);
@@ -77,12 +82,23 @@ public final class Importer {
       library.runs().finish(runId, "failed", ImportCounts.ZERO, wrong.getMessage());
       return wrong;
     }
-    // Running it again helps only where something was kept to resume after (not after an unknown set, say),
-    // and only for a remote source: a file that failed midway (cut short, damaged) fails there again.
-    String message = "stopped: " + e.getMessage() + (counts.read() == 0 ? "; nothing was imported"
-        : "; the " + counts.read() + " records read before are kept" + (source instanceof FileSource
-            ? " (is the file cut short or damaged?)" : source.checkpointKey() == null ? ""
-            : ", and running the same command again resumes after them"));
+    // Running it again helps only where something was kept to resume after (not after an unknown
+    // set, say),
+    // and only for a remote source: a file that failed midway (cut short, damaged) fails there
+    // again.
+    String message =
+        "stopped: "
+            + e.getMessage()
+            + (counts.read() == 0
+                ? "; nothing was imported"
+                : "; the "
+                    + counts.read()
+                    + " records read before are kept"
+                    + (source instanceof FileSource
+                        ? " (is the file cut short or damaged?)"
+                        : source.checkpointKey() == null
+                            ? ""
+                            : ", and running the same command again resumes after them"));
     library.runs().finish(runId, "failed", counts, message);
     library.runs().supersedeRejects(runId, false);
     return new ImportException(source.input() + ": " + message, e);
@@ -97,11 +113,17 @@ public final class Importer {
     }
   }
 
-  private ImportSummary finish(long runId, PaperSource source, Batches b, long started, String status,
-                               String message) {
+  private ImportSummary finish(
+      long runId, PaperSource source, Batches b, long started, String status, String message) {
     library.runs().finish(runId, status, b.counts(), message);
-    return new ImportSummary(runId, source.name(), source.input(), b.counts(),
-        Duration.ofNanos(System.nanoTime() - started), status, message);
+    return new ImportSummary(
+        runId,
+        source.name(),
+        source.input(),
+        b.counts(),
+        Duration.ofNanos(System.nanoTime() - started),
+        status,
+        message);
   }
 
   /** The sink that batches records into transactions. */
@@ -157,7 +179,10 @@ public final class Importer {
 
     void commit() {
       ImportCounts counts = counts();
-      writer.commit(checkpointKey == null || checkpoint == null ? Map.of() : Map.of(checkpointKey, checkpoint),
+      writer.commit(
+          checkpointKey == null || checkpoint == null
+              ? Map.of()
+              : Map.of(checkpointKey, checkpoint),
           counts);
       committed = counts;
       pending = 0;

@@ -9,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Hands a source's records to another sink on a second thread, in order, so that parsing and writing to the
- * library overlap (each takes about half of an import's time). Records travel in chunks to keep the hand-off
- * cheap; a failure on the writing side surfaces on the reading side at the next hand-off.
+ * Hands a source's records to another sink on a second thread, in order, so that parsing and
+ * writing to the library overlap (each takes about half of an import's time). Records travel in
+ * chunks to keep the hand-off cheap; a failure on the writing side surfaces on the reading side at
+ * the next hand-off.
  */
 final class PipelinedSink implements RecordSink {
   private static final int CHUNK = 256;
@@ -53,7 +54,10 @@ final class PipelinedSink implements RecordSink {
     add(s -> s.note(message));
   }
 
-  /** Waits until everything handed over has reached the target; rethrows a failure of the writing side. */
+  /**
+   * Waits until everything handed over has reached the target; rethrows a failure of the writing
+   * side.
+   */
   void finish() {
     flush();
     hand(END);

@@ -11,8 +11,9 @@ public interface RecordSink {
   void reject(String location, String reason);
 
   /**
-   * Everything read before this call may be skipped when an interrupted import of the same input resumes;
-   * {@code position} is the source's own description of that point, given back to it on resume.
+   * Everything read before this call may be skipped when an interrupted import of the same input
+   * resumes; {@code position} is the source's own description of that point, given back to it on
+   * resume.
    */
   void checkpoint(String position);
 

@@ -16,6 +16,7 @@ public enum SourceFormat {
   HF_API("hf-api", HfApiFileSource::new);
 
   private final String cliName;
+
   @SuppressWarnings("ImmutableEnumChecker") // constructor references, which hold no state
   private final Function<Path, PaperSource> opener;
 
@@ -34,14 +35,17 @@ public enum SourceFormat {
 
   /** What a file of this format holds, in words: "an arXiv snapshot (JSON lines)". */
   public String contentDescription() {
-    return Arrays.stream(FileContent.values()).filter(c -> c.format() == this).findFirst().orElseThrow()
+    return Arrays.stream(FileContent.values())
+        .filter(c -> c.format() == this)
+        .findFirst()
+        .orElseThrow()
         .description();
   }
 
   /**
-   * Fails, saying what the file looks like and what to do with it, when its start shows that it is certainly
-   * not in this format (see {@link FileContent#rulesOut}). A file that cannot be read is left to the import,
-   * which says why in context.
+   * Fails, saying what the file looks like and what to do with it, when its start shows that it is
+   * certainly not in this format (see {@link FileContent#rulesOut}). A file that cannot be read is
+   * left to the import, which says why in context.
    */
   public void requireFits(Path file) {
     FileContent content;
@@ -52,11 +56,17 @@ public enum SourceFormat {
     }
     if (!content.rulesOut(this)) return;
     if (content == FileContent.EMPTY) {
-      throw new WrongFormatException(file + " is empty: there is nothing to import (was the download cut short?)");
+      throw new WrongFormatException(
+          file + " is empty: there is nothing to import (was the download cut short?)");
     }
     String advice = content.advice(file);
-    throw new WrongFormatException(file + ": this looks like " + content.description() + ", not "
-        + contentDescription() + (advice == null ? "" : "; " + advice));
+    throw new WrongFormatException(
+        file
+            + ": this looks like "
+            + content.description()
+            + ", not "
+            + contentDescription()
+            + (advice == null ? "" : "; " + advice));
   }
 
   /** The format of this name, or null. */
@@ -65,9 +75,16 @@ public enum SourceFormat {
   }
 
   public static SourceFormat parse(String name) {
-    return Arrays.stream(values()).filter(f -> f.cliName.equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown format '" + name + "'; known formats: "
-            + String.join(", ", new Names())));
+    return Arrays.stream(values())
+        .filter(f -> f.cliName.equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown format '"
+                        + name
+                        + "'; known formats: "
+                        + String.join(", ", new Names())));
   }
 
   /** The format names, for help and completion. */

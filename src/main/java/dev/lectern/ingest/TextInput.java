@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A text file read line by line in constant memory, gzip-compressed or not (see {@link ByteInput}), with the line number and the bytes consumed from disk for progress reporting.
- * Invalid UTF-8 becomes U+FFFD, so binary noise shows up as a bad record rather than a crash.
+ * A text file read line by line in constant memory, gzip-compressed or not (see {@link ByteInput}),
+ * with the line number and the bytes consumed from disk for progress reporting. Invalid UTF-8
+ * becomes U+FFFD, so binary noise shows up as a bad record rather than a crash.
  */
 public final class TextInput implements Closeable {
   private final Path path;
@@ -22,9 +23,11 @@ public final class TextInput implements Closeable {
   private TextInput(Path path, ByteInput bytes) {
     this.path = path;
     this.bytes = bytes;
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     this.reader = new BufferedReader(new InputStreamReader(bytes.stream(), decoder), 1 << 16);
   }
 
@@ -55,11 +58,14 @@ public final class TextInput implements Closeable {
   }
 
   /**
-   * A key that names this file's content as it is now: the same path, size and modification time mean the
-   * same input, so a saved resume point still applies.
+   * A key that names this file's content as it is now: the same path, size and modification time
+   * mean the same input, so a saved resume point still applies.
    */
   public static String identity(Path path) throws IOException {
-    return path.toAbsolutePath().normalize() + "|" + Files.size(path) + "|"
+    return path.toAbsolutePath().normalize()
+        + "|"
+        + Files.size(path)
+        + "|"
         + Files.getLastModifiedTime(path).toMillis();
   }
 

@@ -4,31 +4,33 @@ import dev.lectern.paper.LatexDecoder.Mode;
 import java.util.Arrays;
 
 /**
- * The LaTeX that arXiv's titles, abstracts and author strings are written in, decoded. One decoder with two
- * readings of the same text:
+ * The LaTeX that arXiv's titles, abstracts and author strings are written in, decoded. One decoder
+ * with two readings of the same text:
  *
  * <ul>
- *   <li>{@link #toUnicode}: what a reader expects to see. Accents and special letters become the letters they
- *       stand for ({@code Gr\"obner} is Gröbner, {@code {\o}} is ø), text commands give their text
- *       ({@code \emph{x}} is x, {@code \&} is &amp;), grouping braces go, {@code ~} is a space, {@code --} and
- *       {@code ---} are dashes. Math ({@code $...$}, {@code $$...$$}, {@code \(...\)}) is left exactly as
- *       written, for a math renderer to show.
- *   <li>{@link #forSearch}: the text to index and search, which is the same outside math, while math becomes
- *       the words a researcher types: {@code $\Lambda_{\alpha}$} is "Lambda alpha", {@code WSe$_{2}$},
- *       {@code H$_2$O} and {@code $\mathrm{MoS}_2$} are WSe2, H2O and MoS2. Each character of the result knows
- *       where in the input it came from, so a search's highlights mark the raw text where it matched.
+ *   <li>{@link #toUnicode}: what a reader expects to see. Accents and special letters become the
+ *       letters they stand for ({@code Gr\"obner} is Gröbner, {@code {\o}} is ø), text commands
+ *       give their text ({@code \emph{x}} is x, {@code \&} is &amp;), grouping braces go, {@code ~}
+ *       is a space, {@code --} and {@code ---} are dashes. Math ({@code $...$}, {@code $$...$$},
+ *       {@code \(...\)}) is left exactly as written, for a math renderer to show.
+ *   <li>{@link #forSearch}: the text to index and search, which is the same outside math, while
+ *       math becomes the words a researcher types: {@code $\Lambda_{\alpha}$} is "Lambda alpha",
+ *       {@code WSe$_{2}$}, {@code H$_2$O} and {@code $\mathrm{MoS}_2$} are WSe2, H2O and MoS2. Each
+ *       character of the result knows where in the input it came from, so a search's highlights
+ *       mark the raw text where it matched.
  * </ul>
  *
- * Nothing here throws on malformed input: a construct that does not parse (an accent with nothing to sit
- * on, an unclosed {@code $}) is kept as the characters it was, so no text is ever lost. Text without
- * {@code \}, {@code $}, braces or the like is returned as it is after one scan (see {@link #mayHoldMarkup}).
+ * Nothing here throws on malformed input: a construct that does not parse (an accent with nothing
+ * to sit on, an unclosed {@code $}) is kept as the characters it was, so no text is ever lost. Text
+ * without {@code \}, {@code $}, braces or the like is returned as it is after one scan (see {@link
+ * #mayHoldMarkup}).
  */
 public final class Latex {
   private Latex() {}
 
   /**
-   * Whether {@code text[from, to)} has anything {@link #forSearch} would change: a backslash, a dollar or a
-   * brace. Most abstracts have none, and analysing them must cost nothing extra.
+   * Whether {@code text[from, to)} has anything {@link #forSearch} would change: a backslash, a
+   * dollar or a brace. Most abstracts have none, and analysing them must cost nothing extra.
    */
   public static boolean mayHoldMarkup(char[] text, int from, int to) {
     for (int i = from; i < to; i++) {
@@ -48,9 +50,10 @@ public final class Latex {
   }
 
   /**
-   * The text as a reader expects it: accents, special letters and text commands decoded, grouping braces
-   * dropped, {@code ~} a space, {@code --}/{@code ---} dashes, {@code ``...''} curly quotes; math left as
-   * written, delimiters included. Returns null for null and the same string when there is nothing to decode.
+   * The text as a reader expects it: accents, special letters and text commands decoded, grouping
+   * braces dropped, {@code ~} a space, {@code --}/{@code ---} dashes, {@code ``...''} curly quotes;
+   * math left as written, delimiters included. Returns null for null and the same string when there
+   * is nothing to decode.
    */
   public static String toUnicode(String text) {
     if (text == null || !mayHoldDisplayMarkup(text)) return text;
@@ -68,9 +71,9 @@ public final class Latex {
   }
 
   /**
-   * Only the accents and special letters decoded ({@code Gr\"obner} is Gröbner, {@code {\o}} is ø), the
-   * rest left as it is: for text where braces, quotes, {@code ~} or {@code $} mean something else, such as a
-   * search query, whose parser would otherwise read {@code \"} as an escaped quote.
+   * Only the accents and special letters decoded ({@code Gr\"obner} is Gröbner, {@code {\o}} is ø),
+   * the rest left as it is: for text where braces, quotes, {@code ~} or {@code $} mean something
+   * else, such as a search query, whose parser would otherwise read {@code \"} as an escaped quote.
    */
   public static String decodeLetters(String text) {
     if (text == null || text.indexOf('\\') < 0) return text;
@@ -87,11 +90,11 @@ public final class Latex {
   }
 
   /**
-   * The text to index or search by: as {@link #toUnicode} outside math, and math as the words a researcher
-   * types (command names as words, so {@code \alpha} is alpha; formatting commands such as {@code \mathrm}
-   * dropped; a subscript of letters or digits joined to the plain word before it, so {@code H_2} is H2, and
-   * that word to the text right after the math, so {@code H$_2$O} is H2O). Braces never split a word
-   * ({@code M{\"u}ller} is Müller, as TeX sets it).
+   * The text to index or search by: as {@link #toUnicode} outside math, and math as the words a
+   * researcher types (command names as words, so {@code \alpha} is alpha; formatting commands such
+   * as {@code \mathrm} dropped; a subscript of letters or digits joined to the plain word before
+   * it, so {@code H_2} is H2, and that word to the text right after the math, so {@code H$_2$O} is
+   * H2O). Braces never split a word ({@code M{\"u}ller} is Müller, as TeX sets it).
    *
    * @param text the input, {@code text[0, length)}; not changed
    */
@@ -100,14 +103,16 @@ public final class Latex {
   }
 
   /**
-   * Text decoded by {@link #forSearch(char[], int)}, {@code text[0, length)}, with where each offset in it
-   * comes from in the input: for a letter or digit, where the input that made it starts (a token starting
-   * there starts at the raw {@code \"o}); otherwise where the input that made the character before it ends
-   * (a token ending there ends after its raw text, not after the markup that follows it). Kept as the points
-   * where the difference changes: from {@code correctionAt[k]} on (up to the next point), an output offset
-   * {@code i} is input offset {@code i + correctionDiff[k]}; before the first point, the two are the same.
+   * Text decoded by {@link #forSearch(char[], int)}, {@code text[0, length)}, with where each
+   * offset in it comes from in the input: for a letter or digit, where the input that made it
+   * starts (a token starting there starts at the raw {@code \"o}); otherwise where the input that
+   * made the character before it ends (a token ending there ends after its raw text, not after the
+   * markup that follows it). Kept as the points where the difference changes: from {@code
+   * correctionAt[k]} on (up to the next point), an output offset {@code i} is input offset {@code i
+   * + correctionDiff[k]}; before the first point, the two are the same.
    */
-  public record Decoded(char[] text, int length, int[] correctionAt, int[] correctionDiff, int corrections) {
+  public record Decoded(
+      char[] text, int length, int[] correctionAt, int[] correctionDiff, int corrections) {
     /** The input offset of output offset {@code i}, from 0 to {@link #length}. */
     public int sourceOffset(int i) {
       int k = Arrays.binarySearch(correctionAt, 0, corrections, i);

@@ -9,44 +9,154 @@ final class LatexCommands {
 
   /** Combining marks of the accent commands, by the character after the backslash. */
   private static final String SYMBOL_ACCENTS = "'`^\"~=.";
+
   private static final String SYMBOL_MARKS = "\u0301\u0300\u0302\u0308\u0303\u0304\u0307";
   private static final String LETTER_ACCENTS = "uvHcdbkr";
   private static final String LETTER_MARKS = "\u0306\u030C\u030B\u0327\u0323\u0331\u0328\u030A";
 
   /** Letters written as commands ({@code \ss}, {@code \o}, ...). */
-  private static final Map<String, String> LETTERS = Map.ofEntries(
-      Map.entry("ss", "ß"), Map.entry("o", "ø"), Map.entry("O", "Ø"), Map.entry("aa", "å"), Map.entry("AA", "Å"),
-      Map.entry("ae", "æ"), Map.entry("AE", "Æ"), Map.entry("oe", "œ"), Map.entry("OE", "Œ"), Map.entry("l", "ł"),
-      Map.entry("L", "Ł"), Map.entry("i", "ı"), Map.entry("j", "ȷ"));
+  private static final Map<String, String> LETTERS =
+      Map.ofEntries(
+          Map.entry("ss", "ß"),
+          Map.entry("o", "ø"),
+          Map.entry("O", "Ø"),
+          Map.entry("aa", "å"),
+          Map.entry("AA", "Å"),
+          Map.entry("ae", "æ"),
+          Map.entry("AE", "Æ"),
+          Map.entry("oe", "œ"),
+          Map.entry("OE", "Œ"),
+          Map.entry("l", "ł"),
+          Map.entry("L", "Ł"),
+          Map.entry("i", "ı"),
+          Map.entry("j", "ȷ"));
 
   /** Text-mode commands that stand for a symbol or a word. */
-  private static final Map<String, String> SYMBOLS = Map.ofEntries(
-      Map.entry("ldots", "…"), Map.entry("dots", "…"), Map.entry("textellipsis", "…"),
-      Map.entry("textendash", "–"), Map.entry("textemdash", "—"), Map.entry("LaTeX", "LaTeX"),
-      Map.entry("TeX", "TeX"), Map.entry("textasciitilde", "~"), Map.entry("textbackslash", "\\"),
-      Map.entry("S", "§"), Map.entry("P", "¶"), Map.entry("copyright", "©"), Map.entry("pounds", "£"),
-      Map.entry("textregistered", "®"), Map.entry("texttrademark", "™"), Map.entry("textdegree", "°"));
+  private static final Map<String, String> SYMBOLS =
+      Map.ofEntries(
+          Map.entry("ldots", "…"),
+          Map.entry("dots", "…"),
+          Map.entry("textellipsis", "…"),
+          Map.entry("textendash", "–"),
+          Map.entry("textemdash", "—"),
+          Map.entry("LaTeX", "LaTeX"),
+          Map.entry("TeX", "TeX"),
+          Map.entry("textasciitilde", "~"),
+          Map.entry("textbackslash", "\\"),
+          Map.entry("S", "§"),
+          Map.entry("P", "¶"),
+          Map.entry("copyright", "©"),
+          Map.entry("pounds", "£"),
+          Map.entry("textregistered", "®"),
+          Map.entry("texttrademark", "™"),
+          Map.entry("textdegree", "°"));
 
   /**
-   * Commands that only change how their text looks ({@code \emph{x}}, {@code {\bf x}}, {@code \mathrm{MoS}}):
-   * they vanish and their text stays.
+   * Commands that only change how their text looks ({@code \emph{x}}, {@code {\bf x}}, {@code
+   * \mathrm{MoS}}): they vanish and their text stays.
    */
-  private static final Set<String> FORMATTING = Set.of(
-      "emph", "textit", "textbf", "textrm", "textsf", "texttt", "textsc", "textsl", "textup", "textnormal",
-      "textmd", "text", "mbox", "hbox", "underline", "url", "em", "it", "bf", "rm", "sc", "sf", "tt", "sl", "up",
-      "normalfont", "itshape", "bfseries", "scshape", "upshape", "mdseries", "rmfamily", "sffamily", "ttfamily",
-      "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large", "LARGE", "huge", "Huge",
-      "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "mathcal", "mathbb", "mathfrak", "mathscr", "mathnormal",
-      "boldsymbol", "bm", "cal", "mit", "operatorname", "displaystyle", "textstyle", "scriptstyle",
-      "scriptscriptstyle", "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr",
-      "biggl", "biggr", "Biggl", "Biggr", "limits", "nolimits", "noindent", "relax", "protect");
+  private static final Set<String> FORMATTING =
+      Set.of(
+          "emph",
+          "textit",
+          "textbf",
+          "textrm",
+          "textsf",
+          "texttt",
+          "textsc",
+          "textsl",
+          "textup",
+          "textnormal",
+          "textmd",
+          "text",
+          "mbox",
+          "hbox",
+          "underline",
+          "url",
+          "em",
+          "it",
+          "bf",
+          "rm",
+          "sc",
+          "sf",
+          "tt",
+          "sl",
+          "up",
+          "normalfont",
+          "itshape",
+          "bfseries",
+          "scshape",
+          "upshape",
+          "mdseries",
+          "rmfamily",
+          "sffamily",
+          "ttfamily",
+          "tiny",
+          "scriptsize",
+          "footnotesize",
+          "small",
+          "normalsize",
+          "large",
+          "Large",
+          "LARGE",
+          "huge",
+          "Huge",
+          "mathrm",
+          "mathbf",
+          "mathit",
+          "mathsf",
+          "mathtt",
+          "mathcal",
+          "mathbb",
+          "mathfrak",
+          "mathscr",
+          "mathnormal",
+          "boldsymbol",
+          "bm",
+          "cal",
+          "mit",
+          "operatorname",
+          "displaystyle",
+          "textstyle",
+          "scriptstyle",
+          "scriptscriptstyle",
+          "left",
+          "right",
+          "big",
+          "Big",
+          "bigg",
+          "Bigg",
+          "bigl",
+          "bigr",
+          "Bigl",
+          "Bigr",
+          "biggl",
+          "biggr",
+          "Biggl",
+          "Biggr",
+          "limits",
+          "nolimits",
+          "noindent",
+          "relax",
+          "protect");
 
   /** Spacing commands in math: a space. */
-  private static final Set<String> SPACES = Set.of("quad", "qquad", "enspace", "thinspace", "medspace",
-      "thickspace", "space", "hfill", "newline", "linebreak");
+  private static final Set<String> SPACES =
+      Set.of(
+          "quad",
+          "qquad",
+          "enspace",
+          "thinspace",
+          "medspace",
+          "thickspace",
+          "space",
+          "hfill",
+          "newline",
+          "linebreak");
 
   /** The characters that may start markup outside math, by mode, and in math; ASCII only. */
   static final boolean[] SEARCH_SPECIAL = ascii("\\${}~");
+
   static final boolean[] DISPLAY_SPECIAL = ascii("\\${}~-`'");
   static final boolean[] LETTERS_SPECIAL = ascii("\\{");
   static final boolean[] MATH_SPECIAL = ascii("\\_^{}~&");
@@ -99,7 +209,9 @@ final class LatexCommands {
     return isAsciiLetter(c) || c >= '0' && c <= '9';
   }
 
-  /** Where the spaces from {@code i} end: TeX reads the spaces after a command's name as part of it. */
+  /**
+   * Where the spaces from {@code i} end: TeX reads the spaces after a command's name as part of it.
+   */
   static int skipSpaces(char[] in, int n, int i) {
     while (i < n && in[i] == ' ') i++;
     return i;

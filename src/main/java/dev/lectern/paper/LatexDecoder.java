@@ -4,11 +4,16 @@ import static dev.lectern.paper.LatexCommands.isAsciiLetter;
 import static dev.lectern.paper.LatexCommands.isAsciiLetterOrDigit;
 
 /**
- * One pass over LaTeX input into a {@link LatexOutput}, in one of {@link Latex}'s readings: it tells text
- * from math and markup from plain runs, and the output decides how what it reads joins into words.
+ * One pass over LaTeX input into a {@link LatexOutput}, in one of {@link Latex}'s readings: it
+ * tells text from math and markup from plain runs, and the output decides how what it reads joins
+ * into words.
  */
 final class LatexDecoder {
-  enum Mode { DISPLAY, SEARCH, LETTERS }
+  enum Mode {
+    DISPLAY,
+    SEARCH,
+    LETTERS
+  }
 
   private final char[] in;
   private final int n;
@@ -16,8 +21,10 @@ final class LatexDecoder {
   private final boolean lettersOnly;
   private final LatexOutput out;
   private final LatexLetters letters;
+
   /** The characters that may start markup outside math, in this mode. */
   private final boolean[] plainSpecial;
+
   /** Depth of text-mode braces: a closing brace with none open is a character of the text. */
   private int depth;
 
@@ -28,9 +35,10 @@ final class LatexDecoder {
     this.lettersOnly = mode == Mode.LETTERS;
     this.out = new LatexOutput(n + 16, search);
     this.letters = new LatexLetters(in, n);
-    this.plainSpecial = lettersOnly
-        ? LatexCommands.LETTERS_SPECIAL
-        : search ? LatexCommands.SEARCH_SPECIAL : LatexCommands.DISPLAY_SPECIAL;
+    this.plainSpecial =
+        lettersOnly
+            ? LatexCommands.LETTERS_SPECIAL
+            : search ? LatexCommands.SEARCH_SPECIAL : LatexCommands.DISPLAY_SPECIAL;
   }
 
   /** {@code in[0, n)} decoded; not changed. */
@@ -95,9 +103,9 @@ final class LatexDecoder {
   }
 
   /**
-   * The characters from {@code i} up to the next one that may be markup (before {@code limit}): copied as
-   * they are, most of any text, so in bulk. The first goes through {@link LatexOutput#put(char, int, int)},
-   * which joins or separates it from what came before.
+   * The characters from {@code i} up to the next one that may be markup (before {@code limit}):
+   * copied as they are, most of any text, so in bulk. The first goes through {@link
+   * LatexOutput#put(char, int, int)}, which joins or separates it from what came before.
    */
   private int run(int i, int limit, boolean inMath) {
     boolean[] special = inMath ? LatexCommands.MATH_SPECIAL : plainSpecial;
@@ -112,8 +120,12 @@ final class LatexDecoder {
     int end = in[i] == '{' ? letters.braced(i) : in[i] == '\\' ? letters.letter(i) : -1;
     if (end < 0) return run(i, n, false);
     out.put(letters.decoded, i, end);
-    return in[i] == '\\' && end < n && in[end] == ' '
-        && LatexCommands.isLetter(new String(in, i + 1, end - i - 1)) ? skipSpaces(end) : end;
+    return in[i] == '\\'
+            && end < n
+            && in[end] == ' '
+            && LatexCommands.isLetter(new String(in, i + 1, end - i - 1))
+        ? skipSpaces(end)
+        : end;
   }
 
   /** A backslash at {@code i}, in text mode or in math. */
@@ -139,7 +151,9 @@ final class LatexDecoder {
         return i + 2;
       }
       case '!', '-', '/', '@' -> {
-        return i + 2; // a negative thin space, a hyphenation point, an italic correction: nothing to read
+        return i
+            + 2; // a negative thin space, a hyphenation point, an italic correction: nothing to
+        // read
       }
       case '(' -> {
         if (inMath) break;
@@ -152,7 +166,7 @@ final class LatexDecoder {
         space(i, i + 2, true);
         return i + 2;
       }
-      default -> { }
+      default -> {}
     }
     // a control symbol with no meaning here (\) outside math, \( never closed): kept as written
     out.put('\\', i, i + 1);
@@ -240,8 +254,8 @@ final class LatexDecoder {
   }
 
   /**
-   * A subscript of plain letters or digits ({@code _2}, {@code _{2}}, {@code _{c}}) after a plain word:
-   * joined to it, as H2 or Tc is typed. Returns its end, or -1 when it is anything else.
+   * A subscript of plain letters or digits ({@code _2}, {@code _{2}}, {@code _{c}}) after a plain
+   * word: joined to it, as H2 or Tc is typed. Returns its end, or -1 when it is anything else.
    */
   private int subscript(int i) {
     if (i + 1 < n && isAsciiLetterOrDigit(in[i + 1])) {

@@ -1,8 +1,8 @@
 package dev.lectern.paper;
 
 /**
- * Where a delimited LaTeX construct closes: math, a braced argument. Each scan skips the character after a
- * backslash, so an escaped {@code \$} or {@code \}} closes nothing.
+ * Where a delimited LaTeX construct closes: math, a braced argument. Each scan skips the character
+ * after a backslash, so an escaped {@code \$} or {@code \}} closes nothing.
  */
 final class LatexDelimiters {
   private LatexDelimiters() {}

@@ -6,12 +6,13 @@ import static dev.lectern.paper.LatexCommands.skipSpaces;
 import java.text.Normalizer;
 
 /**
- * Reads the accents and special letters of an input, {@code \"o}, {@code \v{s}}, {@code {\ss}}: where one
- * ends and the letter it stands for, {@link #decoded}.
+ * Reads the accents and special letters of an input, {@code \"o}, {@code \v{s}}, {@code {\ss}}:
+ * where one ends and the letter it stands for, {@link #decoded}.
  */
 final class LatexLetters {
   private final char[] in;
   private final int n;
+
   /** The letter last read: set by {@link #letter} and {@link #braced} when they find one. */
   String decoded;
 
@@ -21,9 +22,9 @@ final class LatexLetters {
   }
 
   /**
-   * An accent or a special letter at the backslash {@code i}: {@code \"o}, {@code \'{e}}, {@code \v{s}},
-   * {@code \c c}, {@code \'\i}, {@code \ss}, {@code \o}. Returns the end, with {@link #decoded} set, or -1
-   * when there is none there.
+   * An accent or a special letter at the backslash {@code i}: {@code \"o}, {@code \'{e}}, {@code
+   * \v{s}}, {@code \c c}, {@code \'\i}, {@code \ss}, {@code \o}. Returns the end, with {@link
+   * #decoded} set, or -1 when there is none there.
    */
   int letter(int i) {
     if (i + 1 >= n) return -1;
@@ -44,8 +45,8 @@ final class LatexLetters {
   }
 
   /**
-   * A braced accent or special letter, {@code {\"o}}, {@code {\"{o}}}, {@code {\ss}}: one letter, so its
-   * braces do not end a word. Returns the end of the group with {@link #decoded} set, or -1.
+   * A braced accent or special letter, {@code {\"o}}, {@code {\"{o}}}, {@code {\ss}}: one letter,
+   * so its braces do not end a word. Returns the end of the group with {@link #decoded} set, or -1.
    */
   int braced(int i) {
     if (i + 1 >= n || in[i + 1] != '\\') return -1;
@@ -84,7 +85,9 @@ final class LatexLetters {
 
   /** {@code \i} or {@code \j} at {@code i}, not the start of a longer command. */
   private boolean dotless(int i) {
-    return i + 1 < n && in[i] == '\\' && (in[i + 1] == 'i' || in[i + 1] == 'j')
+    return i + 1 < n
+        && in[i] == '\\'
+        && (in[i + 1] == 'i' || in[i + 1] == 'j')
         && (i + 2 >= n || !isAsciiLetter(in[i + 2]));
   }
 }

@@ -3,31 +3,43 @@ package dev.lectern.paper;
 import java.util.Arrays;
 
 /**
- * What {@link LatexDecoder} writes: the decoded text, where each character of it came from in the input
- * (search only), and whether the next letter joins the word before it or starts another.
+ * What {@link LatexDecoder} writes: the decoded text, where each character of it came from in the
+ * input (search only), and whether the next letter joins the word before it or starts another.
  */
 final class LatexOutput {
   private final boolean search;
   private char[] chars;
   private int len;
+
   /**
-   * Where the input that made each output character starts and ends (search only): set for the characters
-   * in {@link #singles} and for both ends of each run copied in bulk, which is all {@link #decoded} reads.
+   * Where the input that made each output character starts and ends (search only): set for the
+   * characters in {@link #singles} and for both ends of each run copied in bulk, which is all
+   * {@link #decoded} reads.
    */
   private int[] from;
+
   private int[] to;
+
   /**
-   * Output offsets of the characters output one by one (search only): everything else was copied in runs,
-   * whose offsets differ from the input's by the same amount as their first character's.
+   * Output offsets of the characters output one by one (search only): everything else was copied in
+   * runs, whose offsets differ from the input's by the same amount as their first character's.
    */
   private int[] singles;
+
   private int singleCount;
-  /** Trailing output characters that are spaces made from markup: a subscript joining its word takes them back. */
+
+  /**
+   * Trailing output characters that are spaces made from markup: a subscript joining its word takes
+   * them back.
+   */
   private int softSpaces;
+
   /** The output ends with a joined subscript: a letter right after the math joins the same word. */
   private boolean glueRight;
+
   /** The last word output is a command's name ({@code \alpha}): a subscript does not join it. */
   private boolean commandWord;
+
   /** A command's name was just output: a letter after it starts another word. */
   private boolean separateNext;
 
@@ -42,12 +54,18 @@ final class LatexOutput {
     }
   }
 
-  /** The character {@code c}, made from {@code input[i, j)}, joined to or separated from what came before. */
+  /**
+   * The character {@code c}, made from {@code input[i, j)}, joined to or separated from what came
+   * before.
+   */
   void put(char c, int i, int j) {
     if (Character.isLetterOrDigit(c)) {
       if (glueRight && softSpaces > 0) {
         truncate(len - softSpaces); // H$_2$O: the math's end does not split the word
-      } else if (separateNext && softSpaces == 0 && len > 0 && Character.isLetterOrDigit(chars[len - 1])) {
+      } else if (separateNext
+          && softSpaces == 0
+          && len > 0
+          && Character.isLetterOrDigit(chars[len - 1])) {
         append(' ', i, i);
       }
       commandWord = false;
@@ -64,8 +82,8 @@ final class LatexOutput {
   }
 
   /**
-   * {@code in[start, end)} copied as it is, in bulk: the rest of a run of plain text whose first character
-   * went through {@link #put(char, int, int)}.
+   * {@code in[start, end)} copied as it is, in bulk: the rest of a run of plain text whose first
+   * character went through {@link #put(char, int, int)}.
    */
   void copy(char[] in, int start, int end) {
     int count = end - start;
@@ -89,7 +107,10 @@ final class LatexOutput {
     softSpaces++;
   }
 
-  /** A command's name as a word of its own ({@code \alpha} is alpha), {@code in[i, j)} from the backslash. */
+  /**
+   * A command's name as a word of its own ({@code \alpha} is alpha), {@code in[i, j)} from the
+   * backslash.
+   */
   void commandName(char[] in, int i, int j) {
     if (len > 0 && softSpaces == 0 && Character.isLetterOrDigit(chars[len - 1])) append(' ', i, i);
     for (int k = i + 1; k < j; k++) put(in[k], k == i + 1 ? i : k, k + 1);
@@ -98,13 +119,16 @@ final class LatexOutput {
   }
 
   /**
-   * The subscript {@code in[first, last)}, whose markup ends at {@code end}, joined to the plain word before
-   * it, as H2 or Tc is typed. Returns false, writing nothing, when there is no such word.
+   * The subscript {@code in[first, last)}, whose markup ends at {@code end}, joined to the plain
+   * word before it, as H2 or Tc is typed. Returns false, writing nothing, when there is no such
+   * word.
    */
   boolean joinSubscript(char[] in, int first, int last, int end) {
     int base = len - softSpaces - 1;
     if (base < 0 || commandWord || !Character.isLetterOrDigit(chars[base])) return false;
-    truncate(len - softSpaces); // the markup between the word and its subscript ("}" of \mathrm{MoS}, "$" of WSe$_2$)
+    truncate(
+        len - softSpaces); // the markup between the word and its subscript ("}" of \mathrm{MoS},
+    // "$" of WSe$_2$)
     softSpaces = 0;
     for (int k = first; k < last; k++) put(in[k], k, k + 1);
     to[len - 1] = end;
@@ -114,7 +138,8 @@ final class LatexOutput {
 
   /** The closing delimiter of math, {@code input[close, end)}. */
   void closeMath(int close, int end) {
-    if (glueRight && softSpaces == 0 && len > 0) to[len - 1] = end; // WSe$_{2}$: the word takes in "}$"
+    if (glueRight && softSpaces == 0 && len > 0)
+      to[len - 1] = end; // WSe$_{2}$: the word takes in "}$"
     soft(close, end);
   }
 
@@ -155,7 +180,8 @@ final class LatexOutput {
   /** The text with its offsets (search only). */
   Latex.Decoded decoded() {
     Corrections c = new Corrections();
-    // the difference can change only at a character output by itself or right after one, and at the end
+    // the difference can change only at a character output by itself or right after one, and at the
+    // end
     for (int k = 0; k < singleCount; k++) {
       c.at(singles[k]);
       if (singles[k] + 1 < len) c.at(singles[k] + 1);

@@ -9,10 +9,14 @@ import java.util.regex.Pattern;
 
 /** Paper identifiers: arXiv ids without version, or a stable id derived from the title. */
 public final class PaperIds {
-  /** New style {@code 2401.01234} (4 or 5 digits after the dot), old style {@code hep-th/9901001}. */
-  private static final Pattern ARXIV = Pattern.compile(
-      "(?:arxiv:)?(\\d{4}\\.\\d{4,5}|[a-z][a-z\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})(v\\d+)?",
-      Pattern.CASE_INSENSITIVE);
+  /**
+   * New style {@code 2401.01234} (4 or 5 digits after the dot), old style {@code hep-th/9901001}.
+   */
+  private static final Pattern ARXIV =
+      Pattern.compile(
+          "(?:arxiv:)?(\\d{4}\\.\\d{4,5}|[a-z][a-z\\-]*(?:\\.[A-Za-z]{2})?/\\d{7})(v\\d+)?",
+          Pattern.CASE_INSENSITIVE);
+
   /** Prefix of ids made from titles; never valid as an arXiv id. */
   public static final String TITLE_PREFIX = "t-";
 
@@ -37,12 +41,15 @@ public final class PaperIds {
     return id != null && !id.startsWith(TITLE_PREFIX) && normalizeArxivId(id) != null;
   }
 
-  /** Deterministic id for a paper known only by its title: the same title always gives the same id. */
+  /**
+   * Deterministic id for a paper known only by its title: the same title always gives the same id.
+   */
   public static String fromTitle(String title) {
     String key = Text.titleKey(title);
     if (key.isEmpty()) throw new IllegalArgumentException("a paper needs a title to derive its id");
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return TITLE_PREFIX + HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Merges two sightings of the same paper into one: a newer version updates the fields it has, otherwise
- * the richer value of each field is kept. Merging is idempotent ({@code merge(a, b)} merged with {@code b}
- * again gives the same paper), which is what makes re-imports change nothing.
+ * Merges two sightings of the same paper into one: a newer version updates the fields it has,
+ * otherwise the richer value of each field is kept. Merging is idempotent ({@code merge(a, b)}
+ * merged with {@code b} again gives the same paper), which is what makes re-imports change nothing.
  */
 public final class PaperMerge {
   private PaperMerge() {}
@@ -23,8 +23,10 @@ public final class PaperMerge {
         id,
         pick(existing.title(), incoming.title(), newer),
         pick(existing.abstractText(), incoming.abstractText(), newer),
-        (newer && !incoming.authors().isEmpty()) || incoming.authors().size() > existing.authors().size()
-            ? incoming.authors() : existing.authors(),
+        (newer && !incoming.authors().isEmpty())
+                || incoming.authors().size() > existing.authors().size()
+            ? incoming.authors()
+            : existing.authors(),
         mergeCategories(existing.categories(), incoming.categories(), newer),
         earliest(existing.submitted(), incoming.submitted()),
         latest(existing.updated(), incoming.updated()),
@@ -39,22 +41,30 @@ public final class PaperMerge {
 
   /** Incoming is a later version of the paper than what the library holds. */
   static boolean isNewer(Paper incoming, Paper existing) {
-    // Versions decide when both sources count them; otherwise (0 = unknown) the later update date does.
-    if (incoming.versions() > 0 && existing.versions() > 0 && incoming.versions() != existing.versions()) {
+    // Versions decide when both sources count them; otherwise (0 = unknown) the later update date
+    // does.
+    if (incoming.versions() > 0
+        && existing.versions() > 0
+        && incoming.versions() != existing.versions()) {
       return incoming.versions() > existing.versions();
     }
-    return incoming.updated() != null && existing.updated() != null
+    return incoming.updated() != null
+        && existing.updated() != null
         && incoming.updated().isAfter(existing.updated());
   }
 
-  /** A newer version's value wins when it has one; otherwise the longer (richer) value, existing on ties. */
+  /**
+   * A newer version's value wins when it has one; otherwise the longer (richer) value, existing on
+   * ties.
+   */
   private static String pick(String existing, String incoming, boolean newer) {
     if (Text.isBlank(incoming)) return existing;
     if (Text.isBlank(existing) || newer) return incoming;
     return incoming.length() > existing.length() ? incoming : existing;
   }
 
-  private static List<String> mergeCategories(List<String> existing, List<String> incoming, boolean newer) {
+  private static List<String> mergeCategories(
+      List<String> existing, List<String> incoming, boolean newer) {
     Set<String> merged = new LinkedHashSet<>(newer ? incoming : existing);
     merged.addAll(newer ? existing : incoming);
     return List.copyOf(merged);

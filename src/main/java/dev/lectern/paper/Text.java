@@ -4,7 +4,9 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Text normalization shared by every source, so the same paper reads the same whatever its origin. */
+/**
+ * Text normalization shared by every source, so the same paper reads the same whatever its origin.
+ */
 public final class Text {
   private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -12,8 +14,9 @@ public final class Text {
   private Text() {}
 
   /**
-   * Collapses every run of whitespace (the arXiv snapshot wraps lines with a newline and two spaces) to one
-   * space and trims; control characters count as whitespace. Returns null for null, empty for blank.
+   * Collapses every run of whitespace (the arXiv snapshot wraps lines with a newline and two
+   * spaces) to one space and trims; control characters count as whitespace. Returns null for null,
+   * empty for blank.
    */
   public static String clean(String s) {
     if (s == null) return null;
@@ -37,7 +40,10 @@ public final class Text {
   }
 
   private static boolean isSpace(char c) {
-    return c <= ' ' ? true : c >= '\u007f' && (Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u00A0');
+    return c <= ' '
+        ? true
+        : c >= '\u007f'
+            && (Character.isWhitespace(c) || Character.isISOControl(c) || c == '\u00A0');
   }
 
   /** Like {@link #clean} but maps blank to null, for optional fields. */
@@ -47,8 +53,8 @@ public final class Text {
   }
 
   /**
-   * The title key: lower-cased, accents folded, runs of non-alphanumerics collapsed to one space. The same
-   * rule the relevance judgments use to name papers.
+   * The title key: lower-cased, accents folded, runs of non-alphanumerics collapsed to one space.
+   * The same rule the relevance judgments use to name papers.
    */
   public static String titleKey(String title) {
     if (title == null) return "";

@@ -18,8 +18,9 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 
 /**
- * Category and year counts over the documents a search matched. The ordinal map behind the counts costs a
- * pass over the index's facet values, so it is built once per index reader (a new one after each sync).
+ * Category and year counts over the documents a search matched. The ordinal map behind the counts
+ * costs a pass over the index's facet values, so it is built once per index reader (a new one after
+ * each sync).
  */
 final class FacetCounter {
   static final int TOP_CATEGORIES = 20;
@@ -28,7 +29,8 @@ final class FacetCounter {
 
   private volatile Cached cached;
 
-  Map<String, List<FacetCount>> count(IndexReader reader, FacetsCollector matches) throws IOException {
+  Map<String, List<FacetCount>> count(IndexReader reader, FacetsCollector matches)
+      throws IOException {
     SortedSetDocValuesReaderState state = state(reader);
     Map<String, List<FacetCount>> out = new LinkedHashMap<>();
     if (state == null) {
@@ -37,14 +39,17 @@ final class FacetCounter {
       return out;
     }
     SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, matches);
-    out.put(IndexFields.FACET_CATEGORY, values(counts.getTopChildren(TOP_CATEGORIES, IndexFields.FACET_CATEGORY)));
+    out.put(
+        IndexFields.FACET_CATEGORY,
+        values(counts.getTopChildren(TOP_CATEGORIES, IndexFields.FACET_CATEGORY)));
     List<FacetCount> years = new ArrayList<>(values(counts.getAllChildren(IndexFields.FACET_YEAR)));
     years.sort(Comparator.comparing(FacetCount::value).reversed());
     out.put(IndexFields.FACET_YEAR, years);
     return out;
   }
 
-  @SuppressWarnings("ReferenceEquality") // the same object, as Lucene tells an unchanged rewrite or reader
+  @SuppressWarnings(
+      "ReferenceEquality") // the same object, as Lucene tells an unchanged rewrite or reader
   private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
     Cached c = cached;
     if (c != null && c.reader() == reader) return c.state();

@@ -23,20 +23,23 @@ import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Filters that must all pass (a category and a date range, say). When each of them passes a large share of
- * the papers, each is read into a bit set on its own and the bit sets are ANDed; Lucene's conjunction steps
- * through them together one paper at a time, each step an advance on the other clause, which is slower for
- * broad filters (a hybrid search reads the filter twice, for the words and for the graph; figures in
- * docs/performance.md). A narrow clause (an
- * author's name) makes Lucene's conjunction, led by it, the cheaper way, and then it is used, as it is when
- * whatever consumes the filter visits fewer papers than the narrowest clause passes.
+ * Filters that must all pass (a category and a date range, say). When each of them passes a large
+ * share of the papers, each is read into a bit set on its own and the bit sets are ANDed; Lucene's
+ * conjunction steps through them together one paper at a time, each step an advance on the other
+ * clause, which is slower for broad filters (a hybrid search reads the filter twice, for the words
+ * and for the graph; figures in docs/performance.md). A narrow clause (an author's name) makes
+ * Lucene's conjunction, led by it, the cheaper way, and then it is used, as it is when whatever
+ * consumes the filter visits fewer papers than the narrowest clause passes.
  */
 final class FilterConjunction extends Query {
   private final List<Query> filters;
 
-  /** @param filters two or more filters, all of which must pass */
+  /**
+   * @param filters two or more filters, all of which must pass
+   */
   FilterConjunction(List<Query> filters) {
-    if (filters.size() < 2) throw new IllegalArgumentException("a conjunction needs two filters: " + filters);
+    if (filters.size() < 2)
+      throw new IllegalArgumentException("a conjunction needs two filters: " + filters);
     this.filters = List.copyOf(filters);
   }
 
@@ -62,7 +65,8 @@ final class FilterConjunction extends Query {
   }
 
   @Override
-  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
+      throws IOException {
     List<Weight> each = new ArrayList<>(filters.size());
     for (Query f : filters) each.add(searcher.createWeight(f, ScoreMode.COMPLETE_NO_SCORES, 1f));
     Weight stepwise = searcher.createWeight(searcher.rewrite(stepwise()), scoreMode, boost);
@@ -77,7 +81,9 @@ final class FilterConjunction extends Query {
 
   @Override
   public String toString(String field) {
-    return filters.stream().map(f -> "#" + f.toString(field)).collect(Collectors.joining(" ", "(", ")"));
+    return filters.stream()
+        .map(f -> "#" + f.toString(field))
+        .collect(Collectors.joining(" ", "(", ")"));
   }
 
   @Override
@@ -112,7 +118,8 @@ final class FilterConjunction extends Query {
         parts.add(s);
         narrowest = Math.min(narrowest, s.cost());
       }
-      if (narrowest < BitSetFilters.FROM_SHARE * context.reader().maxDoc()) return stepwise.scorerSupplier(context);
+      if (narrowest < BitSetFilters.FROM_SHARE * context.reader().maxDoc())
+        return stepwise.scorerSupplier(context);
       long cost = narrowest;
       int maxDoc = context.reader().maxDoc();
       return new ScorerSupplier() {
@@ -120,11 +127,14 @@ final class FilterConjunction extends Query {
         public Scorer get(long leadCost) throws IOException {
           if (leadCost < cost) { // led by something narrower: let it advance the filters
             ScorerSupplier led = stepwise.scorerSupplier(context);
-            return led != null ? led.get(leadCost) : new ConstantScoreScorer(0f, scoreMode, DocIdSetIterator.empty());
+            return led != null
+                ? led.get(leadCost)
+                : new ConstantScoreScorer(0f, scoreMode, DocIdSetIterator.empty());
           }
           FixedBitSet passing = allPassing(parts, maxDoc);
           // a filter scores 0, as Lucene's conjunction of filters does
-          return new ConstantScoreScorer(0f, scoreMode, new BitSetIterator(passing, passing.cardinality()));
+          return new ConstantScoreScorer(
+              0f, scoreMode, new BitSetIterator(passing, passing.cardinality()));
         }
 
         @Override
@@ -134,8 +144,11 @@ final class FilterConjunction extends Query {
       };
     }
 
-    /** The papers every part passes: the first part's bit set, ANDed with each other part's in turn. */
-    private static FixedBitSet allPassing(List<ScorerSupplier> parts, int maxDoc) throws IOException {
+    /**
+     * The papers every part passes: the first part's bit set, ANDed with each other part's in turn.
+     */
+    private static FixedBitSet allPassing(List<ScorerSupplier> parts, int maxDoc)
+        throws IOException {
       FixedBitSet passing = read(parts.getFirst(), new FixedBitSet(maxDoc));
       FixedBitSet scratch = new FixedBitSet(maxDoc);
       for (ScorerSupplier part : parts.subList(1, parts.size())) {

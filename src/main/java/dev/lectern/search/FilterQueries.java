@@ -14,7 +14,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
-/** {@link Filters} as a Lucene query that only restricts (no scoring), for lexical search and kNN alike. */
+/**
+ * {@link Filters} as a Lucene query that only restricts (no scoring), for lexical search and kNN
+ * alike.
+ */
 final class FilterQueries {
   /** Words of an author name may sit this far apart ("Ada Lovelace" finds "Ada King Lovelace"). */
   private static final int AUTHOR_SLOP = 2;
@@ -49,7 +52,8 @@ final class FilterQueries {
     for (String cat : f.categories()) {
       any.add(new TermQuery(new Term(IndexFields.CATEGORY, cat)), Occur.SHOULD);
       // "cs" also means every cs.* category (but "hep-th" stays itself: it has no subcategories)
-      if (!cat.contains(".")) any.add(new PrefixQuery(new Term(IndexFields.CATEGORY, cat + ".")), Occur.SHOULD);
+      if (!cat.contains("."))
+        any.add(new PrefixQuery(new Term(IndexFields.CATEGORY, cat + ".")), Occur.SHOULD);
     }
     return any.build();
   }

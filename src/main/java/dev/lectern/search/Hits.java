@@ -22,33 +22,47 @@ final class Hits {
 
   private Hits() {}
 
-  static List<Hit> page(IndexSearcher s, Analyzer analyzer, Query text, ScoreDoc[] ranked, int offset, int limit)
+  static List<Hit> page(
+      IndexSearcher s, Analyzer analyzer, Query text, ScoreDoc[] ranked, int offset, int limit)
       throws IOException {
     if (offset >= ranked.length) return List.of();
     ScoreDoc[] page = Arrays.copyOfRange(ranked, offset, Math.min(ranked.length, offset + limit));
     if (page.length < SPLIT_FROM) return hits(s, analyzer, text, page);
     // each hit is read and marked on its own: half the page on another core
     int half = page.length / 2;
-    var both = OtherCore.alongside("lectern-hits",
-        () -> hits(s, analyzer, text, Arrays.copyOfRange(page, half, page.length)),
-        () -> hits(s, analyzer, text, Arrays.copyOf(page, half)));
+    var both =
+        OtherCore.alongside(
+            "lectern-hits",
+            () -> hits(s, analyzer, text, Arrays.copyOfRange(page, half, page.length)),
+            () -> hits(s, analyzer, text, Arrays.copyOf(page, half)));
     List<Hit> out = new ArrayList<>(both.here());
     out.addAll(both.there());
     return out;
   }
 
-  private static List<Hit> hits(IndexSearcher s, Analyzer analyzer, Query text, ScoreDoc[] page) throws IOException {
+  private static List<Hit> hits(IndexSearcher s, Analyzer analyzer, Query text, ScoreDoc[] page)
+      throws IOException {
     int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
     var stored = s.storedFields();
     StoredPaper[] papers = new StoredPaper[docs.length];
-    for (int i = 0; i < docs.length; i++) papers[i] = PaperDocuments.fromDocument(stored.document(docs[i]));
+    for (int i = 0; i < docs.length; i++)
+      papers[i] = PaperDocuments.fromDocument(stored.document(docs[i]));
     Snippets.Marked marked = Snippets.mark(s, analyzer, text, docs, papers);
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       StoredPaper p = papers[i];
       float score = Float.isNaN(page[i].score) ? 0 : page[i].score; // sorted searches may not score
-      hits.add(new Hit(p.id(), p.title(), p.authors(), p.categories(), p.submitted(), p.upvotes(), score,
-          marked.titles()[i], marked.snippets()[i]));
+      hits.add(
+          new Hit(
+              p.id(),
+              p.title(),
+              p.authors(),
+              p.categories(),
+              p.submitted(),
+              p.upvotes(),
+              score,
+              marked.titles()[i],
+              marked.snippets()[i]));
     }
     return hits;
   }

@@ -17,17 +17,21 @@ import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * The query vector's nearest papers, through the HNSW graph, except under a narrow filter: when fewer
- * than {@link #EXACT_BELOW_SHARE} of a segment's papers pass it, every paper that passes is scored instead
- * (Lucene's exact search, on the quantized vectors). A graph search under a filter must walk past the
- * papers the filter rejects, so its cost grows as the filter narrows, until Lucene gives up on the graph and
- * scans after all, having paid for both; a scan's cost shrinks with the filter. At 1M papers the scan won
- * below about 6% (faster, or about as fast with more of the true neighbours) and the graph at 12% (figures
- * in docs/performance.md).
+ * The query vector's nearest papers, through the HNSW graph, except under a narrow filter: when
+ * fewer than {@link #EXACT_BELOW_SHARE} of a segment's papers pass it, every paper that passes is
+ * scored instead (Lucene's exact search, on the quantized vectors). A graph search under a filter
+ * must walk past the papers the filter rejects, so its cost grows as the filter narrows, until
+ * Lucene gives up on the graph and scans after all, having paid for both; a scan's cost shrinks
+ * with the filter. At 1M papers the scan won below about 6% (faster, or about as fast with more of
+ * the true neighbours) and the graph at 12% (figures in docs/performance.md).
  */
 public class NearestNeighbours extends KnnFloatVectorQuery {
-  /** Share of a segment's papers below which a filtered search scans them instead of searching the graph. */
+  /**
+   * Share of a segment's papers below which a filtered search scans them instead of searching the
+   * graph.
+   */
   public static final double EXACT_BELOW_SHARE = 0.06;
+
   /** Papers to scan from which the scan is split in two halves, one on another core. */
   static final int SPLIT_SCAN_FROM = 8192;
 
@@ -43,23 +47,31 @@ public class NearestNeighbours extends KnnFloatVectorQuery {
   }
 
   @Override
-  protected TopDocs approximateSearch(LeafReaderContext context, AcceptDocs acceptDocs, int visitedLimit,
-                                      KnnCollectorManager collectors) throws IOException {
-    boolean filtered = visitedLimit != Integer.MAX_VALUE; // Lucene passes the filter's size + 1 as the limit
+  protected TopDocs approximateSearch(
+      LeafReaderContext context,
+      AcceptDocs acceptDocs,
+      int visitedLimit,
+      KnnCollectorManager collectors)
+      throws IOException {
+    boolean filtered =
+        visitedLimit != Integer.MAX_VALUE; // Lucene passes the filter's size + 1 as the limit
     if (filtered && acceptDocs.cost() < EXACT_BELOW_SHARE * context.reader().maxDoc()) {
-      // an incomplete result is Lucene's signal to search exactly over the papers that pass the filter
-      return new TopDocs(new TotalHits(0, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), new ScoreDoc[0]);
+      // an incomplete result is Lucene's signal to search exactly over the papers that pass the
+      // filter
+      return new TopDocs(
+          new TotalHits(0, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), new ScoreDoc[0]);
     }
     return super.approximateSearch(context, acceptDocs, visitedLimit, collectors);
   }
 
   /**
-   * Scanning is bound by reading each passing paper's vector from memory, so a long scan is split in two
-   * halves of the passing papers, the second scanned on another core, and the two top lists merged; short
-   * scans gain nothing from it (see docs/performance.md).
+   * Scanning is bound by reading each passing paper's vector from memory, so a long scan is split
+   * in two halves of the passing papers, the second scanned on another core, and the two top lists
+   * merged; short scans gain nothing from it (see docs/performance.md).
    */
   @Override
-  protected TopDocs exactSearch(LeafReaderContext context, DocIdSetIterator accepted, QueryTimeout timeout)
+  protected TopDocs exactSearch(
+      LeafReaderContext context, DocIdSetIterator accepted, QueryTimeout timeout)
       throws IOException {
     if (accepted.cost() < splitScanFrom) return super.exactSearch(context, accepted, timeout);
     int maxDoc = context.reader().maxDoc();
@@ -72,9 +84,11 @@ public class NearestNeighbours extends KnnFloatVectorQuery {
     FixedBitSet second = first.clone();
     first.clear(middle, maxDoc);
     second.clear(0, middle);
-    var both = OtherCore.alongside("lectern-scan",
-        () -> super.exactSearch(context, new BitSetIterator(second, count - half), timeout),
-        () -> super.exactSearch(context, new BitSetIterator(first, half), timeout));
+    var both =
+        OtherCore.alongside(
+            "lectern-scan",
+            () -> super.exactSearch(context, new BitSetIterator(second, count - half), timeout),
+            () -> super.exactSearch(context, new BitSetIterator(first, half), timeout));
     return merged(both.here(), both.there());
   }
 
@@ -89,11 +103,15 @@ public class NearestNeighbours extends KnnFloatVectorQuery {
   private TopDocs merged(TopDocs a, TopDocs b) {
     ScoreDoc[] all = Arrays.copyOf(a.scoreDocs, a.scoreDocs.length + b.scoreDocs.length);
     System.arraycopy(b.scoreDocs, 0, all, a.scoreDocs.length, b.scoreDocs.length);
-    Arrays.sort(all, Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
-    boolean exact = a.totalHits.relation() == TotalHits.Relation.EQUAL_TO
-        && b.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-    return new TopDocs(new TotalHits(a.totalHits.value() + b.totalHits.value(),
-        exact ? TotalHits.Relation.EQUAL_TO : TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
+    Arrays.sort(
+        all, Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
+    boolean exact =
+        a.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+            && b.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+    return new TopDocs(
+        new TotalHits(
+            a.totalHits.value() + b.totalHits.value(),
+            exact ? TotalHits.Relation.EQUAL_TO : TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO),
         Arrays.copyOf(all, Math.min(k, all.length)));
   }
 }

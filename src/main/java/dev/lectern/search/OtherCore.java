@@ -6,9 +6,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * Part of one search handed to another core, on a virtual thread, while the calling thread does the rest.
- * It is always waited for, even when the caller fails or is interrupted: until it returns it may be reading
- * the searcher, which the caller gives back when it is done.
+ * Part of one search handed to another core, on a virtual thread, while the calling thread does the
+ * rest. It is always waited for, even when the caller fails or is interrupted: until it returns it
+ * may be reading the searcher, which the caller gives back when it is done.
  */
 final class OtherCore<T> {
   private final FutureTask<T> task;
@@ -32,10 +32,12 @@ final class OtherCore<T> {
   record Both<H, T>(H here, T there) {}
 
   /**
-   * Runs {@code there} on another core while the calling thread runs {@code here}, and returns both results
-   * once both are done; if {@code here} fails, {@code there} is still waited for before the failure goes on.
+   * Runs {@code there} on another core while the calling thread runs {@code here}, and returns both
+   * results once both are done; if {@code here} fails, {@code there} is still waited for before the
+   * failure goes on.
    */
-  static <H, T> Both<H, T> alongside(String name, Callable<T> there, Here<H> here) throws IOException {
+  static <H, T> Both<H, T> alongside(String name, Callable<T> there, Here<H> here)
+      throws IOException {
     OtherCore<T> other = start(name, there);
     H mine;
     try {
@@ -47,7 +49,10 @@ final class OtherCore<T> {
     return new Both<>(mine, other.join());
   }
 
-  /** Its result, waiting for it uninterruptibly (an interrupt is kept for the caller); its failure rethrown. */
+  /**
+   * Its result, waiting for it uninterruptibly (an interrupt is kept for the caller); its failure
+   * rethrown.
+   */
   T join() throws IOException {
     boolean interrupted = false;
     try {

@@ -26,11 +26,12 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * The papers {@code kept} matches, scored by it, among those {@code by} matches ({@code keep}) or does not
- * match (an exclusion), with {@code by}'s papers read into a bit set first: scoring in bulk, the kept query
- * runs as if the papers that do not pass were deleted, so it skips as it would unrestricted; advanced (in a
- * conjunction), it checks each candidate against the bits; as a filter (a kNN search's), it is the two bit
- * sets combined word by word. See {@link BitSetFilters} for when this pays.
+ * The papers {@code kept} matches, scored by it, among those {@code by} matches ({@code keep}) or
+ * does not match (an exclusion), with {@code by}'s papers read into a bit set first: scoring in
+ * bulk, the kept query runs as if the papers that do not pass were deleted, so it skips as it would
+ * unrestricted; advanced (in a conjunction), it checks each candidate against the bits; as a filter
+ * (a kNN search's), it is the two bit sets combined word by word. See {@link BitSetFilters} for
+ * when this pays.
  */
 final class RestrictedQuery extends Query {
   private final Query kept;
@@ -48,12 +49,14 @@ final class RestrictedQuery extends Query {
   public Query rewrite(IndexSearcher searcher) throws IOException {
     Query k = kept.rewrite(searcher);
     Query b = by.rewrite(searcher);
-    if (b instanceof MatchNoDocsQuery) return keep ? b : k; // nothing passes, or nothing is excluded
+    if (b instanceof MatchNoDocsQuery)
+      return keep ? b : k; // nothing passes, or nothing is excluded
     return k == kept && b == by ? this : new RestrictedQuery(k, b, keep);
   }
 
   @Override
-  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
+      throws IOException {
     Weight keptWeight = searcher.createWeight(kept, scoreMode, boost);
     Weight byWeight = searcher.createWeight(by, ScoreMode.COMPLETE_NO_SCORES, 1f);
     return new RestrictedWeight(this, keptWeight, byWeight, keep, scoreMode.needsScores());
@@ -72,7 +75,9 @@ final class RestrictedQuery extends Query {
 
   @Override
   public boolean equals(Object o) {
-    return sameClassAs(o) && kept.equals(((RestrictedQuery) o).kept) && by.equals(((RestrictedQuery) o).by)
+    return sameClassAs(o)
+        && kept.equals(((RestrictedQuery) o).kept)
+        && by.equals(((RestrictedQuery) o).by)
         && keep == ((RestrictedQuery) o).keep;
   }
 
@@ -100,7 +105,8 @@ final class RestrictedQuery extends Query {
       ScorerSupplier supplier = kept.scorerSupplier(context);
       if (supplier == null) return null;
       Scorer byScorer = by.scorer(context);
-      if (byScorer == null) return keep ? null : supplier; // nothing passes, or nothing is excluded, here
+      if (byScorer == null)
+        return keep ? null : supplier; // nothing passes, or nothing is excluded, here
       int maxDoc = context.reader().maxDoc();
       if (!scores) return asFilter(supplier, byScorer, maxDoc);
       FixedBitSet passing = passingDocs(byScorer, maxDoc);
@@ -115,7 +121,8 @@ final class RestrictedQuery extends Query {
           BulkScorer inner = supplier.bulkScorer();
           return new BulkScorer() {
             @Override
-            public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
+            public int score(LeafCollector collector, Bits acceptDocs, int min, int max)
+                throws IOException {
               return inner.score(collector, both(passing, acceptDocs), min, max);
             }
 
@@ -139,9 +146,9 @@ final class RestrictedQuery extends Query {
     }
 
     /**
-     * As a filter (a kNN search's, which reads it into a bit set anyway): the kept documents' bit set and
-     * the passing ones', word by word. Stepping through "everything but sparse" one document at a time
-     * is slow on a large library (see docs/performance.md).
+     * As a filter (a kNN search's, which reads it into a bit set anyway): the kept documents' bit
+     * set and the passing ones', word by word. Stepping through "everything but sparse" one
+     * document at a time is slow on a large library (see docs/performance.md).
      */
     private ScorerSupplier asFilter(ScorerSupplier keptSupplier, Scorer byScorer, int maxDoc) {
       return new ScorerSupplier() {
@@ -150,17 +157,21 @@ final class RestrictedQuery extends Query {
           FixedBitSet in = new FixedBitSet(maxDoc);
           in.or(keptSupplier.get(Long.MAX_VALUE).iterator());
           in.and(passingDocs(byScorer, maxDoc));
-          return new ConstantScoreScorer(0f, ScoreMode.COMPLETE_NO_SCORES, new BitSetIterator(in, in.cardinality()));
+          return new ConstantScoreScorer(
+              0f, ScoreMode.COMPLETE_NO_SCORES, new BitSetIterator(in, in.cardinality()));
         }
 
         @Override
         public long cost() {
-          return keptSupplier.cost(); // at most: the bit sets are built only when the documents are wanted
+          return keptSupplier
+              .cost(); // at most: the bit sets are built only when the documents are wanted
         }
       };
     }
 
-    /** The documents that pass: those {@code by} matches when keeping, all others when excluding. */
+    /**
+     * The documents that pass: those {@code by} matches when keeping, all others when excluding.
+     */
     private FixedBitSet passingDocs(Scorer byScorer, int maxDoc) throws IOException {
       FixedBitSet bits = new FixedBitSet(maxDoc);
       bits.or(byScorer.iterator());
@@ -208,7 +219,10 @@ final class RestrictedQuery extends Query {
     }
   }
 
-  /** The kept query's scorer, skipping documents that do not pass (for conjunctions, which advance it). */
+  /**
+   * The kept query's scorer, skipping documents that do not pass (for conjunctions, which advance
+   * it).
+   */
   private static final class RestrictedScorer extends Scorer {
     private final Scorer in;
     private final TwoPhaseIterator twoPhase;
@@ -217,17 +231,18 @@ final class RestrictedQuery extends Query {
       this.in = in;
       TwoPhaseIterator inner = in.twoPhaseIterator();
       DocIdSetIterator approximation = inner == null ? in.iterator() : inner.approximation();
-      this.twoPhase = new TwoPhaseIterator(approximation) {
-        @Override
-        public boolean matches() throws IOException {
-          return passing.get(approximation.docID()) && (inner == null || inner.matches());
-        }
+      this.twoPhase =
+          new TwoPhaseIterator(approximation) {
+            @Override
+            public boolean matches() throws IOException {
+              return passing.get(approximation.docID()) && (inner == null || inner.matches());
+            }
 
-        @Override
-        public float matchCost() {
-          return 1 + (inner == null ? 0 : inner.matchCost());
-        }
-      };
+            @Override
+            public float matchCost() {
+              return 1 + (inner == null ? 0 : inner.matchCost());
+            }
+          };
     }
 
     @Override

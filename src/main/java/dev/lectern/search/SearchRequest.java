@@ -1,13 +1,14 @@
 package dev.lectern.search;
 
 /**
- * One search. The query uses the syntax of {@link UserQuery}; filters given here and filters written in the
- * query both apply.
+ * One search. The query uses the syntax of {@link UserQuery}; filters given here and filters
+ * written in the query both apply.
  *
  * @param offset hits to skip, for paging (at most {@link #MAX_OFFSET})
- * @param limit  hits to return, 1 to {@link #MAX_LIMIT}
+ * @param limit hits to return, 1 to {@link #MAX_LIMIT}
  */
-public record SearchRequest(String query, Mode mode, Filters filters, Sort sort, int offset, int limit) {
+public record SearchRequest(
+    String query, Mode mode, Filters filters, Sort sort, int offset, int limit) {
   public static final int MAX_LIMIT = 100;
   public static final int MAX_OFFSET = 1000;
 
@@ -22,7 +23,11 @@ public record SearchRequest(String query, Mode mode, Filters filters, Sort sort,
   }
 
   /** How hits are ordered. Papers without the sort value (no date, no upvotes) come last. */
-  public enum Sort { RELEVANCE, DATE, POPULARITY }
+  public enum Sort {
+    RELEVANCE,
+    DATE,
+    POPULARITY
+  }
 
   public SearchRequest {
     query = query == null ? "" : query;

@@ -4,12 +4,13 @@ import java.text.BreakIterator;
 import java.text.CharacterIterator;
 
 /**
- * Sentence boundaries for snippets, found cheaply: a sentence starts at the first non-space character
- * after a full stop, question or exclamation mark and the spaces that follow it. Unlike a split at every
- * full stop, "2.5x" and "arXiv:2401.00001" stay whole; unlike the JDK's sentence iterator, it costs next to
- * nothing (the highlighter moves it back and forth across each abstract, and the JDK's iterator was a
- * noticeable cost per abstract; see docs/performance.md). Abbreviations ("e.g. the") do end a sentence
- * here; the snippet builder joins short sentences anyway.
+ * Sentence boundaries for snippets, found cheaply: a sentence starts at the first non-space
+ * character after a full stop, question or exclamation mark and the spaces that follow it. Unlike a
+ * split at every full stop, "2.5x" and "arXiv:2401.00001" stay whole; unlike the JDK's sentence
+ * iterator, it costs next to nothing (the highlighter moves it back and forth across each abstract,
+ * and the JDK's iterator was a noticeable cost per abstract; see docs/performance.md).
+ * Abbreviations ("e.g. the") do end a sentence here; the snippet builder joins short sentences
+ * anyway.
  */
 final class SentenceBreaks extends BreakIterator {
   private String text = "";
@@ -96,9 +97,15 @@ final class SentenceBreaks extends BreakIterator {
     current = begin;
   }
 
-  /** Whether a sentence starts at {@code i}: a non-space after ".", "?" or "!" and at least one space. */
+  /**
+   * Whether a sentence starts at {@code i}: a non-space after ".", "?" or "!" and at least one
+   * space.
+   */
   private boolean startsSentence(int i) {
-    if (i <= begin || i >= end || Character.isWhitespace(at(i)) || !Character.isWhitespace(at(i - 1))) return false;
+    if (i <= begin
+        || i >= end
+        || Character.isWhitespace(at(i))
+        || !Character.isWhitespace(at(i - 1))) return false;
     int j = i - 1;
     while (j > begin && Character.isWhitespace(at(j))) j--;
     char c = at(j);
@@ -110,6 +117,7 @@ final class SentenceBreaks extends BreakIterator {
   }
 
   private void check(int offset) {
-    if (offset < begin || offset > end) throw new IllegalArgumentException("offset " + offset + " is outside the text");
+    if (offset < begin || offset > end)
+      throw new IllegalArgumentException("offset " + offset + " is outside the text");
   }
 }

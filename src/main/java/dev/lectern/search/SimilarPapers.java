@@ -1,8 +1,8 @@
 package dev.lectern.search;
 
 import dev.lectern.index.IndexFields;
-import dev.lectern.index.SearchableIndex;
 import dev.lectern.index.PaperAnalyzers;
+import dev.lectern.index.SearchableIndex;
 import dev.lectern.index.VectorLookup;
 import dev.lectern.search.SearchResult.Hit;
 import java.io.IOException;
@@ -19,9 +19,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * "More like this paper": the nearest neighbours of the paper's stored vector fused by reciprocal rank with
- * MoreLikeThis over its title and abstract (distinctive words, BM25), so papers without a vector still get
- * neighbours and wording and meaning both count. Needs no query embedding.
+ * "More like this paper": the nearest neighbours of the paper's stored vector fused by reciprocal
+ * rank with MoreLikeThis over its title and abstract (distinctive words, BM25), so papers without a
+ * vector still get neighbours and wording and meaning both count. Needs no query embedding.
  */
 final class SimilarPapers {
   private final SearchableIndex index;
@@ -31,30 +31,45 @@ final class SimilarPapers {
   }
 
   List<Hit> find(String id, int limit) {
-    return index.search(s -> {
-      Term idTerm = new Term(IndexFields.ID, id);
-      TopDocs self = s.search(new TermQuery(idTerm), 1);
-      if (self.scoreDocs.length == 0) throw new QueryException("no paper with id '" + id + "' is in the index");
-      int doc = self.scoreDocs[0].doc;
-      int depth = Math.max(SearchService.FUSION_DEPTH, limit);
-      float[] vector = VectorLookup.vectorOf(s, doc);
-      // one more than needed, then the paper itself dropped: a filter of "every paper but this one" would be
-      // read into a bit set of the whole library first (at 1M papers, most of the lookup's time); the
-      // neighbours are found on another core while this one finds the papers with the same distinctive words
-      var both = OtherCore.alongside("lectern-similar", () -> vector == null ? new ScoreDoc[0]
-              : without(doc, s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, vector, depth + 1), depth + 1)),
-          () -> without(doc, s.search(moreLikeThis(s, doc), depth + 1)));
-      ScoreDoc[] fused = byRank(both.here(), both.there());
-      return Hits.page(s, index.analyzer(), null, fused, 0, limit);
-    });
+    return index.search(
+        s -> {
+          Term idTerm = new Term(IndexFields.ID, id);
+          TopDocs self = s.search(new TermQuery(idTerm), 1);
+          if (self.scoreDocs.length == 0)
+            throw new QueryException("no paper with id '" + id + "' is in the index");
+          int doc = self.scoreDocs[0].doc;
+          int depth = Math.max(SearchService.FUSION_DEPTH, limit);
+          float[] vector = VectorLookup.vectorOf(s, doc);
+          // one more than needed, then the paper itself dropped: a filter of "every paper but this
+          // one" would be
+          // read into a bit set of the whole library first (at 1M papers, most of the lookup's
+          // time); the
+          // neighbours are found on another core while this one finds the papers with the same
+          // distinctive words
+          var both =
+              OtherCore.alongside(
+                  "lectern-similar",
+                  () ->
+                      vector == null
+                          ? new ScoreDoc[0]
+                          : without(
+                              doc,
+                              s.search(
+                                  new KnnFloatVectorQuery(IndexFields.VECTOR, vector, depth + 1),
+                                  depth + 1)),
+                  () -> without(doc, s.search(moreLikeThis(s, doc), depth + 1)));
+          ScoreDoc[] fused = byRank(both.here(), both.there());
+          return Hits.page(s, index.analyzer(), null, fused, 0, limit);
+        });
   }
 
   /**
-   * Neighbours and more-like-this fused by reciprocal rank, weighted as hybrid search weighs meaning and
-   * words ({@link SearchService#SEMANTIC_WEIGHT}): MoreLikeThis scores depend on the paper's own length and
-   * words, so only their order is comparable from one paper to the next, and the model's neighbours are the
-   * better guide: on the dev set, equal weights let MoreLikeThis pull the neighbours down, and weighting
-   * meaning as hybrid search does ranked better (see docs/relevance.md).
+   * Neighbours and more-like-this fused by reciprocal rank, weighted as hybrid search weighs
+   * meaning and words ({@link SearchService#SEMANTIC_WEIGHT}): MoreLikeThis scores depend on the
+   * paper's own length and words, so only their order is comparable from one paper to the next, and
+   * the model's neighbours are the better guide: on the dev set, equal weights let MoreLikeThis
+   * pull the neighbours down, and weighting meaning as hybrid search does ranked better (see
+   * docs/relevance.md).
    */
   static ScoreDoc[] byRank(ScoreDoc[] lexical, ScoreDoc[] semantic) {
     List<Integer> a = new ArrayList<>();
@@ -63,12 +78,13 @@ final class SimilarPapers {
     for (ScoreDoc d : semantic) b.add(d.doc);
     double[] weights = {1 - SearchService.SEMANTIC_WEIGHT, SearchService.SEMANTIC_WEIGHT};
     return Fusion.rrf(List.of(a, b), weights, Fusion.DEFAULT_K).stream()
-        .map(f -> new ScoreDoc(f.item(), (float) f.score())).toArray(ScoreDoc[]::new);
+        .map(f -> new ScoreDoc(f.item(), (float) f.score()))
+        .toArray(ScoreDoc[]::new);
   }
 
   /**
-   * The hits without {@code doc}, at most one fewer than found: one more was asked for than is needed, in
-   * case {@code doc} was among them.
+   * The hits without {@code doc}, at most one fewer than found: one more was asked for than is
+   * needed, in case {@code doc} was among them.
    */
   static ScoreDoc[] without(int doc, TopDocs top) {
     List<ScoreDoc> out = new ArrayList<>(top.scoreDocs.length);

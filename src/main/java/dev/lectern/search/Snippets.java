@@ -40,17 +40,23 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Marked titles and abstract passages for a page of hits. Output is HTML: matched words are wrapped in
- * {@code <mark>...</mark>} and everything else is escaped, so a web page can show it as is and a terminal
- * can swap the two tags for its own emphasis. Offsets come from the postings, so nothing is re-analyzed.
+ * Marked titles and abstract passages for a page of hits. Output is HTML: matched words are wrapped
+ * in {@code <mark>...</mark>} and everything else is escaped, so a web page can show it as is and a
+ * terminal can swap the two tags for its own emphasis. Offsets come from the postings, so nothing
+ * is re-analyzed.
  */
 final class Snippets {
   static final String OPEN = "<mark>";
   static final String CLOSE = "</mark>";
   private static final int PASSAGES = 2;
   private static final int OPENING_CHARS = 240;
-  /** Abstract passages are runs of sentences at least this long, so a split at "e.g." leaves no stub. */
+
+  /**
+   * Abstract passages are runs of sentences at least this long, so a split at "e.g." leaves no
+   * stub.
+   */
   private static final int PASSAGE_MIN_CHARS = 80;
+
   private static final String[] FIELDS = {IndexFields.TITLE, IndexFields.ABSTRACT};
 
   /** Titles and snippets in the order of {@code docs}. */
@@ -59,23 +65,29 @@ final class Snippets {
   private Snippets() {}
 
   /**
-   * Marks the page's titles and abstracts; {@code papers[i]} is {@code docs[i]} as the caller already read
-   * it from the stored fields: the highlighter would otherwise read every document a second time, and
-   * decompressing stored fields was the largest single cost of a search page.
+   * Marks the page's titles and abstracts; {@code papers[i]} is {@code docs[i]} as the caller
+   * already read it from the stored fields: the highlighter would otherwise read every document a
+   * second time, and decompressing stored fields was the largest single cost of a search page.
    */
-  static Marked mark(IndexSearcher searcher, Analyzer analyzer, Query lexical, int[] docs, StoredPaper[] papers)
+  static Marked mark(
+      IndexSearcher searcher, Analyzer analyzer, Query lexical, int[] docs, StoredPaper[] papers)
       throws IOException {
     if (lexical == null || docs.length == 0) return unmarked(papers);
-    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new DefaultPassageFormatter(OPEN, CLOSE, " … ", true))
-        .withMaxNoHighlightPassages(1) // no match in the field: show its opening rather than nothing
-        .withMaxLength(20_000)
-        .withScorer(new LeanPassageScorer())
-        // the Matches API marks a matched phrase as one span, but builds a scorer per document and costs
-        // several times more than marking term by term: only worth it when the query has a phrase
-        .withWeightMatches(hasPhrase(lexical));
-    Map<String, String[]> marked = new PageHighlighter(builder, docs, papers)
-        .highlightFields(FIELDS, lexical, docs, new int[] {1, PASSAGES});
+    UnifiedHighlighter.Builder builder =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new DefaultPassageFormatter(OPEN, CLOSE, " … ", true))
+            .withMaxNoHighlightPassages(
+                1) // no match in the field: show its opening rather than nothing
+            .withMaxLength(20_000)
+            .withScorer(new LeanPassageScorer())
+            // the Matches API marks a matched phrase as one span, but builds a scorer per document
+            // and costs
+            // several times more than marking term by term: only worth it when the query has a
+            // phrase
+            .withWeightMatches(hasPhrase(lexical));
+    Map<String, String[]> marked =
+        new PageHighlighter(builder, docs, papers)
+            .highlightFields(FIELDS, lexical, docs, new int[] {1, PASSAGES});
     String[] titles = marked.get(IndexFields.TITLE);
     String[] snippets = marked.get(IndexFields.ABSTRACT);
     for (int i = 0; i < docs.length; i++) {
@@ -86,9 +98,9 @@ final class Snippets {
   }
 
   /**
-   * A highlighter for one page whose texts are already loaded, with passage boundaries that cost little:
-   * a title is one passage, an abstract splits into sentences by {@link SentenceBreaks} (the JDK's
-   * iterator was a large share of the marking's cost).
+   * A highlighter for one page whose texts are already loaded, with passage boundaries that cost
+   * little: a title is one passage, an abstract splits into sentences by {@link SentenceBreaks}
+   * (the JDK's iterator was a large share of the marking's cost).
    */
   private static final class PageHighlighter extends UnifiedHighlighter {
     private final int[] docs;
@@ -104,21 +116,29 @@ final class Snippets {
 
     @Override
     protected BreakIterator getBreakIterator(String field) {
-      return IndexFields.TITLE.equals(field) ? new WholeBreakIterator()
+      return IndexFields.TITLE.equals(field)
+          ? new WholeBreakIterator()
           : LengthGoalBreakIterator.createMinLength(new SentenceBreaks(), PASSAGE_MIN_CHARS, 0f);
     }
 
-    /** The values of every remaining document in one batch, in the order the iterator gives (by doc id). */
+    /**
+     * The values of every remaining document in one batch, in the order the iterator gives (by doc
+     * id).
+     */
     @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
-        throws IOException {
+    protected List<CharSequence[]> loadFieldValues(
+        String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
       List<CharSequence[]> out = new ArrayList<>();
-      for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+      for (int doc = docIter.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docIter.nextDoc()) {
         StoredPaper p = papers[indexOf(doc)];
         CharSequence[] values = new CharSequence[fields.length];
         for (int f = 0; f < fields.length; f++) {
-          values[f] = IndexFields.TITLE.equals(fields[f]) ? p.title()
-              : IndexFields.ABSTRACT.equals(fields[f]) ? p.abstractText() : null;
+          values[f] =
+              IndexFields.TITLE.equals(fields[f])
+                  ? p.title()
+                  : IndexFields.ABSTRACT.equals(fields[f]) ? p.abstractText() : null;
         }
         out.add(values);
       }
@@ -128,22 +148,25 @@ final class Snippets {
     /** Offsets from the postings, read the cheaper ways {@link PageOffsets} describes. */
     @Override
     protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-      return source == OffsetSource.POSTINGS ? new PageOffsets(components, matches)
+      return source == OffsetSource.POSTINGS
+          ? new PageOffsets(components, matches)
           : super.getOffsetStrategy(source, components);
     }
 
     private int indexOf(int doc) {
       for (int i = 0; i < docs.length; i++) if (docs[i] == doc) return i;
-      throw new IllegalStateException("document " + doc + " is not on this page: " + Arrays.toString(docs));
+      throw new IllegalStateException(
+          "document " + doc + " is not on this page: " + Arrays.toString(docs));
     }
   }
 
   /**
-   * One field's offsets for the papers of a page, which the highlighter visits in increasing document order.
-   * Lucene's strategy looks every query term up in the terms dictionary again for each paper and opens a new
-   * postings enum on it; here each term is looked up once per page and its enum moves forward from paper
-   * to paper, which marks a page faster (see docs/performance.md). A query with a phrase asks the Matches
-   * API instead, with one weight for the page ({@link PageMatches}).
+   * One field's offsets for the papers of a page, which the highlighter visits in increasing
+   * document order. Lucene's strategy looks every query term up in the terms dictionary again for
+   * each paper and opens a new postings enum on it; here each term is looked up once per page and
+   * its enum moves forward from paper to paper, which marks a page faster (see
+   * docs/performance.md). A query with a phrase asks the Matches API instead, with one weight for
+   * the page ({@link PageMatches}).
    */
   private static final class PageOffsets extends PostingsOffsetStrategy {
     private final PageMatches matches;
@@ -158,8 +181,10 @@ final class Snippets {
 
     @Override
     @SuppressWarnings("ReferenceEquality") // the very segment reader and query object seen before
-    public OffsetsEnum getOffsetsEnum(LeafReader reader, int doc, String content) throws IOException {
-      // papers come in increasing order, segment by segment; should one ever come back, start afresh
+    public OffsetsEnum getOffsetsEnum(LeafReader reader, int doc, String content)
+        throws IOException {
+      // papers come in increasing order, segment by segment; should one ever come back, start
+      // afresh
       if (reader != segment || doc <= lastDoc) {
         postings.clear();
         segment = reader;
@@ -169,13 +194,15 @@ final class Snippets {
     }
 
     @Override
-    protected void createOffsetsEnumsForTerms(BytesRef[] queryTerms, Terms termsIndex, int doc,
-                                              List<OffsetsEnum> results) throws IOException {
+    protected void createOffsetsEnumsForTerms(
+        BytesRef[] queryTerms, Terms termsIndex, int doc, List<OffsetsEnum> results)
+        throws IOException {
       TermsEnum lookup = null;
       for (BytesRef term : queryTerms) {
         if (!postings.containsKey(term)) {
           if (lookup == null) lookup = termsIndex.iterator();
-          postings.put(term, lookup.seekExact(term) ? lookup.postings(null, PostingsEnum.OFFSETS) : null);
+          postings.put(
+              term, lookup.seekExact(term) ? lookup.postings(null, PostingsEnum.OFFSETS) : null);
         }
         PostingsEnum p = postings.get(term);
         if (p == null) continue; // no paper has the term in this field
@@ -186,17 +213,17 @@ final class Snippets {
     }
 
     @Override
-    protected void createOffsetsEnumsWeightMatcher(LeafReader reader, int doc, List<OffsetsEnum> results)
-        throws IOException {
+    protected void createOffsetsEnumsWeightMatcher(
+        LeafReader reader, int doc, List<OffsetsEnum> results) throws IOException {
       matches.of(components, reader, doc, results);
     }
   }
 
   /**
-   * Where a query matches in each paper of a page, by the Matches API (which marks a matched phrase as one
-   * span), from one weight for the whole page. Lucene's highlighter rewrites the query and builds a new weight
-   * for every paper and field, looking each of its terms up again; one weight marks a page of a phrase query
-   * about twice as fast (see docs/performance.md).
+   * Where a query matches in each paper of a page, by the Matches API (which marks a matched phrase
+   * as one span), from one weight for the whole page. Lucene's highlighter rewrites the query and
+   * builds a new weight for every paper and field, looking each of its terms up again; one weight
+   * marks a page of a phrase query about twice as fast (see docs/performance.md).
    */
   private static final class PageMatches {
     private final IndexReader reader;
@@ -208,7 +235,8 @@ final class Snippets {
       this.reader = reader;
     }
 
-    void of(UHComponents components, LeafReader reader, int doc, List<OffsetsEnum> results) throws IOException {
+    void of(UHComponents components, LeafReader reader, int doc, List<OffsetsEnum> results)
+        throws IOException {
       Matches matches = weight(components.query()).matches(contextOf(reader), doc);
       if (matches == null) return;
       for (String field : matches) {
@@ -239,9 +267,9 @@ final class Snippets {
   }
 
   /**
-   * Lucene's passage score (BM25-like over the passage's matches), counting the distinct terms with a
-   * linear scan: the stock scorer builds a hash table with a 32 KB block for every passage it scores, and
-   * an abstract has a dozen passages.
+   * Lucene's passage score (BM25-like over the passage's matches), counting the distinct terms with
+   * a linear scan: the stock scorer builds a hash table with a 32 KB block for every passage it
+   * scores, and an abstract has a dozen passages.
    */
   static final class LeanPassageScorer extends PassageScorer {
     @Override
@@ -267,12 +295,13 @@ final class Snippets {
 
   static boolean hasPhrase(Query q) {
     boolean[] found = {false};
-    q.visit(new QueryVisitor() {
-      @Override
-      public void consumeTerms(Query query, Term... terms) {
-        if (query instanceof PhraseQuery || query instanceof MultiPhraseQuery) found[0] = true;
-      }
-    });
+    q.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            if (query instanceof PhraseQuery || query instanceof MultiPhraseQuery) found[0] = true;
+          }
+        });
     return found[0];
   }
 

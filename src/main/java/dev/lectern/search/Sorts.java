@@ -4,7 +4,9 @@ import dev.lectern.index.IndexFields;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 
-/** Sort orders other than relevance; papers without the value (no date, never upvoted) sort last. */
+/**
+ * Sort orders other than relevance; papers without the value (no date, never upvoted) sort last.
+ */
 final class Sorts {
   private Sorts() {}
 
@@ -13,7 +15,8 @@ final class Sorts {
     return switch (sort) {
       case RELEVANCE -> hasText ? null : new Sort(newest(), SortField.FIELD_DOC);
       case DATE -> new Sort(newest(), SortField.FIELD_SCORE);
-      case POPULARITY -> new Sort(descendingLong(IndexFields.UPVOTES), newest(), SortField.FIELD_SCORE);
+      case POPULARITY ->
+          new Sort(descendingLong(IndexFields.UPVOTES), newest(), SortField.FIELD_SCORE);
     };
   }
 

@@ -3,20 +3,22 @@ package dev.lectern.search;
 import org.apache.lucene.search.Query;
 
 /**
- * The text a search by meaning embeds: the query's text without what it excludes. The model would read
- * "-survey" as more of what is wanted (it pulls towards surveys); the exclusions are applied as a filter
- * instead (see {@link BitSetFilters#alsoExcluding}). Only what Lucene's parser took as an exclusion is left
- * out: text that failed to parse and was read literally is embedded as typed.
+ * The text a search by meaning embeds: the query's text without what it excludes. The model would
+ * read "-survey" as more of what is wanted (it pulls towards surveys); the exclusions are applied
+ * as a filter instead (see {@link BitSetFilters#alsoExcluding}). Only what Lucene's parser took as
+ * an exclusion is left out: text that failed to parse and was read literally is embedded as typed.
  *
- * <p>The text is scanned the way Lucene's classic syntax reads it: a clause is a word, a {@code "phrase"}
- * or a {@code (group)}, possibly after a {@code field:}; it is excluded by a {@code -} or {@code !} before it
- * or a {@code NOT} token; a backslash escapes the next character; spaces inside quotes or parentheses do not
- * end a clause.
+ * <p>The text is scanned the way Lucene's classic syntax reads it: a clause is a word, a {@code
+ * "phrase"} or a {@code (group)}, possibly after a {@code field:}; it is excluded by a {@code -} or
+ * {@code !} before it or a {@code NOT} token; a backslash escapes the next character; spaces inside
+ * quotes or parentheses do not end a clause.
  */
 final class TextToEmbed {
   private TextToEmbed() {}
 
-  /** {@code text} less its exclusions when {@code words} (its parsed form) has any at its top level. */
+  /**
+   * {@code text} less its exclusions when {@code words} (its parsed form) has any at its top level.
+   */
   static String of(String text, Query words) {
     return BitSetFilters.hasExclusions(words) ? withoutExclusions(text) : text;
   }
@@ -31,11 +33,16 @@ final class TextToEmbed {
         continue;
       }
       boolean excluded = false;
-      if (text.startsWith("NOT", i) && (i + 3 == n || isSpace(text.charAt(i + 3)) || "\"(".indexOf(text.charAt(i + 3)) >= 0)) {
+      if (text.startsWith("NOT", i)
+          && (i + 3 == n
+              || isSpace(text.charAt(i + 3))
+              || "\"(".indexOf(text.charAt(i + 3)) >= 0)) {
         excluded = true;
         i += 3;
         while (i < n && isSpace(text.charAt(i))) i++;
-      } else if ((text.charAt(i) == '-' || text.charAt(i) == '!') && i + 1 < n && !isSpace(text.charAt(i + 1))) {
+      } else if ((text.charAt(i) == '-' || text.charAt(i) == '!')
+          && i + 1 < n
+          && !isSpace(text.charAt(i + 1))) {
         excluded = true;
         i++;
       }

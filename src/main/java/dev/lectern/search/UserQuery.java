@@ -10,22 +10,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A user's query string split into free text and filters. Besides words, {@code "phrases"}, AND/OR/NOT,
- * {@code -word} and {@code title:}/{@code abstract:} (handled by {@link LexicalQueries}), it understands:
+ * A user's query string split into free text and filters. Besides words, {@code "phrases"},
+ * AND/OR/NOT, {@code -word} and {@code title:}/{@code abstract:} (handled by {@link
+ * LexicalQueries}), it understands:
+ *
  * <ul>
- *   <li>{@code author:lovelace}, {@code author:"Ada Lovelace"}</li>
- *   <li>{@code cat:cs.LG} (repeat for any of several; {@code cat:cs} for the whole archive)</li>
- *   <li>{@code year:2024}, {@code year:2020-2023}</li>
- *   <li>{@code after:2024-01-01}, {@code before:2024-06-30} (inclusive; a bare year or year-month works too)</li>
+ *   <li>{@code author:lovelace}, {@code author:"Ada Lovelace"}
+ *   <li>{@code cat:cs.LG} (repeat for any of several; {@code cat:cs} for the whole archive)
+ *   <li>{@code year:2024}, {@code year:2020-2023}
+ *   <li>{@code after:2024-01-01}, {@code before:2024-06-30} (inclusive; a bare year or year-month
+ *       works too)
  * </ul>
- * Control characters are dropped and the text is cut at {@link #MAX_CHARS}; an empty filter
- * ({@code author:}) is ignored with a note. A malformed date is a {@link QueryException}: silently dropping
+ *
+ * Control characters are dropped and the text is cut at {@link #MAX_CHARS}; an empty filter ({@code
+ * author:}) is ignored with a note. A malformed date is a {@link QueryException}: silently dropping
  * a filter the user typed would show wrong results as if they were right.
  */
 public record UserQuery(String text, Filters filters, List<String> notes) {
   public static final int MAX_CHARS = 500;
-  private static final Pattern FILTER = Pattern.compile(
-      "(?i)(?<![\\p{L}\\p{N}_.-])(author|cat|category|year|after|before):(\"([^\"]*)\"?|(\\S*))");
+  private static final Pattern FILTER =
+      Pattern.compile(
+          "(?i)(?<![\\p{L}\\p{N}_.-])(author|cat|category|year|after|before):(\"([^\"]*)\"?|(\\S*))");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}]");
 
   public static UserQuery parse(String raw) {
@@ -65,24 +70,34 @@ public record UserQuery(String text, Filters filters, List<String> notes) {
       }
     }
     text.append(s.substring(last));
-    return new UserQuery(text.toString().strip(), new Filters(cats, from, to, author), List.copyOf(notes));
+    return new UserQuery(
+        text.toString().strip(), new Filters(cats, from, to, author), List.copyOf(notes));
   }
 
   private static LocalDate[] years(String value) {
     Matcher m = Pattern.compile("(\\d{4})(?:-(\\d{4}))?").matcher(value);
-    if (!m.matches()) throw new QueryException("year: expects a year like 2024 or a range like 2020-2023, not '"
-        + value + "'");
+    if (!m.matches())
+      throw new QueryException(
+          "year: expects a year like 2024 or a range like 2020-2023, not '" + value + "'");
     int a = Integer.parseInt(m.group(1));
     int b = m.group(2) == null ? a : Integer.parseInt(m.group(2));
-    return new LocalDate[] {LocalDate.of(Math.min(a, b), 1, 1), LocalDate.of(Math.max(a, b), 12, 31)};
+    return new LocalDate[] {
+      LocalDate.of(Math.min(a, b), 1, 1), LocalDate.of(Math.max(a, b), 12, 31)
+    };
   }
 
-  /** The first day {@code value} (a date, a year-month or a year) names; {@code key} names it in an error. */
+  /**
+   * The first day {@code value} (a date, a year-month or a year) names; {@code key} names it in an
+   * error.
+   */
   public static LocalDate firstDayOf(String value, String key) {
     return date(value, key, true);
   }
 
-  /** The last day {@code value} (a date, a year-month or a year) names; {@code key} names it in an error. */
+  /**
+   * The last day {@code value} (a date, a year-month or a year) names; {@code key} names it in an
+   * error.
+   */
   public static LocalDate lastDayOf(String value, String key) {
     return date(value, key, false);
   }
@@ -100,7 +115,8 @@ public record UserQuery(String text, Filters filters, List<String> notes) {
       }
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new QueryException(key + ": expects a date like 2024-01-31 (or 2024-01, or 2024), not '" + value + "'");
+      throw new QueryException(
+          key + ": expects a date like 2024-01-31 (or 2024-01, or 2024), not '" + value + "'");
     }
   }
 

@@ -11,9 +11,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * The library's database: where it is, how to connect, and its schema (versioned Flyway migrations under
- * {@code db/migration/<vendor>}). SQLite is the embedded default; the JDBC URL is the only thing a
- * PostgreSQL deployment changes, plus its own migration folder.
+ * The library's database: where it is, how to connect, and its schema (versioned Flyway migrations
+ * under {@code db/migration/<vendor>}). SQLite is the embedded default; the JDBC URL is the only
+ * thing a PostgreSQL deployment changes, plus its own migration folder.
  */
 public final class Database {
   private final String url;
@@ -29,17 +29,24 @@ public final class Database {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
-      throw new StoreException("cannot create the data directory " + dataDir + ": " + IoReasons.ofDirectory(e, dataDir), e);
+      throw new StoreException(
+          "cannot create the data directory " + dataDir + ": " + IoReasons.ofDirectory(e, dataDir),
+          e);
     }
-    // 8 KiB pages suit rows of 1-3 KB (title, abstract, authors) better than SQLite's default 4 KiB.
-    return open("jdbc:sqlite:" + dataDir.resolve("library.db").toAbsolutePath() + "?page_size=8192");
+    // 8 KiB pages suit rows of 1-3 KB (title, abstract, authors) better than SQLite's default 4
+    // KiB.
+    return open(
+        "jdbc:sqlite:" + dataDir.resolve("library.db").toAbsolutePath() + "?page_size=8192");
   }
 
   public static Database open(String jdbcUrl) {
-    String vendor = jdbcUrl.startsWith("jdbc:sqlite:") ? "sqlite"
-        : jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : null;
+    String vendor =
+        jdbcUrl.startsWith("jdbc:sqlite:")
+            ? "sqlite"
+            : jdbcUrl.startsWith("jdbc:postgresql:") ? "postgresql" : null;
     if (vendor == null) {
-      throw new StoreException("unsupported database URL " + jdbcUrl + " (expected jdbc:sqlite:... )");
+      throw new StoreException(
+          "unsupported database URL " + jdbcUrl + " (expected jdbc:sqlite:... )");
     }
     Database db = new Database(jdbcUrl, vendor);
     db.migrate();
@@ -54,7 +61,8 @@ public final class Database {
           .load()
           .migrate();
     } catch (FlywayException e) {
-      throw new StoreException("cannot prepare the library schema at " + url + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot prepare the library schema at " + url + ": " + e.getMessage(), e);
     }
   }
 
@@ -64,14 +72,18 @@ public final class Database {
       Connection c = DriverManager.getConnection(url);
       if (vendor.equals("sqlite")) {
         try (Statement s = c.createStatement()) {
-          // WAL: readers never block the writer. NORMAL sync in WAL mode survives a process kill at any
-          // moment (only a power loss may drop the last commits), and the file is always consistent.
+          // WAL: readers never block the writer. NORMAL sync in WAL mode survives a process kill at
+          // any
+          // moment (only a power loss may drop the last commits), and the file is always
+          // consistent.
           s.execute("PRAGMA journal_mode=WAL");
           s.execute("PRAGMA synchronous=NORMAL");
           s.execute("PRAGMA busy_timeout=30000");
           s.execute("PRAGMA cache_size=-65536");
-          // Checkpoint the WAL into the database every ~160 MB rather than 4 MB: pages written again and again
-          // during an import (index pages above all) are copied and synced once instead of many times.
+          // Checkpoint the WAL into the database every ~160 MB rather than 4 MB: pages written
+          // again and again
+          // during an import (index pages above all) are copied and synced once instead of many
+          // times.
           s.execute("PRAGMA wal_autocheckpoint=20000");
           s.execute("PRAGMA temp_store=MEMORY");
         }
@@ -83,14 +95,16 @@ public final class Database {
   }
 
   /**
-   * Writes a consistent copy of the whole library to {@code file} (SQLite's {@code VACUUM INTO}: a snapshot,
-   * even while another process writes), for work that must not touch the original.
+   * Writes a consistent copy of the whole library to {@code file} (SQLite's {@code VACUUM INTO}: a
+   * snapshot, even while another process writes), for work that must not touch the original.
    */
   public void copyTo(Path file) {
     if (!vendor.equals("sqlite")) {
-      throw new StoreException("only an SQLite library can be copied here; " + url + " is " + vendor);
+      throw new StoreException(
+          "only an SQLite library can be copied here; " + url + " is " + vendor);
     }
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       s.execute("VACUUM INTO '" + file.toAbsolutePath().toString().replace("'", "''") + "'");
     } catch (SQLException e) {
       throw new StoreException("cannot copy the library to " + file + ": " + e.getMessage(), e);

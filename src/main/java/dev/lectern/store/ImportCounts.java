@@ -5,13 +5,25 @@ public record ImportCounts(long read, long added, long updated, long unchanged, 
   public static final ImportCounts ZERO = new ImportCounts(0, 0, 0, 0, 0);
 
   public ImportCounts plus(ImportCounts o) {
-    return new ImportCounts(read + o.read, added + o.added, updated + o.updated, unchanged + o.unchanged,
+    return new ImportCounts(
+        read + o.read,
+        added + o.added,
+        updated + o.updated,
+        unchanged + o.unchanged,
         rejected + o.rejected);
   }
 
   @Override
   public String toString() {
-    return "read " + read + ", new " + added + ", updated " + updated + ", unchanged " + unchanged
-        + ", rejected " + rejected;
+    return "read "
+        + read
+        + ", new "
+        + added
+        + ", updated "
+        + updated
+        + ", unchanged "
+        + unchanged
+        + ", rejected "
+        + rejected;
   }
 }

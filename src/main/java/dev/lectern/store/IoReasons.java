@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Why a file operation failed, in words: the JDK's file exceptions carry only the path as their message
- * ("cannot read X: X"), which tells a user nothing they can act on.
+ * Why a file operation failed, in words: the JDK's file exceptions carry only the path as their
+ * message ("cannot read X: X"), which tells a user nothing they can act on.
  */
 public final class IoReasons {
   private IoReasons() {}
@@ -23,12 +23,16 @@ public final class IoReasons {
     return plain(e, path);
   }
 
-  /** Why creating or using the directory {@code path} failed: a file in the way, permission denied, ... */
+  /**
+   * Why creating or using the directory {@code path} failed: a file in the way, permission denied,
+   * ...
+   */
   public static String ofDirectory(IOException e, Path path) {
     Path abs = path.toAbsolutePath();
     for (Path p = abs; p != null; p = p.getParent()) {
       if (Files.isDirectory(p)) break;
-      if (Files.exists(p)) return (p.equals(abs) ? "it" : p.toString()) + " is a file, not a directory";
+      if (Files.exists(p))
+        return (p.equals(abs) ? "it" : p.toString()) + " is a file, not a directory";
     }
     if (e instanceof AccessDeniedException) return "permission denied";
     if (e instanceof NoSuchFileException) return "no such directory";

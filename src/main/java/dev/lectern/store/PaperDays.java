@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The library by day: the papers of a day or a range of days, and the nearest days that have papers. A
- * paper's day is its submission date, or the day it entered the library when it has none (a saved Daily
- * Papers page gives no date); the index {@code papers_day} (migration V3) covers exactly that expression.
+ * The library by day: the papers of a day or a range of days, and the nearest days that have
+ * papers. A paper's day is its submission date, or the day it entered the library when it has none
+ * (a saved Daily Papers page gives no date); the index {@code papers_day} (migration V3) covers
+ * exactly that expression.
  */
 public final class PaperDays {
   /** Spelled as in the index, character for character, or SQLite does not use it. */
@@ -28,12 +29,24 @@ public final class PaperDays {
   /** A paper and the day it counts on. */
   public record Dated(Paper paper, LocalDate day) {}
 
-  /** The papers whose day is in {@code [from, to]}, newest day first, then by id; at most {@code limit}. */
+  /**
+   * The papers whose day is in {@code [from, to]}, newest day first, then by id; at most {@code
+   * limit}.
+   */
   public List<Dated> between(LocalDate from, LocalDate to, int limit) {
     List<Dated> out = new ArrayList<>();
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("SELECT " + PaperRows.COLUMNS + ", " + DAY + " FROM papers WHERE "
-             + DAY + " BETWEEN ? AND ? ORDER BY " + DAY + " DESC, id LIMIT ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + PaperRows.COLUMNS
+                    + ", "
+                    + DAY
+                    + " FROM papers WHERE "
+                    + DAY
+                    + " BETWEEN ? AND ? ORDER BY "
+                    + DAY
+                    + " DESC, id LIMIT ?")) {
       ps.setString(1, from.toString());
       ps.setString(2, to.toString());
       ps.setInt(3, limit);
@@ -41,7 +54,8 @@ public final class PaperDays {
         while (rs.next()) out.add(new Dated(PaperRows.read(rs), LocalDate.parse(rs.getString(15))));
       }
     } catch (SQLException e) {
-      throw new StoreException("cannot read the papers of " + from + " to " + to + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot read the papers of " + from + " to " + to + ": " + e.getMessage(), e);
     }
     return out;
   }
@@ -62,7 +76,8 @@ public final class PaperDays {
   }
 
   private Optional<LocalDate> day(String sql, LocalDate param) {
-    try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = db.connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       if (param != null) ps.setString(1, param.toString());
       try (ResultSet rs = ps.executeQuery()) {
         String d = rs.next() ? rs.getString(1) : null;

@@ -53,8 +53,12 @@ public final class PaperLibrary {
   public List<Change> changedSince(long seq, int limit) {
     List<Change> out = new ArrayList<>();
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("SELECT " + PaperRows.COLUMNS + ", change_seq FROM papers "
-             + "WHERE change_seq > ? ORDER BY change_seq LIMIT ?")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + PaperRows.COLUMNS
+                    + ", change_seq FROM papers "
+                    + "WHERE change_seq > ? ORDER BY change_seq LIMIT ?")) {
       ps.setLong(1, seq);
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
@@ -66,10 +70,14 @@ public final class PaperLibrary {
     return out;
   }
 
-  /** How many papers were inserted or changed after {@code seq}: what a sync from there has to index. */
+  /**
+   * How many papers were inserted or changed after {@code seq}: what a sync from there has to
+   * index.
+   */
   public long changedCountSince(long seq) {
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM papers WHERE change_seq > ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT COUNT(*) FROM papers WHERE change_seq > ?")) {
       ps.setLong(1, seq);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
@@ -83,8 +91,9 @@ public final class PaperLibrary {
   public List<Redirect> redirectsSince(long seq) {
     List<Redirect> out = new ArrayList<>();
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement(
-             "SELECT old_id, new_id, change_seq FROM paper_redirects WHERE change_seq > ? ORDER BY change_seq")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT old_id, new_id, change_seq FROM paper_redirects WHERE change_seq > ? ORDER BY change_seq")) {
       ps.setLong(1, seq);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) out.add(new Redirect(rs.getString(1), rs.getString(2), rs.getLong(3)));
@@ -95,17 +104,22 @@ public final class PaperLibrary {
     return out;
   }
 
-  /** The latest number of the library's change sequence: a derived store that has seen it is up to date. */
+  /**
+   * The latest number of the library's change sequence: a derived store that has seen it is up to
+   * date.
+   */
   public long lastChangeSeq() {
-    return queryLong("SELECT MAX(s) FROM (SELECT MAX(change_seq) AS s FROM papers UNION ALL "
-        + "SELECT MAX(change_seq) FROM paper_redirects) AS seqs");
+    return queryLong(
+        "SELECT MAX(s) FROM (SELECT MAX(change_seq) AS s FROM papers UNION ALL "
+            + "SELECT MAX(change_seq) FROM paper_redirects) AS seqs");
   }
 
   /** Several papers by id, in the order asked; unknown ids are skipped. */
   public List<Paper> getAll(List<String> ids) {
     List<Paper> out = new ArrayList<>(ids.size());
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = ?")) {
       for (String id : ids) {
         ps.setString(1, id);
         try (ResultSet rs = ps.executeQuery()) {
@@ -119,13 +133,14 @@ public final class PaperLibrary {
   }
 
   /**
-   * The id of the paper each title key names (the key of a normalized title, as {@link Paper#titleKey}), by
-   * the library's title-key index; keys no paper has are left out.
+   * The id of the paper each title key names (the key of a normalized title, as {@link
+   * Paper#titleKey}), by the library's title-key index; keys no paper has are left out.
    */
   public Map<String, String> idsByTitleKey(Collection<String> keys) {
     Map<String, String> out = new LinkedHashMap<>();
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("SELECT id FROM papers WHERE title_key = ? LIMIT 1")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT id FROM papers WHERE title_key = ? LIMIT 1")) {
       for (String key : keys) {
         ps.setString(1, key);
         try (ResultSet rs = ps.executeQuery()) {
@@ -162,8 +177,12 @@ public final class PaperLibrary {
   /** The paper with this id, following the redirect of a paper that moved to its arXiv id. */
   public Optional<Paper> get(String id) {
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("SELECT " + PaperRows.COLUMNS + " FROM papers WHERE id = "
-             + "COALESCE((SELECT new_id FROM paper_redirects WHERE old_id = ?), ?)")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + PaperRows.COLUMNS
+                    + " FROM papers WHERE id = "
+                    + "COALESCE((SELECT new_id FROM paper_redirects WHERE old_id = ?), ?)")) {
       ps.setString(1, id);
       ps.setString(2, id);
       try (ResultSet rs = ps.executeQuery()) {
@@ -195,9 +214,11 @@ public final class PaperLibrary {
   /** Papers per source, e.g. {@code arxiv-snapshot -> 1000}. */
   public Map<String, Long> countsBySource() {
     Map<String, Long> counts = new LinkedHashMap<>();
-    try (Connection c = db.connect(); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery(
-             "SELECT source, COUNT(*) FROM paper_sources GROUP BY source ORDER BY source")) {
+    try (Connection c = db.connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT source, COUNT(*) FROM paper_sources GROUP BY source ORDER BY source")) {
       while (rs.next()) counts.put(rs.getString(1), rs.getLong(2));
     } catch (SQLException e) {
       throw new StoreException("cannot count papers by source: " + e.getMessage(), e);
@@ -211,7 +232,9 @@ public final class PaperLibrary {
   }
 
   private String queryString(String sql) {
-    try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Connection c = db.connect();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {
       throw new StoreException("cannot query the library: " + e.getMessage(), e);

@@ -15,8 +15,9 @@ import java.util.Set;
 
 /** Maps a {@link Paper} to and from a row of the {@code papers} table. */
 final class PaperRows {
-  static final String COLUMNS = "id, title, abstract, authors, categories, submitted, updated, versions, doi, "
-      + "journal_ref, comments, license, upvotes, sources";
+  static final String COLUMNS =
+      "id, title, abstract, authors, categories, submitted, updated, versions, doi, "
+          + "journal_ref, comments, license, upvotes, sources";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
 
@@ -42,9 +43,9 @@ final class PaperRows {
   }
 
   /**
-   * Binds the paper's columns in the order id, title, title_key, abstract, authors, categories, submitted,
-   * updated, versions, doi, journal_ref, comments, license, upvotes, sources starting at {@code first}.
-   * Returns the next free parameter index.
+   * Binds the paper's columns in the order id, title, title_key, abstract, authors, categories,
+   * submitted, updated, versions, doi, journal_ref, comments, license, upvotes, sources starting at
+   * {@code first}. Returns the next free parameter index.
    */
   static int bind(PreparedStatement ps, int first, Paper p) throws SQLException {
     int i = first;
@@ -61,7 +62,8 @@ final class PaperRows {
     ps.setString(i++, p.journalRef());
     ps.setString(i++, p.comments());
     ps.setString(i++, p.license());
-    if (p.upvotes() == null) ps.setNull(i++, Types.INTEGER); else ps.setInt(i++, p.upvotes());
+    if (p.upvotes() == null) ps.setNull(i++, Types.INTEGER);
+    else ps.setInt(i++, p.upvotes());
     ps.setString(i++, String.join(" ", p.sources()));
     return i;
   }

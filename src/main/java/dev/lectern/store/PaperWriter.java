@@ -11,14 +11,19 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Writes papers into the library in transactions: each incoming paper is merged with what the library
- * already holds under the same id (or, failing that, the same normalized title), so a paper met twice is
- * one paper. Nothing is visible to readers until {@link #commit}; a crash loses at most the open batch,
- * and the library stays consistent. One writer per thread; close it to roll back what is uncommitted.
+ * Writes papers into the library in transactions: each incoming paper is merged with what the
+ * library already holds under the same id (or, failing that, the same normalized title), so a paper
+ * met twice is one paper. Nothing is visible to readers until {@link #commit}; a crash loses at
+ * most the open batch, and the library stays consistent. One writer per thread; close it to roll
+ * back what is uncommitted.
  */
 public final class PaperWriter implements AutoCloseable {
   /** What writing one incoming paper did to the library. */
-  public enum Outcome { NEW, UPDATED, UNCHANGED }
+  public enum Outcome {
+    NEW,
+    UPDATED,
+    UNCHANGED
+  }
 
   private static final String SELECT = "SELECT " + PaperRows.COLUMNS + " FROM papers";
   private final Connection conn;
@@ -31,10 +36,15 @@ public final class PaperWriter implements AutoCloseable {
   private final PreparedStatement insertSource;
   private final PreparedStatement insertReject;
   private String now = Instant.now().toString();
-  /** Whether any paper is known by title only; while none is, arXiv records skip looking for one. */
+
+  /**
+   * Whether any paper is known by title only; while none is, arXiv records skip looking for one.
+   */
   private boolean titleOnlyPapers;
+
   private final PreparedStatement takeWriteLock;
   private final PreparedStatement lastChangeSeq;
+
   /** Whether the open transaction holds the write lock (see {@link #lockForWriting}). */
   private boolean locked;
 
@@ -46,24 +56,34 @@ public final class PaperWriter implements AutoCloseable {
     conn.setAutoCommit(false);
     // changes nothing, but is a write: the lock is taken before the batch's first read
     takeWriteLock = conn.prepareStatement("UPDATE sync_state SET name = name WHERE 1 = 0");
-    lastChangeSeq = conn.prepareStatement("SELECT MAX(s) FROM (SELECT MAX(change_seq) AS s FROM papers "
-        + "UNION ALL SELECT MAX(change_seq) FROM paper_redirects) AS seqs");
+    lastChangeSeq =
+        conn.prepareStatement(
+            "SELECT MAX(s) FROM (SELECT MAX(change_seq) AS s FROM papers "
+                + "UNION ALL SELECT MAX(change_seq) FROM paper_redirects) AS seqs");
     byId = conn.prepareStatement(SELECT + " WHERE id = ?");
     byTitleKey = conn.prepareStatement(SELECT + " WHERE title_key = ? LIMIT 1");
-    insert = conn.prepareStatement("INSERT INTO papers (id, title, title_key, abstract, authors, categories, "
-        + "submitted, updated, versions, doi, journal_ref, comments, license, upvotes, sources, change_seq, "
-        + "first_seen, last_changed, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    update = conn.prepareStatement("UPDATE papers SET id = ?, title = ?, title_key = ?, abstract = ?, "
-        + "authors = ?, categories = ?, submitted = ?, updated = ?, versions = ?, doi = ?, journal_ref = ?, "
-        + "comments = ?, license = ?, upvotes = ?, sources = ?, change_seq = ?, last_changed = ?, text_hash = ? "
-        + "WHERE id = ?");
-    insertSource = conn.prepareStatement(
-        "INSERT INTO paper_sources (paper_id, source, first_run) VALUES (?,?,?) ON CONFLICT DO NOTHING");
-    insertReject = conn.prepareStatement("INSERT INTO import_rejects (run_id, location, reason) VALUES (?,?,?)");
+    insert =
+        conn.prepareStatement(
+            "INSERT INTO papers (id, title, title_key, abstract, authors, categories, "
+                + "submitted, updated, versions, doi, journal_ref, comments, license, upvotes, sources, change_seq, "
+                + "first_seen, last_changed, text_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    update =
+        conn.prepareStatement(
+            "UPDATE papers SET id = ?, title = ?, title_key = ?, abstract = ?, "
+                + "authors = ?, categories = ?, submitted = ?, updated = ?, versions = ?, doi = ?, journal_ref = ?, "
+                + "comments = ?, license = ?, upvotes = ?, sources = ?, change_seq = ?, last_changed = ?, text_hash = ? "
+                + "WHERE id = ?");
+    insertSource =
+        conn.prepareStatement(
+            "INSERT INTO paper_sources (paper_id, source, first_run) VALUES (?,?,?) ON CONFLICT DO NOTHING");
+    insertReject =
+        conn.prepareStatement(
+            "INSERT INTO import_rejects (run_id, location, reason) VALUES (?,?,?)");
   }
 
   private static boolean anyTitleOnlyPaper(Connection conn) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM papers WHERE id >= ? AND id < ? LIMIT 1")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement("SELECT id FROM papers WHERE id >= ? AND id < ? LIMIT 1")) {
       ps.setString(1, PaperIds.TITLE_PREFIX);
       ps.setString(2, "t.");
       try (ResultSet rs = ps.executeQuery()) {
@@ -73,15 +93,16 @@ public final class PaperWriter implements AutoCloseable {
   }
 
   /**
-   * Takes the library's write lock at the start of a batch, before its first read. An SQLite transaction
-   * that reads first and writes later fails at once (SQLITE_BUSY_SNAPSHOT, without waiting) when another
-   * connection wrote in between, such as a running {@code lectern serve} storing embeddings while an import
-   * runs in another terminal. Holding the lock from the start makes the other writer wait its turn
-   * ({@code busy_timeout}) instead; readers are never blocked (WAL). SQLite's own way is BEGIN IMMEDIATE,
-   * but JDBC has begun the transaction already, and a write that changes nothing is portable.
+   * Takes the library's write lock at the start of a batch, before its first read. An SQLite
+   * transaction that reads first and writes later fails at once (SQLITE_BUSY_SNAPSHOT, without
+   * waiting) when another connection wrote in between, such as a running {@code lectern serve}
+   * storing embeddings while an import runs in another terminal. Holding the lock from the start
+   * makes the other writer wait its turn ({@code busy_timeout}) instead; readers are never blocked
+   * (WAL). SQLite's own way is BEGIN IMMEDIATE, but JDBC has begun the transaction already, and a
+   * write that changes nothing is portable.
    *
-   * <p>With the lock held, the change numbers are brought up to what other processes committed, so two
-   * imports at once never reuse a number (the index would skip the papers of the later commit).
+   * <p>With the lock held, the change numbers are brought up to what other processes committed, so
+   * two imports at once never reuse a number (the index would skip the papers of the later commit).
    */
   private void lockForWriting() throws SQLException {
     if (locked) return;
@@ -127,8 +148,9 @@ public final class PaperWriter implements AutoCloseable {
   }
 
   /**
-   * Makes everything written so far durable together with the given named state (checkpoints) and the run's
-   * counts, in one transaction: after a crash the library holds exactly the committed batches.
+   * Makes everything written so far durable together with the given named state (checkpoints) and
+   * the run's counts, in one transaction: after a crash the library holds exactly the committed
+   * batches.
    */
   public void commit(Map<String, String> state, ImportCounts counts) {
     try {
@@ -143,16 +165,20 @@ public final class PaperWriter implements AutoCloseable {
     }
   }
 
-  /** The library's version of the same paper: by id, else by normalized title (see class comment). */
+  /**
+   * The library's version of the same paper: by id, else by normalized title (see class comment).
+   */
   private Paper findSame(Paper incoming) throws SQLException {
     Paper found = queryOne(byId, incoming.id());
     if (found != null) return found;
     if (incoming.hasArxivId()) {
       if (!titleOnlyPapers) return null;
-      // A paper first known only by its title (id derived from it) moves to its arXiv id when that arrives.
+      // A paper first known only by its title (id derived from it) moves to its arXiv id when that
+      // arrives.
       return queryOne(byId, PaperIds.fromTitle(incoming.title()));
     }
-    // A title-only sighting not known by its title id joins a paper with an arXiv id and the same title.
+    // A title-only sighting not known by its title id joins a paper with an arXiv id and the same
+    // title.
     // (Titles repeat across papers, so never scan them all: the first one will do.)
     return queryOne(byTitleKey, incoming.titleKey());
   }
@@ -194,14 +220,16 @@ public final class PaperWriter implements AutoCloseable {
   /** Re-keys a title-identified paper to its arXiv id, keeping a redirect for the old id. */
   private void moveId(String oldId, String newId) throws SQLException {
     for (String table : new String[] {"paper_sources", "embeddings"}) {
-      try (PreparedStatement ps = conn.prepareStatement("UPDATE " + table + " SET paper_id = ? WHERE paper_id = ?")) {
+      try (PreparedStatement ps =
+          conn.prepareStatement("UPDATE " + table + " SET paper_id = ? WHERE paper_id = ?")) {
         ps.setString(1, newId);
         ps.setString(2, oldId);
         ps.executeUpdate();
       }
     }
-    try (PreparedStatement ps = conn.prepareStatement(
-        "INSERT INTO paper_redirects (old_id, new_id, change_seq) VALUES (?,?,?)")) {
+    try (PreparedStatement ps =
+        conn.prepareStatement(
+            "INSERT INTO paper_redirects (old_id, new_id, change_seq) VALUES (?,?,?)")) {
       ps.setString(1, oldId);
       ps.setString(2, newId);
       ps.setLong(3, seq.next());

@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Small named values that must survive a restart: import checkpoints, harvest resumption tokens, the last
- * harvested date. Written in the same transaction as the data they describe where that matters.
+ * Small named values that must survive a restart: import checkpoints, harvest resumption tokens,
+ * the last harvested date. Written in the same transaction as the data they describe where that
+ * matters.
  */
 public final class SyncState {
   private final Database db;
@@ -20,7 +21,7 @@ public final class SyncState {
 
   public Optional<String> get(String name) {
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("SELECT value FROM sync_state WHERE name = ?")) {
+        PreparedStatement ps = c.prepareStatement("SELECT value FROM sync_state WHERE name = ?")) {
       ps.setString(1, name);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
@@ -40,7 +41,7 @@ public final class SyncState {
 
   public void remove(String name) {
     try (Connection c = db.connect();
-         PreparedStatement ps = c.prepareStatement("DELETE FROM sync_state WHERE name = ?")) {
+        PreparedStatement ps = c.prepareStatement("DELETE FROM sync_state WHERE name = ?")) {
       ps.setString(1, name);
       ps.executeUpdate();
     } catch (SQLException e) {
@@ -49,8 +50,10 @@ public final class SyncState {
   }
 
   static void put(Connection c, String name, String value, String now) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_state (name, value, updated_at) VALUES (?,?,?) "
-        + "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO sync_state (name, value, updated_at) VALUES (?,?,?) "
+                + "ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")) {
       ps.setString(1, name);
       ps.setString(2, value);
       ps.setString(3, now);

@@ -18,14 +18,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The JSON API, version 1: turns a request into a call on the core services and the result into JSON. Every
- * failure becomes {@code {"error": "..."}} with a fitting status (see {@link WebServer}). No search logic
- * lives here.
+ * The JSON API, version 1: turns a request into a call on the core services and the result into
+ * JSON. Every failure becomes {@code {"error": "..."}} with a fitting status (see {@link
+ * WebServer}). No search logic lives here.
  */
 final class Api {
   static final String PREFIX = "/api/v1";
-  static final String ENDPOINTS = "GET /api/v1/search, /api/v1/papers/{id}, /api/v1/papers/{id}/similar, /api/v1/status";
-  static final Set<String> SEARCH_PARAMS = Set.of("q", "mode", "limit", "offset", "sort", "cat", "from", "to", "author");
+  static final String ENDPOINTS =
+      "GET /api/v1/search, /api/v1/papers/{id}, /api/v1/papers/{id}/similar, /api/v1/status";
+  static final Set<String> SEARCH_PARAMS =
+      Set.of("q", "mode", "limit", "offset", "sort", "cat", "from", "to", "author");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SearchService search;
@@ -39,28 +41,40 @@ final class Api {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(PREFIX + "/search", ctx -> send(ctx, search(Params.parse(ctx.queryString(), SEARCH_PARAMS))));
-    routes.get(PREFIX + "/status", ctx -> {
-      Params.parse(ctx.queryString(), Set.of());
-      send(ctx, JsonViews.status(background.status()));
-    });
+    routes.get(
+        PREFIX + "/search",
+        ctx -> send(ctx, search(Params.parse(ctx.queryString(), SEARCH_PARAMS))));
+    routes.get(
+        PREFIX + "/status",
+        ctx -> {
+          Params.parse(ctx.queryString(), Set.of());
+          send(ctx, JsonViews.status(background.status()));
+        });
     // <id> takes slashes: old-style arXiv ids (hep-th/9901001) arrive with theirs, encoded or not
-    routes.get(PREFIX + "/papers/<id>/similar", ctx -> send(ctx,
-        similar(ctx.pathParam("id"), Params.parse(ctx.queryString(), Set.of("limit")))));
-    routes.get(PREFIX + "/papers/<id>", ctx -> {
-      Params.parse(ctx.queryString(), Set.of());
-      send(ctx, JsonViews.paper(paper(ctx.pathParam("id"))));
-    });
+    routes.get(
+        PREFIX + "/papers/<id>/similar",
+        ctx ->
+            send(
+                ctx,
+                similar(ctx.pathParam("id"), Params.parse(ctx.queryString(), Set.of("limit")))));
+    routes.get(
+        PREFIX + "/papers/<id>",
+        ctx -> {
+          Params.parse(ctx.queryString(), Set.of());
+          send(ctx, JsonViews.paper(paper(ctx.pathParam("id"))));
+        });
   }
 
   private Object search(Params p) {
-    SearchRequest request = new SearchRequest(
-        p.get("q"),
-        p.choice("mode", Mode.class, Mode.HYBRID),
-        new Filters(new LinkedHashSet<>(p.all("cat")), p.date("from"), p.date("to"), p.get("author")),
-        p.choice("sort", Sort.class, Sort.RELEVANCE),
-        p.intIn("offset", 0, SearchRequest.MAX_OFFSET, 0),
-        p.intIn("limit", 1, SearchRequest.MAX_LIMIT, 10));
+    SearchRequest request =
+        new SearchRequest(
+            p.get("q"),
+            p.choice("mode", Mode.class, Mode.HYBRID),
+            new Filters(
+                new LinkedHashSet<>(p.all("cat")), p.date("from"), p.date("to"), p.get("author")),
+            p.choice("sort", Sort.class, Sort.RELEVANCE),
+            p.intIn("offset", 0, SearchRequest.MAX_OFFSET, 0),
+            p.intIn("limit", 1, SearchRequest.MAX_LIMIT, 10));
     try {
       return JsonViews.search(request, search.search(request));
     } catch (QueryException e) {
@@ -74,14 +88,22 @@ final class Api {
     try {
       return JsonViews.similar(paper, search.similar(paper.id(), limit));
     } catch (QueryException e) {
-      // imported by another process a moment ago: the library has it, the index follows within seconds
-      throw HttpError.notFound("paper '" + paper.id() + "' is not in the search index yet; try again in a few seconds");
+      // imported by another process a moment ago: the library has it, the index follows within
+      // seconds
+      throw HttpError.notFound(
+          "paper '" + paper.id() + "' is not in the search index yet; try again in a few seconds");
     }
   }
 
   private Paper paper(String id) {
-    return library.get(id).orElseThrow(() -> HttpError.notFound("no paper with id '" + id
-        + "' in the library (ids look like 2404.15574, hep-th/9901001 or Lectern's own t-... ids)"));
+    return library
+        .get(id)
+        .orElseThrow(
+            () ->
+                HttpError.notFound(
+                    "no paper with id '"
+                        + id
+                        + "' in the library (ids look like 2404.15574, hep-th/9901001 or Lectern's own t-... ids)"));
   }
 
   static void send(Context ctx, Object body) {

@@ -9,8 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Lectern's static files, served by Lectern itself (no CDN: the pages work offline and leak nothing). Each
- * is named by a hash of its content, so a browser may keep it for a year: a changed file has a new name.
+ * Lectern's static files, served by Lectern itself (no CDN: the pages work offline and leak
+ * nothing). Each is named by a hash of its content, so a browser may keep it for a year: a changed
+ * file has a new name.
  */
 final class Assets {
   private static final String CSS_RESOURCE = "/web/lectern.css";
@@ -35,10 +36,12 @@ final class Assets {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(cssPath, ctx -> {
-      ctx.header("Cache-Control", IMMUTABLE);
-      ctx.contentType("text/css; charset=utf-8").result(css);
-    });
+    routes.get(
+        cssPath,
+        ctx -> {
+          ctx.header("Cache-Control", IMMUTABLE);
+          ctx.contentType("text/css; charset=utf-8").result(css);
+        });
   }
 
   private static String hash(byte[] content) {

@@ -11,26 +11,54 @@ import java.util.List;
 final class Cards {
   /** Authors named on a card; the rest are counted ("+12 more"). */
   static final int AUTHORS = 6;
+
   /** The opening of an abstract on a card: about three lines at desktop width. */
   static final int OPENING = 320;
 
   private Cards() {}
 
   static PaperCard of(Paper p, LocalDate day) {
-    return card(p.id(), Html.escape(p.title()), p.authors(), p.primaryCategory(), day, p.upvotes(),
+    return card(
+        p.id(),
+        Html.escape(p.title()),
+        p.authors(),
+        p.primaryCategory(),
+        day,
+        p.upvotes(),
         Html.escape(Html.opening(p.abstractText(), OPENING)));
   }
 
   static PaperCard of(Hit h) {
-    return card(h.id(), h.titleHtml(), h.authors(), h.categories().isEmpty() ? null : h.categories().getFirst(),
-        h.submitted(), h.upvotes(), h.snippetHtml() == null ? "" : h.snippetHtml());
+    return card(
+        h.id(),
+        h.titleHtml(),
+        h.authors(),
+        h.categories().isEmpty() ? null : h.categories().getFirst(),
+        h.submitted(),
+        h.upvotes(),
+        h.snippetHtml() == null ? "" : h.snippetHtml());
   }
 
-  private static PaperCard card(String id, String titleHtml, List<String> authors, String category, LocalDate date,
-      Integer upvotes, String openingHtml) {
+  private static PaperCard card(
+      String id,
+      String titleHtml,
+      List<String> authors,
+      String category,
+      LocalDate date,
+      Integer upvotes,
+      String openingHtml) {
     boolean arxiv = PaperIds.isArxivId(id);
-    return new PaperCard(Links.paper(id), titleHtml, authors.subList(0, Math.min(AUTHORS, authors.size())),
-        Math.max(0, authors.size() - AUTHORS), category, date == null ? null : date.toString(), upvotes, openingHtml,
-        arxiv ? Links.arxivAbs(id) : null, arxiv ? Links.arxivPdf(id) : null, Links.paper(id) + "#similar");
+    return new PaperCard(
+        Links.paper(id),
+        titleHtml,
+        authors.subList(0, Math.min(AUTHORS, authors.size())),
+        Math.max(0, authors.size() - AUTHORS),
+        category,
+        date == null ? null : date.toString(),
+        upvotes,
+        openingHtml,
+        arxiv ? Links.arxivAbs(id) : null,
+        arxiv ? Links.arxivPdf(id) : null,
+        Links.paper(id) + "#similar");
   }
 }

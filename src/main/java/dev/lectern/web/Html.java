@@ -1,6 +1,9 @@
 package dev.lectern.web;
 
-/** Escaping for the few texts that reach a template already as HTML (cards share fields with search hits). */
+/**
+ * Escaping for the few texts that reach a template already as HTML (cards share fields with search
+ * hits).
+ */
 final class Html {
   private Html() {}
 

@@ -1,8 +1,9 @@
 package dev.lectern.web;
 
 /**
- * A request answered with an error status: the API as {@code {"error": message}}, pages as an error page.
- * The message tells the caller what to change, so it names the parameter and what is accepted.
+ * A request answered with an error status: the API as {@code {"error": message}}, pages as an error
+ * page. The message tells the caller what to change, so it names the parameter and what is
+ * accepted.
  */
 final class HttpError extends RuntimeException {
   private final int status;

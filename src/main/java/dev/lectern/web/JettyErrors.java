@@ -9,20 +9,31 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The answer to a request Jetty refuses before Lectern sees it (a malformed request line, an ambiguous path
- * such as {@code //}, headers too large): the API's JSON error under {@code /api/}, plain text elsewhere,
- * never Jetty's own HTML page with its version and, if enabled, stack.
+ * The answer to a request Jetty refuses before Lectern sees it (a malformed request line, an
+ * ambiguous path such as {@code //}, headers too large): the API's JSON error under {@code /api/},
+ * plain text elsewhere, never Jetty's own HTML page with its version and, if enabled, stack.
  */
 final class JettyErrors extends ErrorHandler {
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
       Callback callback) {
-    String text = "the request was refused (" + code + (message == null ? "" : ": " + message) + ")";
+    String text =
+        "the request was refused (" + code + (message == null ? "" : ": " + message) + ")";
     // the raw target: a path with a malformed escape has no decoded form
-    String target = request.getHttpURI() == null ? "" : String.valueOf(request.getHttpURI().getPathQuery());
+    String target =
+        request.getHttpURI() == null ? "" : String.valueOf(request.getHttpURI().getPathQuery());
     boolean api = target.startsWith("/api");
     String body = api ? "{\"error\":\"" + jsonEscape(text) + "\"}" : text + "\n";
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
+    response
+        .getHeaders()
+        .put(
+            HttpHeader.CONTENT_TYPE,
+            api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
   }

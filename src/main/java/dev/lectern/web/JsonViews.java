@@ -13,21 +13,58 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** What the API returns, as JSON-shaped records: dates as ISO strings, durations in (milli)seconds. */
+/**
+ * What the API returns, as JSON-shaped records: dates as ISO strings, durations in (milli)seconds.
+ */
 final class JsonViews {
   private JsonViews() {}
 
-  record SearchJson(String query, String mode, long total, boolean totalIsExact, int offset, int limit,
-      long tookMs, List<String> notes, List<HitJson> hits, Map<String, List<FacetCount>> facets) {}
+  record SearchJson(
+      String query,
+      String mode,
+      long total,
+      boolean totalIsExact,
+      int offset,
+      int limit,
+      long tookMs,
+      List<String> notes,
+      List<HitJson> hits,
+      Map<String, List<FacetCount>> facets) {}
 
-  /** @param titleHtml and {@code snippetHtml}: HTML-escaped text with matches in {@code <mark>} */
-  record HitJson(String id, String title, List<String> authors, List<String> categories, String submitted,
-      Integer upvotes, float score, String titleHtml, String snippetHtml) {}
+  /**
+   * @param titleHtml and {@code snippetHtml}: HTML-escaped text with matches in {@code <mark>}
+   */
+  record HitJson(
+      String id,
+      String title,
+      List<String> authors,
+      List<String> categories,
+      String submitted,
+      Integer upvotes,
+      float score,
+      String titleHtml,
+      String snippetHtml) {}
 
-  /** A paper as the library has it, with links to arXiv where it has an arXiv id (null otherwise). */
-  record PaperJson(String id, String title, String abstractText, List<String> authors, List<String> categories,
-      String submitted, String updated, int versions, String doi, String journalRef, String comments,
-      String license, Integer upvotes, List<String> sources, String arxivUrl, String pdfUrl) {}
+  /**
+   * A paper as the library has it, with links to arXiv where it has an arXiv id (null otherwise).
+   */
+  record PaperJson(
+      String id,
+      String title,
+      String abstractText,
+      List<String> authors,
+      List<String> categories,
+      String submitted,
+      String updated,
+      int versions,
+      String doi,
+      String journalRef,
+      String comments,
+      String license,
+      Integer upvotes,
+      List<String> sources,
+      String arxivUrl,
+      String pdfUrl) {}
 
   record SimilarJson(String id, String title, List<HitJson> hits) {}
 
@@ -35,30 +72,64 @@ final class JsonViews {
 
   record LibraryJson(long papers, long changeSeq) {}
 
-  /** @param behind library changes the index has not applied yet */
-  record IndexJson(long papers, long withVectors, long changeSeq, long behind, String lastFollowed,
+  /**
+   * @param behind library changes the index has not applied yet
+   */
+  record IndexJson(
+      long papers,
+      long withVectors,
+      long changeSeq,
+      long behind,
+      String lastFollowed,
       String followError) {}
 
-  /** @param unembeddable papers the model fails on (counted in {@code pending}, skipped until their text changes) */
-  record EmbeddingsJson(String model, long done, long pending, long unembeddable, QueueJson queue) {}
+  /**
+   * @param unembeddable papers the model fails on (counted in {@code pending}, skipped until their
+   *     text changes)
+   */
+  record EmbeddingsJson(
+      String model, long done, long pending, long unembeddable, QueueJson queue) {}
 
   /**
-   * The queue: {@code state} is embedding, idle or stopped; {@code embeddedThisRun} and {@code docsPerSecond}
-   * describe its current (or last) run, which starts when it finds work; {@code etaSeconds} is the time until
-   * nothing is pending at that rate (null until a rate is known).
+   * The queue: {@code state} is embedding, idle or stopped; {@code embeddedThisRun} and {@code
+   * docsPerSecond} describe its current (or last) run, which starts when it finds work; {@code
+   * etaSeconds} is the time until nothing is pending at that rate (null until a rate is known).
    */
   record QueueJson(String state, long embeddedThisRun, double docsPerSecond, Long etaSeconds) {}
 
   static SearchJson search(SearchRequest request, SearchResult r) {
-    return new SearchJson(request.query(), lower(r.modeUsed()), r.totalHits(), r.totalIsExact(), request.offset(),
-        request.limit(), r.took().toMillis(), r.notes(), hits(r.hits()), r.facets());
+    return new SearchJson(
+        request.query(),
+        lower(r.modeUsed()),
+        r.totalHits(),
+        r.totalIsExact(),
+        request.offset(),
+        request.limit(),
+        r.took().toMillis(),
+        r.notes(),
+        hits(r.hits()),
+        r.facets());
   }
 
   static PaperJson paper(Paper p) {
     boolean arxiv = p.hasArxivId();
-    return new PaperJson(p.id(), p.title(), p.abstractText(), p.authors(), p.categories(), iso(p.submitted()),
-        iso(p.updated()), p.versions(), p.doi(), p.journalRef(), p.comments(), p.license(), p.upvotes(),
-        List.copyOf(p.sources()), arxiv ? Links.arxivAbs(p.id()) : null, arxiv ? Links.arxivPdf(p.id()) : null);
+    return new PaperJson(
+        p.id(),
+        p.title(),
+        p.abstractText(),
+        p.authors(),
+        p.categories(),
+        iso(p.submitted()),
+        iso(p.updated()),
+        p.versions(),
+        p.doi(),
+        p.journalRef(),
+        p.comments(),
+        p.license(),
+        p.upvotes(),
+        List.copyOf(p.sources()),
+        arxiv ? Links.arxivAbs(p.id()) : null,
+        arxiv ? Links.arxivPdf(p.id()) : null);
   }
 
   static SimilarJson similar(Paper paper, List<Hit> hits) {
@@ -71,16 +142,40 @@ final class JsonViews {
     Duration eta = s.eta();
     return new StatusJson(
         new LibraryJson(s.libraryPapers(), s.libraryChangeSeq()),
-        new IndexJson(s.indexedPapers(), s.indexedWithVectors(), s.indexChangeSeq(),
-            Math.max(0, s.libraryChangeSeq() - s.indexChangeSeq()), iso(s.lastFollowed()), s.followError()),
-        new EmbeddingsJson(s.model(), s.embedded(), s.pending(), s.unembeddable(), new QueueJson(state, run.done(),
-            Math.round(run.docsPerSecond() * 10) / 10.0, eta == null ? null : eta.toSeconds())));
+        new IndexJson(
+            s.indexedPapers(),
+            s.indexedWithVectors(),
+            s.indexChangeSeq(),
+            Math.max(0, s.libraryChangeSeq() - s.indexChangeSeq()),
+            iso(s.lastFollowed()),
+            s.followError()),
+        new EmbeddingsJson(
+            s.model(),
+            s.embedded(),
+            s.pending(),
+            s.unembeddable(),
+            new QueueJson(
+                state,
+                run.done(),
+                Math.round(run.docsPerSecond() * 10) / 10.0,
+                eta == null ? null : eta.toSeconds())));
   }
 
   private static List<HitJson> hits(List<Hit> hits) {
-    return hits.stream().map(h -> new HitJson(h.id(), h.title(), h.authors(), h.categories(),
-        h.submitted() == null ? null : h.submitted().toString(), h.upvotes(), h.score(), h.titleHtml(),
-        h.snippetHtml())).toList();
+    return hits.stream()
+        .map(
+            h ->
+                new HitJson(
+                    h.id(),
+                    h.title(),
+                    h.authors(),
+                    h.categories(),
+                    h.submitted() == null ? null : h.submitted().toString(),
+                    h.upvotes(),
+                    h.score(),
+                    h.titleHtml(),
+                    h.snippetHtml()))
+        .toList();
   }
 
   private static String iso(java.time.LocalDate d) {

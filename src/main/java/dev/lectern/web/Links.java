@@ -15,7 +15,9 @@ public final class Links {
     return "https://arxiv.org/pdf/" + arxivId;
   }
 
-  /** A paper's page; the slash of an old-style id stays a slash ({@code /papers/hep-th/9901001}). */
+  /**
+   * A paper's page; the slash of an old-style id stays a slash ({@code /papers/hep-th/9901001}).
+   */
   public static String paper(String id) {
     return "/papers/" + encode(id).replace("%2F", "/");
   }

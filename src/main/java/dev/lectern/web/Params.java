@@ -15,9 +15,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * A request's query parameters, read strictly: a value that cannot be read, a parameter given twice that
- * takes one value, or an unknown parameter (a typo would otherwise be silently ignored) is a 400 that
- * names the parameter and says why.
+ * A request's query parameters, read strictly: a value that cannot be read, a parameter given twice
+ * that takes one value, or an unknown parameter (a typo would otherwise be silently ignored) is a
+ * 400 that names the parameter and says why.
  */
 final class Params {
   private final Map<String, List<String>> values;
@@ -39,8 +39,12 @@ final class Params {
         String name = decode(eq < 0 ? pair : pair.substring(0, eq));
         String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
         if (!known.contains(name)) {
-          throw HttpError.badRequest("unknown parameter '" + name + "' (this endpoint takes "
-              + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known))) + ")");
+          throw HttpError.badRequest(
+              "unknown parameter '"
+                  + name
+                  + "' (this endpoint takes "
+                  + (known.isEmpty() ? "none" : String.join(", ", new TreeSet<>(known)))
+                  + ")");
         }
         values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       }
@@ -52,8 +56,10 @@ final class Params {
     try {
       return URLDecoder.decode(s, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw HttpError.badRequest("the query string has a malformed %-escape in '" + (s.length() > 40
-          ? s.substring(0, 40) + "..." : s) + "'; encode '%' as %25");
+      throw HttpError.badRequest(
+          "the query string has a malformed %-escape in '"
+              + (s.length() > 40 ? s.substring(0, 40) + "..." : s)
+              + "'; encode '%' as %25");
     }
   }
 
@@ -61,7 +67,9 @@ final class Params {
   String get(String name) {
     List<String> v = values.get(name);
     if (v == null) return null;
-    if (v.size() > 1) throw HttpError.badRequest("parameter '" + name + "' is given " + v.size() + " times; it takes one value");
+    if (v.size() > 1)
+      throw HttpError.badRequest(
+          "parameter '" + name + "' is given " + v.size() + " times; it takes one value");
     return v.getFirst();
   }
 
@@ -81,10 +89,12 @@ final class Params {
     try {
       n = Integer.parseInt(v.strip());
     } catch (NumberFormatException e) {
-      throw HttpError.badRequest("parameter '" + name + "' must be a whole number, not '" + v + "'");
+      throw HttpError.badRequest(
+          "parameter '" + name + "' must be a whole number, not '" + v + "'");
     }
     if (n < min || n > max) {
-      throw HttpError.badRequest("parameter '" + name + "' must be between " + min + " and " + max + ", not " + n);
+      throw HttpError.badRequest(
+          "parameter '" + name + "' must be between " + min + " and " + max + ", not " + n);
     }
     return n;
   }
@@ -95,8 +105,16 @@ final class Params {
     for (E e : type.getEnumConstants()) {
       if (e.name().equalsIgnoreCase(v.strip())) return e;
     }
-    throw HttpError.badRequest("parameter '" + name + "' must be one of " + Arrays.stream(type.getEnumConstants())
-        .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")) + ", not '" + v + "'");
+    throw HttpError.badRequest(
+        "parameter '"
+            + name
+            + "' must be one of "
+            + Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "))
+            + ", not '"
+            + v
+            + "'");
   }
 
   LocalDate date(String name) {
@@ -105,7 +123,8 @@ final class Params {
     try {
       return LocalDate.parse(v.strip());
     } catch (DateTimeParseException e) {
-      throw HttpError.badRequest("parameter '" + name + "' must be a date like 2024-05-31, not '" + v + "'");
+      throw HttpError.badRequest(
+          "parameter '" + name + "' must be a date like 2024-05-31, not '" + v + "'");
     }
   }
 }

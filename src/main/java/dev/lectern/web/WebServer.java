@@ -17,23 +17,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lectern's HTTP server: Javalin on Jetty, serving the web pages, their stylesheet and the JSON API under
- * {@code /api/v1/}. It only translates
- * HTTP to calls on the core services; every failure becomes an error answer in the API's shape, never a
- * stack trace.
+ * Lectern's HTTP server: Javalin on Jetty, serving the web pages, their stylesheet and the JSON API
+ * under {@code /api/v1/}. It only translates HTTP to calls on the core services; every failure
+ * becomes an error answer in the API's shape, never a stack trace.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+
   /**
-   * Jetty's threads, its acceptor and selectors included. Searches are CPU-bound and short (milliseconds),
-   * so threads beyond the cores only queue inside; a few more let a slow request not hold up quick ones.
+   * Jetty's threads, its acceptor and selectors included. Searches are CPU-bound and short
+   * (milliseconds), so threads beyond the cores only queue inside; a few more let a slow request
+   * not hold up quick ones.
    */
   static final int MAX_THREADS = 16;
+
   /**
-   * Request line and headers, query string included: Jetty's default (8 KiB) would refuse a pasted 10 KB
-   * query before Lectern could cut it to its first 500 characters with a note.
+   * Request line and headers, query string included: Jetty's default (8 KiB) would refuse a pasted
+   * 10 KB query before Lectern could cut it to its first 500 characters with a note.
    */
   static final int MAX_REQUEST_HEADERS = 32 * 1024;
+
   /** Time in-flight requests get to finish when stopping. */
   static final long STOP_TIMEOUT_MS = 2_000;
 
@@ -50,25 +53,36 @@ public final class WebServer implements AutoCloseable {
    *
    * @throws UncheckedIOException when the address cannot be bound (port in use, unknown host)
    */
-  public static WebServer start(InetSocketAddress address, SearchService search, PaperLibrary library,
+  public static WebServer start(
+      InetSocketAddress address,
+      SearchService search,
+      PaperLibrary library,
       Background background) {
     Api api = new Api(search, library, background);
     Assets assets = new Assets();
     Pages pages = new Pages(search, library, assets.cssPath());
-    Javalin app = Javalin.create(config -> {
-      configure(config);
-      config.routes.before(WebServer::securityHeaders);
-      assets.register(config.routes);
-      api.register(config.routes);
-      pages.register(config.routes);
-      errors(config, pages);
-    });
+    Javalin app =
+        Javalin.create(
+            config -> {
+              configure(config);
+              config.routes.before(WebServer::securityHeaders);
+              assets.register(config.routes);
+              api.register(config.routes);
+              pages.register(config.routes);
+              errors(config, pages);
+            });
     try {
       app.start(address.getHostString(), address.getPort());
     } catch (JavalinBindException e) {
       app.stop();
-      throw new UncheckedIOException("cannot listen on " + address.getHostString() + ":" + address.getPort() + ": "
-          + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), new java.io.IOException(e));
+      throw new UncheckedIOException(
+          "cannot listen on "
+              + address.getHostString()
+              + ":"
+              + address.getPort()
+              + ": "
+              + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()),
+          new java.io.IOException(e));
     }
     return new WebServer(app, address.getHostString());
   }
@@ -82,26 +96,33 @@ public final class WebServer implements AutoCloseable {
     threads.setName("lectern-http");
     threads.setDaemon(true);
     config.jetty.threadPool = threads;
-    config.jetty.modifyServer(server -> {
-      server.setStopTimeout(STOP_TIMEOUT_MS);
-      server.setErrorHandler(new JettyErrors());
-    });
-    config.jetty.modifyHttpConfiguration(http -> {
-      http.setRequestHeaderSize(MAX_REQUEST_HEADERS);
-      http.setSendServerVersion(false);
-      // an old-style id with its slash encoded (hep-th%2F9901001) is a paper id, not two path segments
-      http.setUriCompliance(UriCompliance.DEFAULT.with("lectern", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
-    });
-    config.jetty.modifyServletContextHandler(handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
+    config.jetty.modifyServer(
+        server -> {
+          server.setStopTimeout(STOP_TIMEOUT_MS);
+          server.setErrorHandler(new JettyErrors());
+        });
+    config.jetty.modifyHttpConfiguration(
+        http -> {
+          http.setRequestHeaderSize(MAX_REQUEST_HEADERS);
+          http.setSendServerVersion(false);
+          // an old-style id with its slash encoded (hep-th%2F9901001) is a paper id, not two path
+          // segments
+          http.setUriCompliance(
+              UriCompliance.DEFAULT.with(
+                  "lectern", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+        });
+    config.jetty.modifyServletContextHandler(
+        handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
   }
 
   /**
-   * Every answer: no script at all and styles only from Lectern's own stylesheet (so stored text that slips
-   * through as markup could not run or restyle), no sniffing a JSON answer into HTML, no referrer sent to
-   * arXiv or anyone when a link is followed, and no framing by another site.
+   * Every answer: no script at all and styles only from Lectern's own stylesheet (so stored text
+   * that slips through as markup could not run or restyle), no sniffing a JSON answer into HTML, no
+   * referrer sent to arXiv or anyone when a link is followed, and no framing by another site.
    */
-  static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-      + "base-uri 'none'; frame-ancestors 'none'";
+  static final String CSP =
+      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+          + "base-uri 'none'; frame-ancestors 'none'";
 
   private static void securityHeaders(Context ctx) {
     ctx.header("Content-Security-Policy", CSP);
@@ -111,23 +132,38 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static void errors(JavalinConfig config, Pages pages) {
-    config.routes.exception(HttpError.class, (e, ctx) -> fail(ctx, pages, e.status(), e.getMessage()));
-    config.routes.exception(HttpResponseException.class, (e, ctx) -> {
-      // Javalin's own: no route matched the path, or the method
-      int status = e.getStatus();
-      String message = status == 404 ? notFound(ctx) : status == 405
-          ? "method " + ctx.method() + " is not allowed; Lectern answers GET" : e.getMessage();
-      if (status == 405) ctx.header("Allow", "GET, HEAD");
-      fail(ctx, pages, status, message);
-    });
-    config.routes.exception(Exception.class, (e, ctx) -> {
-      log.error("{} {} failed", ctx.method(), ctx.path(), e);
-      fail(ctx, pages, 500, "internal error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-    });
+    config.routes.exception(
+        HttpError.class, (e, ctx) -> fail(ctx, pages, e.status(), e.getMessage()));
+    config.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          // Javalin's own: no route matched the path, or the method
+          int status = e.getStatus();
+          String message =
+              status == 404
+                  ? notFound(ctx)
+                  : status == 405
+                      ? "method " + ctx.method() + " is not allowed; Lectern answers GET"
+                      : e.getMessage();
+          if (status == 405) ctx.header("Allow", "GET, HEAD");
+          fail(ctx, pages, status, message);
+        });
+    config.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("{} {} failed", ctx.method(), ctx.path(), e);
+          fail(
+              ctx,
+              pages,
+              500,
+              "internal error: "
+                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        });
   }
 
   private static String notFound(Context ctx) {
-    return isApi(ctx) ? "no endpoint at " + ctx.path() + "; the API has " + Api.ENDPOINTS
+    return isApi(ctx)
+        ? "no endpoint at " + ctx.path() + "; the API has " + Api.ENDPOINTS
         : "There is no page at " + ctx.path() + ".";
   }
 
@@ -160,7 +196,10 @@ public final class WebServer implements AutoCloseable {
     return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
   }
 
-  /** Stops accepting connections, lets requests in progress finish (up to {@link #STOP_TIMEOUT_MS}), then stops. */
+  /**
+   * Stops accepting connections, lets requests in progress finish (up to {@link #STOP_TIMEOUT_MS}),
+   * then stops.
+   */
   @Override
   public void close() {
     app.stop();

@@ -23,23 +23,32 @@ class BackgroundTest {
   @TempDir Path dataDir;
 
   private Lectern lectern() {
-    return new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
+    return new Lectern(
+        Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
   }
 
   private static Paper paper(int i, String topic) {
-    return TestLibrary.paper("2406.0000" + i, "A study of " + topic, "We study " + topic + " at some length.",
-        List.of("Ada Lovelace"), List.of("cs.LG"), LocalDate.of(2024, 6, i), null);
+    return TestLibrary.paper(
+        "2406.0000" + i,
+        "A study of " + topic,
+        "We study " + topic + " at some length.",
+        List.of("Ada Lovelace"),
+        List.of("cs.LG"),
+        LocalDate.of(2024, 6, i),
+        null);
   }
 
   @Test
   void followingIndexesWhatAnotherProcessWroteAndDoesNothingWhenTheIndexIsUpToDate() {
     try (Lectern lectern = lectern()) {
       TestLibrary.write(lectern.library(), paper(1, "graph transformers"));
-      Background background = new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET);
+      Background background =
+          new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET);
       lectern.index();
       assertThat(background.follow()).as("up to date").isNull();
 
-      TestLibrary.write(new PaperLibrary(Database.openEmbedded(dataDir)), paper(2, "protein folding"));
+      TestLibrary.write(
+          new PaperLibrary(Database.openEmbedded(dataDir)), paper(2, "protein folding"));
       var report = background.follow();
       assertThat(report.indexed()).isEqualTo(1);
       assertThat(lectern.index().contains("2406.00002")).isTrue();
@@ -50,13 +59,23 @@ class BackgroundTest {
 
   @Test
   void vectorsStoredButNeverIndexedBeforeAKillAreAttachedAtStart() throws Exception {
-    List<Paper> papers = List.of(paper(1, "graph transformers"), paper(2, "protein folding"), paper(3, "robot grasping"));
+    List<Paper> papers =
+        List.of(
+            paper(1, "graph transformers"),
+            paper(2, "protein folding"),
+            paper(3, "robot grasping"));
     try (Lectern killed = lectern()) {
       TestLibrary.write(killed.library(), papers.toArray(Paper[]::new));
       killed.index(); // the papers are searchable by words
-      // the queue's first half: vectors stored in the library; the kill comes before it hands them to the index
-      List<float[]> vectors = killed.embedder().embedDocuments(
-          papers.stream().map(p -> Embedder.documentText(p.title(), p.abstractText())).toList());
+      // the queue's first half: vectors stored in the library; the kill comes before it hands them
+      // to the index
+      List<float[]> vectors =
+          killed
+              .embedder()
+              .embedDocuments(
+                  papers.stream()
+                      .map(p -> Embedder.documentText(p.title(), p.abstractText()))
+                      .toList());
       Map<String, float[]> byId = new HashMap<>();
       Map<String, String> hashes = new HashMap<>();
       for (int i = 0; i < papers.size(); i++) {
@@ -68,16 +87,25 @@ class BackgroundTest {
 
     AtomicInteger attached = new AtomicInteger();
     try (Lectern restarted = lectern()) {
-      Background background = new Background(restarted, Duration.ofSeconds(5), new Background.Events() {
-        @Override
-        public void vectorsAttached(int n) {
-          attached.addAndGet(n);
-        }
-      });
-      assertThat(background.status().pending()).as("nothing is left for the queue to redo").isZero();
+      Background background =
+          new Background(
+              restarted,
+              Duration.ofSeconds(5),
+              new Background.Events() {
+                @Override
+                public void vectorsAttached(int n) {
+                  attached.addAndGet(n);
+                }
+              });
+      assertThat(background.status().pending())
+          .as("nothing is left for the queue to redo")
+          .isZero();
       assertThat(background.status().indexedWithVectors()).isZero();
       background.start();
-      Eventually.await("the stored vectors are attached", Duration.ofSeconds(30), attached::get,
+      Eventually.await(
+          "the stored vectors are attached",
+          Duration.ofSeconds(30),
+          attached::get,
           n -> n == papers.size());
       assertThat(background.status().indexedWithVectors()).isEqualTo(papers.size());
       background.stop(Duration.ofSeconds(30));

@@ -27,13 +27,16 @@ class SettingsTest {
 
   @Test
   void fileThenEnvironmentThenFlagsEachOverrideTheOneBefore() throws Exception {
-    Path conf = Files.writeString(dir.resolve("lectern.conf"),
-        "data-dir = /from/file\nharvest.arxiv.delay = 10s\nimport.batch-size = 100\n");
+    Path conf =
+        Files.writeString(
+            dir.resolve("lectern.conf"),
+            "data-dir = /from/file\nharvest.arxiv.delay = 10s\nimport.batch-size = 100\n");
     Settings fileOnly = Settings.load(conf, Map.of(), Map.of());
     assertThat(fileOnly.dataDir()).isEqualTo(Path.of("/from/file"));
     assertThat(fileOnly.getInt(Settings.IMPORT_BATCH_SIZE)).isEqualTo(100);
 
-    Map<String, String> env = Map.of("LECTERN_DATA_DIR", "/from/env", "LECTERN_HARVEST_ARXIV_DELAY", "5s");
+    Map<String, String> env =
+        Map.of("LECTERN_DATA_DIR", "/from/env", "LECTERN_HARVEST_ARXIV_DELAY", "5s");
     Settings withEnv = Settings.load(conf, env, Map.of());
     assertThat(withEnv.dataDir()).isEqualTo(Path.of("/from/env"));
     assertThat(withEnv.getDuration(Settings.ARXIV_OAI_DELAY)).isEqualTo(Duration.ofSeconds(5));
@@ -44,13 +47,18 @@ class SettingsTest {
 
   @Test
   void aYesOrNoSettingReadsTheUsualSpellingsAndRejectsOthersSayingWhich() {
-    assertThat(Settings.load(null, Map.of("LECTERN_SERVER_PRELOAD_INDEX", "no"), Map.of())
-        .getBoolean(Settings.SERVER_PRELOAD_INDEX)).isFalse();
-    assertThat(Settings.load(null, Map.of("LECTERN_SERVER_PRELOAD_INDEX", "TRUE"), Map.of())
-        .getBoolean(Settings.SERVER_PRELOAD_INDEX)).isTrue();
+    assertThat(
+            Settings.load(null, Map.of("LECTERN_SERVER_PRELOAD_INDEX", "no"), Map.of())
+                .getBoolean(Settings.SERVER_PRELOAD_INDEX))
+        .isFalse();
+    assertThat(
+            Settings.load(null, Map.of("LECTERN_SERVER_PRELOAD_INDEX", "TRUE"), Map.of())
+                .getBoolean(Settings.SERVER_PRELOAD_INDEX))
+        .isTrue();
     Settings bad = Settings.load(null, Map.of("LECTERN_SERVER_PRELOAD_INDEX", "maybe"), Map.of());
     assertThatThrownBy(() -> bad.getBoolean(Settings.SERVER_PRELOAD_INDEX))
-        .hasMessageContaining("server.preload-index").hasMessageContaining("maybe");
+        .hasMessageContaining("server.preload-index")
+        .hasMessageContaining("maybe");
   }
 
   @Test
@@ -61,11 +69,15 @@ class SettingsTest {
 
   @Test
   void aMalformedSettingIsNamedInTheError() throws Exception {
-    Path conf = Files.writeString(dir.resolve("bad.conf"), "import.batch-size = lots\nharvest.hf.delay = soon\n");
+    Path conf =
+        Files.writeString(
+            dir.resolve("bad.conf"), "import.batch-size = lots\nharvest.hf.delay = soon\n");
     Settings s = Settings.load(conf, Map.of(), Map.of());
-    assertThatThrownBy(() -> s.getInt(Settings.IMPORT_BATCH_SIZE)).hasMessageContaining("import.batch-size")
+    assertThatThrownBy(() -> s.getInt(Settings.IMPORT_BATCH_SIZE))
+        .hasMessageContaining("import.batch-size")
         .hasMessageContaining("lots");
-    assertThatThrownBy(() -> s.getDuration(Settings.HF_DELAY)).hasMessageContaining("harvest.hf.delay")
+    assertThatThrownBy(() -> s.getDuration(Settings.HF_DELAY))
+        .hasMessageContaining("harvest.hf.delay")
         .hasMessageContaining("soon");
   }
 
@@ -79,8 +91,11 @@ class SettingsTest {
 
   @Test
   void aMisspeltKeyIsAnErrorNamingTheFileTheLineAndTheNearestKey() throws Exception {
-    Path conf = Files.writeString(dir.resolve("lectern.conf"), "# mine\ndata-dir = /srv\nharvest.arxiv.dealy = 5s\n");
-    assertThatThrownBy(() -> Settings.load(conf, Map.of(), Map.of())).isInstanceOf(ConfigException.class)
+    Path conf =
+        Files.writeString(
+            dir.resolve("lectern.conf"), "# mine\ndata-dir = /srv\nharvest.arxiv.dealy = 5s\n");
+    assertThatThrownBy(() -> Settings.load(conf, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
         .hasMessageContaining(conf + ":3: unknown setting 'harvest.arxiv.dealy'")
         .hasMessageContaining("did you mean 'harvest.arxiv.delay'?");
   }
@@ -90,7 +105,9 @@ class SettingsTest {
     Path conf = Files.writeString(dir.resolve("lectern.conf"), "colour: blue\n");
     assertThatThrownBy(() -> Settings.load(conf, Map.of(), Map.of()))
         .hasMessageContaining(":1: unknown setting 'colour'")
-        .hasMessageContaining("the settings are ").hasMessageContaining("data-dir").hasMessageContaining("server.port");
+        .hasMessageContaining("the settings are ")
+        .hasMessageContaining("data-dir")
+        .hasMessageContaining("server.port");
   }
 
   @Test
@@ -105,7 +122,11 @@ class SettingsTest {
   @Test
   void lecternConfigNamingNoFileIsAnError() {
     Path missing = dir.resolve("gone.conf");
-    assertThatThrownBy(() -> Settings.load(null, Map.of("LECTERN_CONFIG", missing.toString()), Map.of()))
-        .hasMessage("cannot read the configuration file " + missing + " (named by $LECTERN_CONFIG): no such file");
+    assertThatThrownBy(
+            () -> Settings.load(null, Map.of("LECTERN_CONFIG", missing.toString()), Map.of()))
+        .hasMessage(
+            "cannot read the configuration file "
+                + missing
+                + " (named by $LECTERN_CONFIG): no such file");
   }
 }

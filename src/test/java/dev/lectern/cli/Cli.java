@@ -21,7 +21,10 @@ record Cli(int code, String out, String err) {
     return new Cli(code, out.toString(), err.toString());
   }
 
-  /** Imports the three-record arXiv snapshot sample into {@code dataDir}, with these extra import options. */
+  /**
+   * Imports the three-record arXiv snapshot sample into {@code dataDir}, with these extra import
+   * options.
+   */
   static void importSample(Path dataDir, String... options) {
     String sample;
     try {
@@ -37,18 +40,29 @@ record Cli(int code, String out, String err) {
   }
 
   /**
-   * The real command line in a process of its own (for what depends on the process: its command line,
-   * signals, environment), output and errors into {@code log}, with these environment variables.
+   * The real command line in a process of its own (for what depends on the process: its command
+   * line, signals, environment), output and errors into {@code log}, with these environment
+   * variables.
    */
-  static Process inOwnProcess(Path dataDir, Path log, Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.lectern.cli.Main", "--data-dir", dataDir.toString()));
+  static Process inOwnProcess(Path dataDir, Path log, Map<String, String> env, String... args)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.lectern.cli.Main",
+                "--data-dir",
+                dataDir.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    env.forEach((k, v) -> {
-      if (v == null) pb.environment().remove(k);
-      else pb.environment().put(k, v);
-    });
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    env.forEach(
+        (k, v) -> {
+          if (v == null) pb.environment().remove(k);
+          else pb.environment().put(k, v);
+        });
     return pb.start();
   }
 }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every {@code bench} and {@code eval} command leaves the library it is given as it was: its papers, its
- * embeddings and its index. {@code bench search} once wrote synthetic vectors into the user's library.
+ * Every {@code bench} and {@code eval} command leaves the library it is given as it was: its
+ * papers, its embeddings and its index. {@code bench search} once wrote synthetic vectors into the
+ * user's library.
  */
 class CliBenchLeavesLibraryTest {
   @TempDir Path dir;
@@ -32,8 +33,10 @@ class CliBenchLeavesLibraryTest {
     assertThat(embedded.code()).as(embedded.err()).isZero();
     // and one paper not embedded yet, for which bench search makes a synthetic vector
     Path late = dir.resolve("late.jsonl");
-    Files.writeString(late, "{\"id\":\"2402.00001\",\"title\":\"Graph attention for late arrivals\","
-        + "\"abstract\":\"Attention over graphs.\",\"categories\":\"cs.LG\",\"authors\":\"A. Late\"}\n");
+    Files.writeString(
+        late,
+        "{\"id\":\"2402.00001\",\"title\":\"Graph attention for late arrivals\","
+            + "\"abstract\":\"Attention over graphs.\",\"categories\":\"cs.LG\",\"authors\":\"A. Late\"}\n");
     Cli imported = Cli.run(data, "import", "arxiv-snapshot", late.toString());
     assertThat(imported.code()).as(imported.err()).isZero();
   }
@@ -41,7 +44,8 @@ class CliBenchLeavesLibraryTest {
   @Test
   void benchSearchWorksOnACopyAndChangesNothing() throws Exception {
     String before = state();
-    Cli r = Cli.run(data, "bench", "search", "--queries", "2", "--warmup", "0", "--warmup-papers", "0");
+    Cli r =
+        Cli.run(data, "bench", "search", "--queries", "2", "--warmup", "0", "--warmup-papers", "0");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("scratch library", "synthetic vectors: 1 added");
     assertThat(state()).isEqualTo(before);
@@ -51,14 +55,39 @@ class CliBenchLeavesLibraryTest {
   void aNamedScratchLibraryIsKeptAndReusedWithItsIndex() throws Exception {
     String before = state();
     Path scratch = dir.resolve("scratch");
-    Cli first = Cli.run(data, "bench", "search", "--scratch", scratch.toString(), "--queries", "1", "--warmup", "0",
-        "--warmup-papers", "0");
+    Cli first =
+        Cli.run(
+            data,
+            "bench",
+            "search",
+            "--scratch",
+            scratch.toString(),
+            "--queries",
+            "1",
+            "--warmup",
+            "0",
+            "--warmup-papers",
+            "0");
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(scratch.resolve("library.db")).exists();
-    Cli again = Cli.run(data, "bench", "search", "--scratch", scratch.toString(), "--keep-index", "--queries", "1",
-        "--warmup", "0", "--warmup-papers", "0");
+    Cli again =
+        Cli.run(
+            data,
+            "bench",
+            "search",
+            "--scratch",
+            scratch.toString(),
+            "--keep-index",
+            "--queries",
+            "1",
+            "--warmup",
+            "0",
+            "--warmup-papers",
+            "0");
     assertThat(again.code()).as(again.err()).isZero();
-    assertThat(again.out()).contains("reusing the scratch library", "existing index kept", "synthetic vectors: 0 added");
+    assertThat(again.out())
+        .contains(
+            "reusing the scratch library", "existing index kept", "synthetic vectors: 0 added");
     assertThat(state()).isEqualTo(before);
   }
 
@@ -69,7 +98,8 @@ class CliBenchLeavesLibraryTest {
     Cli r = Cli.run(data, "bench", "search", "--scratch", other.toString(), "--queries", "1");
     assertThat(r.code()).isNotZero();
     assertThat(r.err()).contains("neither empty nor a scratch library");
-    assertThat(other).isDirectoryNotContaining(p -> !p.getFileName().toString().equals("notes.txt"));
+    assertThat(other)
+        .isDirectoryNotContaining(p -> !p.getFileName().toString().equals("notes.txt"));
   }
 
   @Test
@@ -77,8 +107,14 @@ class CliBenchLeavesLibraryTest {
     String before = state();
     Cli embed = Cli.run(data, "bench", "embed", "--limit", "4", "--queries", "2", "--threads", "1");
     assertThat(embed.code()).as(embed.err()).isZero();
-    Cli eval = Cli.run(data, "eval", "--queries", "../shared/eval/queries-dev.tsv", "--qrels",
-        "../shared/eval/qrels-dev.tsv");
+    Cli eval =
+        Cli.run(
+            data,
+            "eval",
+            "--queries",
+            "../shared/eval/queries-dev.tsv",
+            "--qrels",
+            "../shared/eval/qrels-dev.tsv");
     assertThat(eval.code()).as(eval.err()).isZero();
     assertThat(eval.out()).contains("hybrid");
     assertThat(state()).isEqualTo(before);
@@ -92,8 +128,11 @@ class CliBenchLeavesLibraryTest {
     MessageDigest md = MessageDigest.getInstance("SHA-256");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(data.resolve("index"))) {
-      files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("write.lock"))
-          .sorted().toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().equals("write.lock"))
+              .sorted()
+              .toList();
     }
     for (Path f : files) {
       md.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

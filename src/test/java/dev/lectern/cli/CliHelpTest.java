@@ -12,16 +12,20 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Help reads well at 80 columns: each command's summary is one sentence that fits the list of commands, and
- * every description is whole sentences, which picocli wraps between words (a description split by hand into
- * lines came out broken mid-sentence, and the list of commands showed only its first, unfinished, line).
+ * Help reads well at 80 columns: each command's summary is one sentence that fits the list of
+ * commands, and every description is whole sentences, which picocli wraps between words (a
+ * description split by hand into lines came out broken mid-sentence, and the list of commands
+ * showed only its first, unfinished, line).
  */
 class CliHelpTest {
   private static List<CommandLine> everyCommand(CommandLine cl) {
     List<CommandLine> all = new ArrayList<>(List.of(cl));
-    cl.getSubcommands().values().forEach(sub -> {
-      if (!sub.getCommandName().equals("help")) all.addAll(everyCommand(sub));
-    });
+    cl.getSubcommands()
+        .values()
+        .forEach(
+            sub -> {
+              if (!sub.getCommandName().equals("help")) all.addAll(everyCommand(sub));
+            });
     return all;
   }
 
@@ -39,11 +43,15 @@ class CliHelpTest {
       String name = spec.qualifiedName();
       softly.assertThat(description).as(name).isNotEmpty();
       if (spec.parent() != null) {
-        softly.assertThat(description[0]).as(name + ": its line in the list of commands")
-            .hasSizeLessThanOrEqualTo(64).endsWith(".");
+        softly
+            .assertThat(description[0])
+            .as(name + ": its line in the list of commands")
+            .hasSizeLessThanOrEqualTo(64)
+            .endsWith(".");
       }
       for (String paragraph : description) {
-        if (!paragraph.startsWith("  ")) softly.assertThat(whole(paragraph)).as(name + ": " + paragraph).isTrue();
+        if (!paragraph.startsWith("  "))
+          softly.assertThat(whole(paragraph)).as(name + ": " + paragraph).isTrue();
       }
       for (ArgSpec arg : spec.args()) {
         for (String d : arg.description()) {
@@ -57,9 +65,13 @@ class CliHelpTest {
   @Test
   void theListOfCommandsShowsEachSummaryWhole() {
     StringWriter out = new StringWriter();
-    Main.run(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+    Main.run(
+        new String[] {"--help"},
+        new PrintWriter(out, true),
+        new PrintWriter(new StringWriter(), true));
     String help = out.toString();
-    assertThat(help).contains("  import   Import papers from files, plain or .gz.\n")
+    assertThat(help)
+        .contains("  import   Import papers from files, plain or .gz.\n")
         .contains("  serve    Run Lectern: the web app and its JSON API.\n");
     assertThat(help.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
   }
@@ -68,8 +80,13 @@ class CliHelpTest {
   void noHelpLineIsCutInsideAWordOrAnAddress() {
     for (CommandLine cl : everyCommand(new CommandLine(new Main()))) {
       String help = cl.getUsageMessage();
-      assertThat(help.lines()).as(cl.getCommandSpec().qualifiedName())
-          .noneMatch(l -> l.endsWith("https:") || l.endsWith("http:") || l.endsWith("-") && !l.endsWith(" -"));
+      assertThat(help.lines())
+          .as(cl.getCommandSpec().qualifiedName())
+          .noneMatch(
+              l ->
+                  l.endsWith("https:")
+                      || l.endsWith("http:")
+                      || l.endsWith("-") && !l.endsWith(" -"));
     }
   }
 }

@@ -7,15 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code lectern import} given the wrong file: every importer on every other format, an HTML page, a PDF, an
- * empty file. Each is refused, saying what the file looks like, exits non-zero and stores nothing of it.
+ * {@code lectern import} given the wrong file: every importer on every other format, an HTML page,
+ * a PDF, an empty file. Each is refused, saying what the file looks like, exits non-zero and stores
+ * nothing of it.
  */
 class CliImportFormatTest {
   @TempDir Path dir;
@@ -34,13 +34,32 @@ class CliImportFormatTest {
     List<String> lines = new ArrayList<>();
     json.readTree(api.toFile()).forEach(item -> lines.add(item.toString()));
     Files.write(apiLines, lines);
-    page = Files.writeString(dir.resolve("page.txt"), String.join("\n", "Daily Papers", "by AK and the research community",
-        "Mar 13", "", "Graph Transformers at Scale", "", sentences("We study graph transformers"), "",
-        "Retrieval Heads in Long Contexts", "", sentences("We find the heads that retrieve facts"), ""));
-    html = Files.writeString(dir.resolve("page.html"),
-        "<!DOCTYPE html>\n<html><head><title>Daily Papers</title></head>\n<body><p>Graph Transformers</p></body></html>\n");
-    pdf = Files.write(dir.resolve("paper.pdf"), "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
-        .getBytes(StandardCharsets.ISO_8859_1));
+    page =
+        Files.writeString(
+            dir.resolve("page.txt"),
+            String.join(
+                "\n",
+                "Daily Papers",
+                "by AK and the research community",
+                "Mar 13",
+                "",
+                "Graph Transformers at Scale",
+                "",
+                sentences("We study graph transformers"),
+                "",
+                "Retrieval Heads in Long Contexts",
+                "",
+                sentences("We find the heads that retrieve facts"),
+                ""));
+    html =
+        Files.writeString(
+            dir.resolve("page.html"),
+            "<!DOCTYPE html>\n<html><head><title>Daily Papers</title></head>\n<body><p>Graph Transformers</p></body></html>\n");
+    pdf =
+        Files.write(
+            dir.resolve("paper.pdf"),
+            "%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
     empty = Files.writeString(dir.resolve("empty.json"), "\n");
   }
 
@@ -51,22 +70,52 @@ class CliImportFormatTest {
   private void refused(String format, Path file, String... says) {
     Cli r = lectern("import", format, file.toString());
     assertThat(r.code()).as(format + " " + file.getFileName() + ": " + r.out()).isEqualTo(1);
-    assertThat(r.err()).as(format + " " + file.getFileName()).contains(says).doesNotContain("\tat ");
+    assertThat(r.err())
+        .as(format + " " + file.getFileName())
+        .contains(says)
+        .doesNotContain("\tat ");
     Cli stats = lectern("stats");
-    assertThat(stats.out()).as(format + " " + file.getFileName() + " stores nothing")
-        .contains("papers: 0").contains("rejected records: 0");
+    assertThat(stats.out())
+        .as(format + " " + file.getFileName() + " stores nothing")
+        .contains("papers: 0")
+        .contains("rejected records: 0");
   }
 
   @Test
   void eachImporterRefusesTheOtherFormatsSayingWhichImporterReadsThem() {
-    refused("arxiv-snapshot", api, "this looks like a Daily Papers API response (JSON)", "try lectern import hf-api");
-    refused("arxiv-snapshot", apiLines, "looks like a Daily Papers API response", "try lectern import hf-api");
-    refused("arxiv-snapshot", page, "this looks like the saved text of a Daily Papers page", "lectern import hf-page");
-    refused("hf-page", snapshot, "this looks like an arXiv snapshot (JSON lines)", "try lectern import arxiv-snapshot");
+    refused(
+        "arxiv-snapshot",
+        api,
+        "this looks like a Daily Papers API response (JSON)",
+        "try lectern import hf-api");
+    refused(
+        "arxiv-snapshot",
+        apiLines,
+        "looks like a Daily Papers API response",
+        "try lectern import hf-api");
+    refused(
+        "arxiv-snapshot",
+        page,
+        "this looks like the saved text of a Daily Papers page",
+        "lectern import hf-page");
+    refused(
+        "hf-page",
+        snapshot,
+        "this looks like an arXiv snapshot (JSON lines)",
+        "try lectern import arxiv-snapshot");
     refused("hf-page", api, "looks like a Daily Papers API response", "try lectern import hf-api");
-    refused("hf-page", apiLines, "looks like a Daily Papers API response", "try lectern import hf-api");
-    refused("hf-api", snapshot, "this looks like an arXiv snapshot (JSON lines)", "try lectern import arxiv-snapshot");
-    refused("hf-api", page, "looks like the saved text of a Daily Papers page", "try lectern import hf-page");
+    refused(
+        "hf-page", apiLines, "looks like a Daily Papers API response", "try lectern import hf-api");
+    refused(
+        "hf-api",
+        snapshot,
+        "this looks like an arXiv snapshot (JSON lines)",
+        "try lectern import arxiv-snapshot");
+    refused(
+        "hf-api",
+        page,
+        "looks like the saved text of a Daily Papers page",
+        "try lectern import hf-page");
   }
 
   @Test
@@ -112,17 +161,28 @@ class CliImportFormatTest {
     Path other = Files.write(dir.resolve("other.jsonl"), lines);
     Cli r = lectern("import", "arxiv-snapshot", other.toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains(other + ": none of its first 20 records could be read as an arXiv snapshot "
-        + "(JSON lines) (" + other + ":1: missing 'id')").contains("nothing was imported from it");
+    assertThat(r.err())
+        .contains(
+            other
+                + ": none of its first 20 records could be read as an arXiv snapshot "
+                + "(JSON lines) ("
+                + other
+                + ":1: missing 'id')")
+        .contains("nothing was imported from it");
     assertThat(lectern("stats").out()).contains("papers: 0").contains("rejected records: 0");
-    assertThat(lectern("runs").out()).as("the run is in the history, with why it failed")
-        .contains("failed arxiv-snapshot").contains("none of its first 20 records");
+    assertThat(lectern("runs").out())
+        .as("the run is in the history, with why it failed")
+        .contains("failed arxiv-snapshot")
+        .contains("none of its first 20 records");
 
     // a short file: all of its records
-    Path notes = Files.writeString(dir.resolve("notes.txt"), "My reading list\nSome paper I liked\nAnother one\n");
+    Path notes =
+        Files.writeString(
+            dir.resolve("notes.txt"), "My reading list\nSome paper I liked\nAnother one\n");
     Cli n = lectern("import", "hf-page", notes.toString());
     assertThat(n.code()).isEqualTo(1);
-    assertThat(n.err()).contains("none of its 3 records could be read as the saved text of a Daily Papers page")
+    assertThat(n.err())
+        .contains("none of its 3 records could be read as the saved text of a Daily Papers page")
         .contains("lectern import --help lists the formats");
     assertThat(lectern("stats").out()).contains("papers: 0");
   }
@@ -148,12 +208,15 @@ class CliImportFormatTest {
     assertThat(lectern("stats").out()).contains("rejected records: 5");
     assertThat(lectern("runs", "--rejects", "2").out().lines()).hasSize(5);
     assertThat(lectern("runs", "--rejects", "1").out())
-        .contains("the records run 1 rejected are listed under run 2, which read the same input again");
+        .contains(
+            "the records run 1 rejected are listed under run 2, which read the same input again");
 
     // a fixed file: the rejects its earlier runs recorded are gone with the next full read
     Path copy = Files.copy(snapshot, dir.resolve("copy.jsonl"));
     lectern("import", "arxiv-snapshot", copy.toString());
-    Files.write(copy, Files.readAllLines(snapshot, StandardCharsets.ISO_8859_1).subList(0, 3),
+    Files.write(
+        copy,
+        Files.readAllLines(snapshot, StandardCharsets.ISO_8859_1).subList(0, 3),
         StandardCharsets.ISO_8859_1);
     lectern("import", "arxiv-snapshot", copy.toString());
     assertThat(lectern("stats").out()).contains("rejected records: 5");

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Imports and harvests while another process (a running {@code lectern serve}) holds the search index. Lucene's
- * write lock is per directory, so a second index open on the same directory in this JVM is refused exactly as
- * in another process.
+ * Imports and harvests while another process (a running {@code lectern serve}) holds the search
+ * index. Lucene's write lock is per directory, so a second index open on the same directory in this
+ * JVM is refused exactly as in another process.
  */
 class CliIndexInUseTest {
-  private static final String NOTE = "index: open in another Lectern process; a running `lectern serve` "
-      + "indexes these papers within seconds";
+  private static final String NOTE =
+      "index: open in another Lectern process; a running `lectern serve` "
+          + "indexes these papers within seconds";
 
   @TempDir Path dir;
   private Path data;
@@ -37,7 +38,8 @@ class CliIndexInUseTest {
   }
 
   private static String sample() throws Exception {
-    return Path.of(CliIndexInUseTest.class.getResource("/arxiv/snapshot-sample.jsonl").toURI()).toString();
+    return Path.of(CliIndexInUseTest.class.getResource("/arxiv/snapshot-sample.jsonl").toURI())
+        .toString();
   }
 
   @Test
@@ -57,9 +59,21 @@ class CliIndexInUseTest {
 
   @Test
   void aHarvestWhileTheIndexIsHeldElsewhereSucceedsToo() throws Exception {
-    try (LuceneIndex held = holdTheIndex(); LocalHttpServer arxiv = FakeArxiv.start()) {
-      Cli r = Cli.run(data, "harvest", "arxiv", "--base-url", arxiv.uri("/oai").toString(), "--set", "cs",
-          "--from", "2007-04-01", "--delay", "0s");
+    try (LuceneIndex held = holdTheIndex();
+        LocalHttpServer arxiv = FakeArxiv.start()) {
+      Cli r =
+          Cli.run(
+              data,
+              "harvest",
+              "arxiv",
+              "--base-url",
+              arxiv.uri("/oai").toString(),
+              "--set",
+              "cs",
+              "--from",
+              "2007-04-01",
+              "--delay",
+              "0s");
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).contains("papers: 10").contains(NOTE);
     }
@@ -82,7 +96,8 @@ class CliIndexInUseTest {
   }
 
   @Test
-  void embeddingWhileTheIndexIsHeldElsewhereLeavesItToTheHolderAndComputesNothing() throws Exception {
+  void embeddingWhileTheIndexIsHeldElsewhereLeavesItToTheHolderAndComputesNothing()
+      throws Exception {
     assertThat(Cli.run(data, "import", "--no-index", "arxiv-snapshot", sample()).code()).isZero();
     try (LuceneIndex held = holdTheIndex()) {
       Cli r = Cli.run(data, "embed");

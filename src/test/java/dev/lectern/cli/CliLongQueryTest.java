@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A long query pasted on the command line, in its own process (the command line is what matters): ONNX
- * Runtime's telemetry crashed the JVM on command lines over about 4 KB unless it was turned off.
+ * A long query pasted on the command line, in its own process (the command line is what matters):
+ * ONNX Runtime's telemetry crashed the JVM on command lines over about 4 KB unless it was turned
+ * off.
  */
 class CliLongQueryTest {
   @TempDir Path dir;
@@ -24,7 +25,9 @@ class CliLongQueryTest {
     Path log = dir.resolve("search.log");
     Map<String, String> env = new HashMap<>();
     env.put("ORT_DISABLE_TELEMETRY", null); // as when run without the launcher
-    Process search = Cli.inOwnProcess(data, log, env, "search", "--mode", "semantic", "diphoton production ".repeat(500));
+    Process search =
+        Cli.inOwnProcess(
+            data, log, env, "search", "--mode", "semantic", "diphoton production ".repeat(500));
     assertThat(search.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String out = Files.readString(log);
     assertThat(search.exitValue()).as(out).isZero();

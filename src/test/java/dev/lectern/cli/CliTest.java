@@ -22,8 +22,11 @@ class CliTest {
   void importPrintsASummaryAndStatsCountsThePapers() throws Exception {
     Cli imported = lectern("import", "arxiv-snapshot", sample());
     assertThat(imported.code()).isZero();
-    assertThat(imported.out()).contains("read 10, new 3, updated 1, unchanged 1, rejected 5").contains("papers: 3");
-    assertThat(imported.err()).as("rejected records are reported with line and reason")
+    assertThat(imported.out())
+        .contains("read 10, new 3, updated 1, unchanged 1, rejected 5")
+        .contains("papers: 3");
+    assertThat(imported.err())
+        .as("rejected records are reported with line and reason")
         .contains("snapshot-sample.jsonl:5: missing 'id'");
 
     Cli stats = lectern("stats");
@@ -35,11 +38,15 @@ class CliTest {
   void runsRejectsListsEveryRejectedRecordUnlessLimited() throws Exception {
     Path bad = dir.resolve("bad.jsonl");
     // a good record first: a file whose first records are all bad is refused as not a snapshot
-    String good = java.nio.file.Files.readAllLines(Path.of(sample()), java.nio.charset.StandardCharsets.ISO_8859_1)
-        .getFirst();
+    String good =
+        java.nio.file.Files.readAllLines(
+                Path.of(sample()), java.nio.charset.StandardCharsets.ISO_8859_1)
+            .getFirst();
     java.nio.file.Files.writeString(bad, good + "\n" + "{\n".repeat(25));
     lectern("import", "arxiv-snapshot", bad.toString());
-    assertThat(lectern("runs", "--rejects", "1").out().lines()).hasSize(25).allMatch(l -> l.contains("bad.jsonl:"));
+    assertThat(lectern("runs", "--rejects", "1").out().lines())
+        .hasSize(25)
+        .allMatch(l -> l.contains("bad.jsonl:"));
     assertThat(lectern("runs", "--rejects", "1", "--limit", "5").out().lines()).hasSize(5);
   }
 
@@ -52,12 +59,29 @@ class CliTest {
 
   @Test
   void everyCommandExplainsItselfWithHelp() {
-    for (String command : new String[] {"import", "harvest arxiv", "harvest hf", "embed", "search", "similar",
-        "serve", "reindex", "eval", "stats", "runs", "bench embed", "bench search"}) {
+    for (String command :
+        new String[] {
+          "import",
+          "harvest arxiv",
+          "harvest hf",
+          "embed",
+          "search",
+          "similar",
+          "serve",
+          "reindex",
+          "eval",
+          "stats",
+          "runs",
+          "bench embed",
+          "bench search"
+        }) {
       String[] args = (command + " --help").split(" ");
       Cli r = lectern(args);
       assertThat(r.code()).as(command + ": " + r.err()).isZero();
-      assertThat(r.out()).as(command).startsWith("Usage: lectern " + command.split(" ")[0]).contains("--help");
+      assertThat(r.out())
+          .as(command)
+          .startsWith("Usage: lectern " + command.split(" ")[0])
+          .contains("--help");
     }
   }
 
@@ -65,15 +89,19 @@ class CliTest {
   void anUnknownFormatIsAClearErrorWithoutAStackTrace() {
     Cli r = lectern("import", "bibtex", "x.bib");
     assertThat(r.code()).isNotZero();
-    assertThat(r.err()).contains("unknown format 'bibtex'").contains("arxiv-snapshot, hf-page, hf-api")
-        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.err())
+        .contains("unknown format 'bibtex'")
+        .contains("arxiv-snapshot, hf-page, hf-api")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 
   @Test
   void aMissingFileIsNamedInTheError() {
     Cli r = lectern("import", "arxiv-snapshot", dir.resolve("nope.jsonl").toString());
     assertThat(r.code()).isNotZero();
-    assertThat(r.err()).contains("cannot read " + dir.resolve("nope.jsonl") + ": no such file")
+    assertThat(r.err())
+        .contains("cannot read " + dir.resolve("nope.jsonl") + ": no such file")
         .doesNotContain("\tat ");
     assertThat(lectern("import", "arxiv-snapshot", dir.toString()).err())
         .contains("cannot read " + dir + ": it is a directory, not a file");
@@ -97,7 +125,10 @@ class CliTest {
     lectern("import", "arxiv-snapshot", sample());
     Cli r = lectern("runs", "--rejects", "999");
     assertThat(r.code()).isNotZero();
-    assertThat(r.err()).contains("there is no run 999").contains("lectern runs").doesNotContain("\tat ");
+    assertThat(r.err())
+        .contains("there is no run 999")
+        .contains("lectern runs")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -105,7 +136,8 @@ class CliTest {
     Path missing = dir.resolve("nope.conf");
     Cli r = lectern("--config", missing.toString(), "stats");
     assertThat(r.code()).isNotZero();
-    assertThat(r.err()).contains("cannot read the configuration file " + missing + ": no such file");
+    assertThat(r.err())
+        .contains("cannot read the configuration file " + missing + ": no such file");
   }
 
   @Test
@@ -113,7 +145,8 @@ class CliTest {
     Path file = java.nio.file.Files.writeString(dir.resolve("afile"), "x");
     Cli r = Cli.run(file, "stats");
     assertThat(r.code()).isNotZero();
-    assertThat(r.err()).contains("cannot create the data directory " + file + ": it is a file, not a directory");
+    assertThat(r.err())
+        .contains("cannot create the data directory " + file + ": it is a file, not a directory");
     Cli below = Cli.run(file.resolve("sub"), "stats");
     assertThat(below.err()).contains(": " + file + " is a file, not a directory");
   }
@@ -122,7 +155,10 @@ class CliTest {
   void aMisspeltCommandIsAnsweredWithTheNearestOne() {
     Cli r = lectern("serch", "graph");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("serch").contains("search").contains("'lectern --help' shows the usage");
+    assertThat(r.err())
+        .contains("serch")
+        .contains("search")
+        .contains("'lectern --help' shows the usage");
   }
 
   @Test
@@ -133,11 +169,14 @@ class CliTest {
       out.write(java.nio.file.Files.readAllBytes(plain));
     }
     byte[] whole = gz.toByteArray();
-    Path cut = java.nio.file.Files.write(dir.resolve("papers.jsonl.gz"),
-        java.util.Arrays.copyOf(whole, whole.length / 2));
+    Path cut =
+        java.nio.file.Files.write(
+            dir.resolve("papers.jsonl.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
     Cli r = lectern("import", "--batch-size", "100", "arxiv-snapshot", cut.toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("records read before are kept (is the file cut short or damaged?)")
-        .doesNotContain("resumes").doesNotContain("\tat ");
+    assertThat(r.err())
+        .contains("records read before are kept (is the file cut short or damaged?)")
+        .doesNotContain("resumes")
+        .doesNotContain("\tat ");
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code lectern serve} as its own process: it answers, follows imports made by another process (this one),
- * and stops cleanly on SIGTERM, releasing the index.
+ * {@code lectern serve} as its own process: it answers, follows imports made by another process
+ * (this one), and stops cleanly on SIGTERM, releasing the index.
  */
 class ServeCommandTest {
   private static final Pattern SERVING = Pattern.compile("serving (http://127\\.0\\.0\\.1:\\d+)/ ");
@@ -36,29 +36,51 @@ class ServeCommandTest {
       String base = awaitServing(serve, log);
       HttpJson http = new HttpJson(URI.create(base));
       assertThat(http.get("/api/v1/status").json().at("/library/papers").asLong()).isEqualTo(3);
-      String warmed = Eventually.await("serve warms its search up in the background", Duration.ofSeconds(60),
-          () -> Files.readString(log), text -> text.contains("search warmed up: "));
-      Matcher searches = Pattern.compile("search warmed up: ([\\d,]+) searches from 2,000 papers' titles").matcher(warmed);
+      String warmed =
+          Eventually.await(
+              "serve warms its search up in the background",
+              Duration.ofSeconds(60),
+              () -> Files.readString(log),
+              text -> text.contains("search warmed up: "));
+      Matcher searches =
+          Pattern.compile("search warmed up: ([\\d,]+) searches from 2,000 papers' titles")
+              .matcher(warmed);
       assertThat(searches.find()).as(warmed).isTrue();
-      assertThat(Integer.parseInt(searches.group(1).replace(",", ""))).as("a word search for each paper, similar "
-          + "papers for every fourth").isGreaterThanOrEqualTo(2_500);
+      assertThat(Integer.parseInt(searches.group(1).replace(",", "")))
+          .as("a word search for each paper, similar " + "papers for every fourth")
+          .isGreaterThanOrEqualTo(2_500);
 
-      Cli imported = Cli.run(data, "import", "hf-page", Path.of("..", "shared", "corpus", "hf-papers", "page-a.txt").toString());
+      Cli imported =
+          Cli.run(
+              data,
+              "import",
+              "hf-page",
+              Path.of("..", "shared", "corpus", "hf-papers", "page-a.txt").toString());
       assertThat(imported.code()).as(imported.err()).isZero();
       assertThat(imported.out()).contains("open in another Lectern process");
-      JsonNode found = Eventually.await("serve indexes the imported papers", Duration.ofSeconds(20),
-          () -> http.get("/api/v1/search?mode=lexical&q=%22Retrieval+Head+Mechanistically+Explains%22").json(),
-          json -> json.get("total").asLong() == 1);
-      assertThat(found.at("/hits/0/title").asText()).startsWith("Retrieval Head Mechanistically Explains");
+      JsonNode found =
+          Eventually.await(
+              "serve indexes the imported papers",
+              Duration.ofSeconds(20),
+              () ->
+                  http.get(
+                          "/api/v1/search?mode=lexical&q=%22Retrieval+Head+Mechanistically+Explains%22")
+                      .json(),
+              json -> json.get("total").asLong() == 1);
+      assertThat(found.at("/hits/0/title").asText())
+          .startsWith("Retrieval Head Mechanistically Explains");
     } finally {
       serve.destroy(); // SIGTERM, as Ctrl-C or a service manager would
       assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stops within a minute").isTrue();
     }
     assertThat(serve.exitValue()).as("a requested stop is a normal end").isZero();
-    assertThat(Files.readString(log)).contains("stopping...").containsPattern("(?m)^stopped$")
+    assertThat(Files.readString(log))
+        .contains("stopping...")
+        .containsPattern("(?m)^stopped$")
         .doesNotContain("fatal error");
 
-    Cli search = Cli.run(data, "search", "--mode", "lexical", "Retrieval Head Mechanistically Explains");
+    Cli search =
+        Cli.run(data, "search", "--mode", "lexical", "Retrieval Head Mechanistically Explains");
     assertThat(search.code()).as("the index is released: " + search.err()).isZero();
     assertThat(search.out()).contains("Retrieval Head Mechanistically Explains");
   }
@@ -79,7 +101,9 @@ class ServeCommandTest {
       assertThat(stopped).as("serve stops within 30 s: " + Files.readString(log)).isTrue();
     }
     assertThat(serve.exitValue()).isZero();
-    assertThat(Files.readString(log)).containsPattern("(?m)^stopped$").doesNotContain("warm-up stopped (")
+    assertThat(Files.readString(log))
+        .containsPattern("(?m)^stopped$")
+        .doesNotContain("warm-up stopped (")
         .doesNotContain("search warmed up");
   }
 
@@ -89,10 +113,14 @@ class ServeCommandTest {
 
   /** The address serve listens on, once it says so. */
   private static String awaitServing(Process serve, Path log) throws Exception {
-    return Eventually.await("serve prints where it listens", Duration.ofSeconds(60), () -> {
-      if (!serve.isAlive()) throw new AssertionError("serve exited: " + Files.readString(log));
-      Matcher m = SERVING.matcher(Files.readString(log));
-      return m.find() ? m.group(1) : null;
-    }, url -> url != null);
+    return Eventually.await(
+        "serve prints where it listens",
+        Duration.ofSeconds(60),
+        () -> {
+          if (!serve.isAlive()) throw new AssertionError("serve exited: " + Files.readString(log));
+          Matcher m = SERVING.matcher(Files.readString(log));
+          return m.find() ? m.group(1) : null;
+        },
+        url -> url != null);
   }
 }

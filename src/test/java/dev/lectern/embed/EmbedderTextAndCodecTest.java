@@ -28,7 +28,8 @@ class EmbedderTextAndCodecTest {
   @Test
   void codecIsLittleEndianFloat32() {
     // 1.0f is 0x3F800000
-    assertThat(VectorCodec.toBytes(new float[] {1.0f})).containsExactly(0x00, 0x00, (byte) 0x80, 0x3F);
+    assertThat(VectorCodec.toBytes(new float[] {1.0f}))
+        .containsExactly(0x00, 0x00, (byte) 0x80, 0x3F);
   }
 
   @Test

@@ -23,8 +23,7 @@ class EmbeddingQueueModelTest {
   private static final String MODEL = OnnxBgeEmbedder.MODEL_ID;
   private static OnnxBgeEmbedder embedder;
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
   private PaperLibrary library;
   private EmbeddingStore store;
   private final Map<String, float[]> received = new ConcurrentHashMap<>();
@@ -43,22 +42,47 @@ class EmbeddingQueueModelTest {
   void openLibrary() {
     library = new PaperLibrary(Database.openEmbedded(dataDir));
     store = library.embeddings();
-    EmbeddingQueueTest.write(library,
-        Paper.of("2401.00001", "Exploring Sparsity in Graph Transformers",
-            "Graph transformers are expensive; we prune attention edges, heads and layers.", List.of(), "t"),
-        Paper.of("2401.00002", "Monaural Speech Separation with Dual-Path Networks",
-            "We separate overlapping speakers from a single-channel recording.", List.of(), "t"),
-        Paper.of("2401.00003", "Faster Sampling for Latent Diffusion Models",
-            "We distil a latent diffusion model into a four-step student.", List.of(), "t"),
-        Paper.of("2401.00004", "Neural Collapse in Deep Classifiers",
-            "Last-layer features collapse to their class means late in training.", List.of(), "t"),
-        Paper.of("2401.00005", "Hypernetworks for Continual Learning",
-            "A hypernetwork generates the weights of a task network from a task embedding.", List.of(), "t"));
+    EmbeddingQueueTest.write(
+        library,
+        Paper.of(
+            "2401.00001",
+            "Exploring Sparsity in Graph Transformers",
+            "Graph transformers are expensive; we prune attention edges, heads and layers.",
+            List.of(),
+            "t"),
+        Paper.of(
+            "2401.00002",
+            "Monaural Speech Separation with Dual-Path Networks",
+            "We separate overlapping speakers from a single-channel recording.",
+            List.of(),
+            "t"),
+        Paper.of(
+            "2401.00003",
+            "Faster Sampling for Latent Diffusion Models",
+            "We distil a latent diffusion model into a four-step student.",
+            List.of(),
+            "t"),
+        Paper.of(
+            "2401.00004",
+            "Neural Collapse in Deep Classifiers",
+            "Last-layer features collapse to their class means late in training.",
+            List.of(),
+            "t"),
+        Paper.of(
+            "2401.00005",
+            "Hypernetworks for Continual Learning",
+            "A hypernetwork generates the weights of a task network from a task embedding.",
+            List.of(),
+            "t"));
   }
 
   private EmbeddingQueue queue() {
-    return new EmbeddingQueue(store, embedder, EmbeddingQueue.Options.defaults().withChunkSize(2)
-        .withPollInterval(Duration.ofMillis(50)), received::putAll, EmbeddingProgress.QUIET);
+    return new EmbeddingQueue(
+        store,
+        embedder,
+        EmbeddingQueue.Options.defaults().withChunkSize(2).withPollInterval(Duration.ofMillis(50)),
+        received::putAll,
+        EmbeddingProgress.QUIET);
   }
 
   @Test
@@ -81,9 +105,15 @@ class EmbeddingQueueModelTest {
     assertThat(received).isEmpty();
 
     float[] before = stored.get("2401.00004");
-    EmbeddingQueueTest.write(library, Paper.of("2401.00004", "Neural Collapse in Deep Classifiers",
-        "Last-layer features collapse to their class means late in training, and we show why this helps "
-            + "transfer to new classes.", List.of(), "t"));
+    EmbeddingQueueTest.write(
+        library,
+        Paper.of(
+            "2401.00004",
+            "Neural Collapse in Deep Classifiers",
+            "Last-layer features collapse to their class means late in training, and we show why this helps "
+                + "transfer to new classes.",
+            List.of(),
+            "t"));
     assertThat(store.pendingCount(MODEL)).isEqualTo(1);
     assertThat(queue().runUntilDone().embedded()).isEqualTo(1);
     assertThat(received).containsOnlyKeys("2401.00004");

@@ -23,14 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Queue mechanics with a hash-based test embedder: fast and deterministic. */
 class EmbeddingQueueTest {
-  private static final EmbeddingQueue.Options FAST = EmbeddingQueue.Options.defaults()
-      .withChunkSize(3)
-      .withPollInterval(Duration.ofMillis(20))
-      .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
-      .withMaxAttempts(3);
+  private static final EmbeddingQueue.Options FAST =
+      EmbeddingQueue.Options.defaults()
+          .withChunkSize(3)
+          .withPollInterval(Duration.ofMillis(20))
+          .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5))
+          .withMaxAttempts(3);
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
   private PaperLibrary library;
   private EmbeddingStore store;
   private final Map<String, float[]> received = new ConcurrentHashMap<>();
@@ -44,7 +44,12 @@ class EmbeddingQueueTest {
   }
 
   static Paper paper(int i, String abstractText) {
-    return Paper.of(String.format("2401.%05d", i), "Paper number " + i, abstractText, List.of("A. Author"), "test");
+    return Paper.of(
+        String.format("2401.%05d", i),
+        "Paper number " + i,
+        abstractText,
+        List.of("A. Author"),
+        "test");
   }
 
   static void write(PaperLibrary library, Paper... papers) {
@@ -61,10 +66,15 @@ class EmbeddingQueueTest {
   }
 
   private EmbeddingQueue queue(Embedder embedder) {
-    return new EmbeddingQueue(store, embedder, FAST, vectors -> {
-      listenerCalls.add(vectors.size());
-      received.putAll(vectors);
-    }, progress);
+    return new EmbeddingQueue(
+        store,
+        embedder,
+        FAST,
+        vectors -> {
+          listenerCalls.add(vectors.size());
+          received.putAll(vectors);
+        },
+        progress);
   }
 
   @Test
@@ -84,8 +94,8 @@ class EmbeddingQueueTest {
     Map<String, float[]> stored = store.get("hash-test", new ArrayList<>(received.keySet()));
     received.forEach((id, v) -> assertThat(stored.get(id)).containsExactly(v));
     Paper p = library.get("2401.00004").orElseThrow();
-    assertThat(stored.get(p.id())).containsExactly(HashEmbedder.vector(Embedder.documentText(p.title(),
-        p.abstractText())));
+    assertThat(stored.get(p.id()))
+        .containsExactly(HashEmbedder.vector(Embedder.documentText(p.title(), p.abstractText())));
     // progress: one report per chunk, ending at 10 of 10 with a rate, then caught up
     assertThat(progress.chunks).hasSize(4);
     EmbeddingStatus last = progress.chunks.getLast();
@@ -143,7 +153,8 @@ class EmbeddingQueueTest {
     assertThat(summary.skipped()).isEqualTo(1);
     assertThat(queue.skippedPaperIds()).containsExactly("2401.00004");
     assertThat(progress.skipped).singleElement().asString().startsWith("2401.00004");
-    assertThat(store.pendingCount("hash-test")).isEqualTo(1); // still pending: a new model may manage it
+    assertThat(store.pendingCount("hash-test"))
+        .isEqualTo(1); // still pending: a new model may manage it
     assertThat(received).hasSize(6).doesNotContainKey("2401.00004");
 
     int calls = embedder.calls.get();
@@ -192,13 +203,19 @@ class EmbeddingQueueTest {
     HashEmbedder embedder = new HashEmbedder();
     EmbeddingQueue[] holder = new EmbeddingQueue[1];
     // stop from the progress callback after the first chunk, as a shutdown hook would mid-run
-    holder[0] = new EmbeddingQueue(store, embedder, FAST, v -> {}, new EmbeddingProgress() {
-      @Override
-      public void chunkStored(EmbeddingStatus status) {
-        new Thread(() -> holder[0].stop(Duration.ZERO)).start();
-        sleep(100);
-      }
-    });
+    holder[0] =
+        new EmbeddingQueue(
+            store,
+            embedder,
+            FAST,
+            v -> {},
+            new EmbeddingProgress() {
+              @Override
+              public void chunkStored(EmbeddingStatus status) {
+                new Thread(() -> holder[0].stop(Duration.ZERO)).start();
+                sleep(100);
+              }
+            });
 
     EmbeddingQueue.Summary summary = holder[0].runUntilDone();
 
@@ -252,7 +269,9 @@ class EmbeddingQueueTest {
     EmbeddingQueue queue = queue(embedder);
 
     queue.start();
-    await(() -> progress.failures.size() >= 5); // more than maxAttempts: the background never gives up
+    await(
+        () ->
+            progress.failures.size() >= 5); // more than maxAttempts: the background never gives up
     assertThat(progress.retries).allMatch(d -> d != null && d.toMillis() <= 5);
     embedder.broken = false;
     await(() -> store.pendingCount("hash-test") == 0);
@@ -263,9 +282,15 @@ class EmbeddingQueueTest {
   @Test
   void aFailingListenerIsReportedAndTheVectorsStayStored() {
     writePapers(0, 4);
-    EmbeddingQueue queue = new EmbeddingQueue(store, new HashEmbedder(), FAST, v -> {
-      throw new IllegalStateException("index closed");
-    }, progress);
+    EmbeddingQueue queue =
+        new EmbeddingQueue(
+            store,
+            new HashEmbedder(),
+            FAST,
+            v -> {
+              throw new IllegalStateException("index closed");
+            },
+            progress);
 
     assertThat(queue.runUntilDone().embedded()).isEqualTo(4);
 

@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * Test embedder: a unit vector derived from the text's SHA-256, so equal texts get equal vectors and a
- * changed text a different one, at no cost. It can be told to fail on some texts (a text the model chokes
- * on) or on everything (a broken model).
+ * Test embedder: a unit vector derived from the text's SHA-256, so equal texts get equal vectors
+ * and a changed text a different one, at no cost. It can be told to fail on some texts (a text the
+ * model chokes on) or on everything (a broken model).
  */
 final class HashEmbedder implements Embedder {
   static final int DIMS = 8;

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Runs the real int8 bge-small-en-v1.5 model from the classpath; one instance for the whole class. */
+/**
+ * Runs the real int8 bge-small-en-v1.5 model from the classpath; one instance for the whole class.
+ */
 class OnnxBgeEmbedderTest {
   static final String GRAPH_TRANSFORMER =
       Embedder.documentText(
@@ -67,7 +69,8 @@ class OnnxBgeEmbedderTest {
 
   @Test
   void queryIsClosestToTheAbstractAboutIt() {
-    List<float[]> docs = embedder.embedDocuments(List.of(GRAPH_TRANSFORMER, SPEECH_SEPARATION, DIFFUSION));
+    List<float[]> docs =
+        embedder.embedDocuments(List.of(GRAPH_TRANSFORMER, SPEECH_SEPARATION, DIFFUSION));
     float[] query = embedder.embedQuery("graph transformers");
     double graph = dot(query, docs.get(0));
     assertThat(graph).isGreaterThan(dot(query, docs.get(1)) + 0.1);
@@ -81,27 +84,32 @@ class OnnxBgeEmbedderTest {
   void batchesReturnVectorsInInputOrder() {
     // distinct lengths: sorting puts the same texts in the same batches whatever the input order,
     // so reversing the input must reverse the output exactly
-    List<String> texts = List.of(GRAPH_TRANSFORMER, "speech", DIFFUSION, SPEECH_SEPARATION, "graph networks", "");
+    List<String> texts =
+        List.of(GRAPH_TRANSFORMER, "speech", DIFFUSION, SPEECH_SEPARATION, "graph networks", "");
     List<float[]> forward = embedder.embedDocuments(texts);
     List<float[]> backward = embedder.embedDocuments(texts.reversed());
     assertThat(forward).hasSize(texts.size());
     for (int i = 0; i < texts.size(); i++) {
-      assertThat(backward.get(texts.size() - 1 - i)).as("text %d", i).containsExactly(forward.get(i));
+      assertThat(backward.get(texts.size() - 1 - i))
+          .as("text %d", i)
+          .containsExactly(forward.get(i));
     }
     // and each vector is that text's own: closer to the text embedded alone than to any other text
     for (int i = 0; i < texts.size(); i++) {
       float[] alone = embedder.embedDocuments(List.of(texts.get(i))).get(0);
       for (int j = 0; j < texts.size(); j++) {
-        if (j != i) assertThat(dot(alone, forward.get(i))).isGreaterThan(dot(alone, forward.get(j)));
+        if (j != i)
+          assertThat(dot(alone, forward.get(i))).isGreaterThan(dot(alone, forward.get(j)));
       }
     }
   }
 
   /**
-   * The model is dynamically quantized: each MatMul's activations are scaled by the min/max of the whole
-   * batch tensor, padded positions included. So a text's vector depends slightly on its batch-mates
-   * (measured cosine 0.997-0.998, largest component difference ~1e-2) and an exact comparison cannot hold.
-   * A wrong attention mask is far off (cosine 0.63 when padding is attended to), which this still catches.
+   * The model is dynamically quantized: each MatMul's activations are scaled by the min/max of the
+   * whole batch tensor, padded positions included. So a text's vector depends slightly on its
+   * batch-mates (measured cosine 0.997-0.998, largest component difference ~1e-2) and an exact
+   * comparison cannot hold. A wrong attention mask is far off (cosine 0.63 when padding is attended
+   * to), which this still catches.
    */
   @Test
   void paddingDoesNotChangeAShortTextsVector() {
@@ -111,7 +119,8 @@ class OnnxBgeEmbedderTest {
     float[] padded = embedder.embedDocuments(List.of(GRAPH_TRANSFORMER, shortText)).get(1);
     assertThat(dot(alone, padded)).isGreaterThan(0.99);
     // same text twice: same batch tensor statistics, no padding, so the result is exact
-    assertThat(embedder.embedDocuments(List.of(shortText, shortText)).get(1)).containsExactly(alone);
+    assertThat(embedder.embedDocuments(List.of(shortText, shortText)).get(1))
+        .containsExactly(alone);
   }
 
   @Test
@@ -140,7 +149,8 @@ class OnnxBgeEmbedderTest {
 
   @Test
   void cudaRequestFallsBackToCpuWhenUnavailable() {
-    try (OnnxBgeEmbedder cuda = OnnxBgeEmbedder.open(OnnxBgeEmbedder.Options.defaults().withCuda(true))) {
+    try (OnnxBgeEmbedder cuda =
+        OnnxBgeEmbedder.open(OnnxBgeEmbedder.Options.defaults().withCuda(true))) {
       // the CPU-only onnxruntime artifact has no CUDA provider, so this must fall back, not fail
       assertThat(cuda.embedQuery("graph transformers")).hasSize(384);
     }

@@ -7,7 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QueryVectorCacheTest {
-  /** An embedder that records what it was asked to embed; a query's vector is its length and first char. */
+  /**
+   * An embedder that records what it was asked to embed; a query's vector is its length and first
+   * char.
+   */
   static final class Recording implements Embedder {
     final List<String> queries = new ArrayList<>();
 

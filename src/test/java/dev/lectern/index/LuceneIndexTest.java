@@ -68,21 +68,34 @@ class LuceneIndexTest {
 
   @Test
   void aRebuildNumbersPapersThatShareWordsNextToEachOther() {
-    Random topics = new Random(7); // not strictly alternating: the bisection needs some asymmetry to start
+    Random topics =
+        new Random(7); // not strictly alternating: the bisection needs some asymmetry to start
     Paper[] mixed = new Paper[256];
     for (int i = 0; i < mixed.length; i++) {
       boolean graphs = topics.nextBoolean();
       // the topic is the paper number's parity, which the test reads back from the index
-      mixed[i] = TestLibrary.paper(String.format("2401.%05d", 2 * i + (graphs ? 0 : 1)),
-          (graphs ? "Message passing on graphs, part " : "Protein structure prediction, part ") + i,
-          graphs ? "Graph neural networks pass messages between nodes of large sparse graphs."
-              : "Folding models predict the structure of proteins from amino acid sequences.",
-          List.of("A. Author"), List.of("cs.LG"), LocalDate.of(2024, 1, 1), null);
+      mixed[i] =
+          TestLibrary.paper(
+              String.format("2401.%05d", 2 * i + (graphs ? 0 : 1)),
+              (graphs ? "Message passing on graphs, part " : "Protein structure prediction, part ")
+                  + i,
+              graphs
+                  ? "Graph neural networks pass messages between nodes of large sparse graphs."
+                  : "Folding models predict the structure of proteins from amino acid sequences.",
+              List.of("A. Author"),
+              List.of("cs.LG"),
+              LocalDate.of(2024, 1, 1),
+              null);
     }
     TestLibrary.write(library, mixed);
     // words in 2 papers or more count, so that a small library is reordered too
-    index = LuceneIndex.open(dataDir.resolve("index"), library, MODEL, LuceneIndex.Residency.ON_DEMAND,
-        new PaperOrder(2, 1 << 18));
+    index =
+        LuceneIndex.open(
+            dataDir.resolve("index"),
+            library,
+            MODEL,
+            LuceneIndex.Residency.ON_DEMAND,
+            new PaperOrder(2, 1 << 18));
     assertThat(topicChanges(index)).as("a small sync keeps the order written").isGreaterThan(80);
 
     index.rebuild();
@@ -97,9 +110,14 @@ class LuceneIndexTest {
     index.close();
     index = null;
     Path dir = dataDir.resolve("index");
-    // what a kill during a reordering merge leaves: Lucene's temp files, named unlike its segment files
-    List<String> leftovers = List.of("postings__0.tmp", "postings__0.tmp_sort_1.tmp", "term-ids__2.tmp",
-        "start-offsets__3.tmp");
+    // what a kill during a reordering merge leaves: Lucene's temp files, named unlike its segment
+    // files
+    List<String> leftovers =
+        List.of(
+            "postings__0.tmp",
+            "postings__0.tmp_sort_1.tmp",
+            "term-ids__2.tmp",
+            "start-offsets__3.tmp");
     for (String name : leftovers) java.nio.file.Files.writeString(dir.resolve(name), "partial");
     java.nio.file.Files.writeString(dir.resolve("postings-notes.txt"), "not Lucene's");
 
@@ -111,32 +129,42 @@ class LuceneIndexTest {
 
   /** How often a document's topic (the paper number's parity) differs from the one before it. */
   private static int topicChanges(LuceneIndex idx) {
-    return idx.search(s -> {
-      int changes = 0;
-      Boolean previous = null;
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        var stored = leaf.reader().storedFields();
-        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-          String id = stored.document(doc).get(IndexFields.ID);
-          boolean even = Integer.parseInt(id.substring(id.length() - 1)) % 2 == 0;
-          if (previous != null && previous != even) changes++;
-          previous = even;
-        }
-      }
-      return changes;
-    });
+    return idx.search(
+        s -> {
+          int changes = 0;
+          Boolean previous = null;
+          for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            var stored = leaf.reader().storedFields();
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+              String id = stored.document(doc).get(IndexFields.ID);
+              boolean even = Integer.parseInt(id.substring(id.length() - 1)) % 2 == 0;
+              if (previous != null && previous != even) changes++;
+              previous = even;
+            }
+          }
+          return changes;
+        });
   }
 
   @Test
   void aPaperReKeyedToItsArxivIdLeavesNoDuplicate() {
     String title = "Retrieval Heads Explain Long-Context Factuality";
     String titleId = PaperIds.fromTitle(title);
-    TestLibrary.write(library, Paper.of(titleId, title, "Attention heads retrieve.", List.of(), "hf-page"));
+    TestLibrary.write(
+        library, Paper.of(titleId, title, "Attention heads retrieve.", List.of(), "hf-page"));
     index = open("index");
     assertThat(index.contains(titleId)).isTrue();
 
-    TestLibrary.write(library, TestLibrary.paper("2404.15574", title, "Attention heads retrieve.",
-        List.of("Wenhao Wu"), List.of("cs.CL"), LocalDate.of(2024, 4, 24), null));
+    TestLibrary.write(
+        library,
+        TestLibrary.paper(
+            "2404.15574",
+            title,
+            "Attention heads retrieve.",
+            List.of("Wenhao Wu"),
+            List.of("cs.CL"),
+            LocalDate.of(2024, 4, 24),
+            null));
     assertThat(library.redirectsSince(0)).isNotEmpty();
     index.sync();
 
@@ -184,7 +212,8 @@ class LuceneIndexTest {
   @Test
   void aPreloadedIndexFollowsAndSearchesLikeAnyOther() {
     TestLibrary.importHfPage(library, "page-a.txt");
-    index = LuceneIndex.open(dataDir.resolve("index"), library, MODEL, LuceneIndex.Residency.PRELOAD);
+    index =
+        LuceneIndex.open(dataDir.resolve("index"), library, MODEL, LuceneIndex.Residency.PRELOAD);
     TestLibrary.importHfPage(library, "page-b.txt");
     index.sync();
     assertThat(index.size()).isEqualTo((int) library.count());
@@ -194,9 +223,13 @@ class LuceneIndexTest {
   @Test
   void aBulkLoadIsManyPapersAndAFifthOfTheIndexAtLeast() {
     assertThat(LuceneIndex.isBulkLoad(LuceneIndex.BULK_LOAD_PAPERS, 0)).as("first build").isTrue();
-    assertThat(LuceneIndex.isBulkLoad(LuceneIndex.BULK_LOAD_PAPERS - 1, 0)).as("a few papers").isFalse();
+    assertThat(LuceneIndex.isBulkLoad(LuceneIndex.BULK_LOAD_PAPERS - 1, 0))
+        .as("a few papers")
+        .isFalse();
     assertThat(LuceneIndex.isBulkLoad(200_000, 1_000_000)).as("a big import").isTrue();
-    assertThat(LuceneIndex.isBulkLoad(20_000, 1_000_000)).as("a day's harvest on a big index").isFalse();
+    assertThat(LuceneIndex.isBulkLoad(20_000, 1_000_000))
+        .as("a day's harvest on a big index")
+        .isFalse();
   }
 
   private int segments() {
@@ -207,8 +240,16 @@ class LuceneIndexTest {
   void aLibraryChangeNotSyncedBeforeACrashIsPickedUpOnReopen() {
     TestLibrary.importHfPage(library, "page-a.txt");
     index = open("index");
-    TestLibrary.write(library, TestLibrary.paper("2401.00001", "Late arrival", "Written after the last sync.",
-        List.of(), List.of("cs.LG"), null, null));
+    TestLibrary.write(
+        library,
+        TestLibrary.paper(
+            "2401.00001",
+            "Late arrival",
+            "Written after the last sync.",
+            List.of(),
+            List.of("cs.LG"),
+            null,
+            null));
     index.close(); // no sync: the library is ahead of the index's committed watermark
 
     index = open("index");
@@ -218,7 +259,8 @@ class LuceneIndexTest {
 
   @Test
   void vectorsStoredLaterReachTheIndexAndSurviveARebuild() throws IOException {
-    TestLibrary.write(library,
+    TestLibrary.write(
+        library,
         TestLibrary.paper("2401.00001", "One", "first", List.of(), List.of(), null, null),
         TestLibrary.paper("2401.00002", "Two", "second", List.of(), List.of(), null, null));
     index = open("index");
@@ -238,11 +280,14 @@ class LuceneIndexTest {
 
   @Test
   void vectorsStoredButNeverHandedToTheIndexAreAttachedByTheRepair() {
-    TestLibrary.write(library,
+    TestLibrary.write(
+        library,
         TestLibrary.paper("2401.00001", "One", "first", List.of(), List.of(), null, null),
         TestLibrary.paper("2401.00002", "Two", "second", List.of(), List.of(), null, null));
     index = open("index");
-    library.embeddings().putAll(MODEL, Map.of("2401.00001", unitVector(1), "t-gone", unitVector(2)), Map.of());
+    library
+        .embeddings()
+        .putAll(MODEL, Map.of("2401.00001", unitVector(1), "t-gone", unitVector(2)), Map.of());
     // crash here: the queue stored the vector but never called updateVectors
     assertThat(index.attachMissingVectors()).isEqualTo(1);
     assertThat(vectorCount()).isEqualTo(1);
@@ -251,7 +296,8 @@ class LuceneIndexTest {
 
   @Test
   void anIndexOfAnotherModelIsRebuiltWithoutItsVectors() {
-    TestLibrary.write(library, TestLibrary.paper("2401.00001", "One", "first", List.of(), List.of(), null, null));
+    TestLibrary.write(
+        library, TestLibrary.paper("2401.00001", "One", "first", List.of(), List.of(), null, null));
     library.embeddings().putAll(MODEL, Map.of("2401.00001", unitVector(1)), Map.of());
     index = open("index");
     assertThat(vectorCount()).isEqualTo(1);
@@ -265,9 +311,16 @@ class LuceneIndexTest {
 
   @Test
   void latexAndAccentsAreSearchable() {
-    TestLibrary.write(library, TestLibrary.paper("hep-th/9901001", "An old-style identifier with $\\alpha$-math",
-        "We keep LaTeX such as $E = mc^2$ and \\emph{emphasis} as written.", List.of("C. Balázs"),
-        List.of("hep-th"), LocalDate.of(1999, 1, 1), null));
+    TestLibrary.write(
+        library,
+        TestLibrary.paper(
+            "hep-th/9901001",
+            "An old-style identifier with $\\alpha$-math",
+            "We keep LaTeX such as $E = mc^2$ and \\emph{emphasis} as written.",
+            List.of("C. Balázs"),
+            List.of("hep-th"),
+            LocalDate.of(1999, 1, 1),
+            null));
     index = open("index");
     assertThat(count("title:alpha")).isEqualTo(1);
     assertThat(count("authors:balazs")).isEqualTo(1);
@@ -280,7 +333,9 @@ class LuceneIndexTest {
 
   private org.apache.lucene.search.Query parse(String q) {
     try {
-      return new org.apache.lucene.queryparser.classic.QueryParser(IndexFields.ABSTRACT, index.analyzer()).parse(q);
+      return new org.apache.lucene.queryparser.classic.QueryParser(
+              IndexFields.ABSTRACT, index.analyzer())
+          .parse(q);
     } catch (org.apache.lucene.queryparser.classic.ParseException e) {
       throw new AssertionError(e);
     }
@@ -295,41 +350,52 @@ class LuceneIndexTest {
   }
 
   private String nearest(float[] v) {
-    return index.search(s -> {
-      ScoreDoc[] hits = s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, v, 1), 1).scoreDocs;
-      return s.storedFields().document(hits[0].doc).get(IndexFields.ID);
-    });
+    return index.search(
+        s -> {
+          ScoreDoc[] hits =
+              s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, v, 1), 1).scoreDocs;
+          return s.storedFields().document(hits[0].doc).get(IndexFields.ID);
+        });
   }
 
   private int vectorCount() {
-    return index.search(s -> {
-      int n = 0;
-      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-        FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
-        if (values == null) continue;
-        var it = values.iterator();
-        while (it.nextDoc() != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
-          if (leaf.reader().getLiveDocs() == null || leaf.reader().getLiveDocs().get(it.docID())) n++;
-        }
-      }
-      return n;
-    });
+    return index.search(
+        s -> {
+          int n = 0;
+          for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(IndexFields.VECTOR);
+            if (values == null) continue;
+            var it = values.iterator();
+            while (it.nextDoc() != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS) {
+              if (leaf.reader().getLiveDocs() == null
+                  || leaf.reader().getLiveDocs().get(it.docID())) n++;
+            }
+          }
+          return n;
+        });
   }
 
   /** Every live document as id -> its stored fields and whether it has a vector. */
   private Map<String, String> contents(LuceneIndex idx) throws IOException {
-    return idx.search(s -> {
-      Map<String, String> out = new TreeMap<>();
-      var withVector = new java.util.HashSet<Integer>();
-      for (ScoreDoc d : s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, unitVector(2), 10), 10).scoreDocs) {
-        withVector.add(d.doc);
-      }
-      IndexSearcher searcher = s;
-      for (ScoreDoc d : searcher.search(new MatchAllDocsQuery(), 10_000).scoreDocs) {
-        Document doc = searcher.storedFields().document(d.doc);
-        out.put(doc.get(IndexFields.ID), PaperDocuments.fromDocument(doc).hashCode() + " vector=" + withVector.contains(d.doc));
-      }
-      return out;
-    });
+    return idx.search(
+        s -> {
+          Map<String, String> out = new TreeMap<>();
+          var withVector = new java.util.HashSet<Integer>();
+          for (ScoreDoc d :
+              s.search(new KnnFloatVectorQuery(IndexFields.VECTOR, unitVector(2), 10), 10)
+                  .scoreDocs) {
+            withVector.add(d.doc);
+          }
+          IndexSearcher searcher = s;
+          for (ScoreDoc d : searcher.search(new MatchAllDocsQuery(), 10_000).scoreDocs) {
+            Document doc = searcher.storedFields().document(d.doc);
+            out.put(
+                doc.get(IndexFields.ID),
+                PaperDocuments.fromDocument(doc).hashCode()
+                    + " vector="
+                    + withVector.contains(d.doc));
+          }
+          return out;
+        });
   }
 }

@@ -31,7 +31,8 @@ class PaperAnalyzersTest {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
-      while (ts.incrementToken()) out.add(term + "=" + text.substring(offset.startOffset(), offset.endOffset()));
+      while (ts.incrementToken())
+        out.add(term + "=" + text.substring(offset.startOffset(), offset.endOffset()));
       ts.end();
     }
     return out;
@@ -42,14 +43,23 @@ class PaperAnalyzersTest {
 
   @Test
   void accentsAreDecodedThenFoldedSoBothSpellingsMatch() throws IOException {
-    assertThat(tokens(english, "title", "the Gr\\\"obner basis")).containsExactly("grobner", "basis");
+    assertThat(tokens(english, "title", "the Gr\\\"obner basis"))
+        .containsExactly("grobner", "basis");
     assertThat(tokens(english, "title", "Gröbner")).containsExactly("grobner");
     assertThat(tokens(english, "title", "Grobner")).containsExactly("grobner");
-    assertThat(tokens(english, "title", "Koll\\'ar's theorem")).containsExactly("kollar", "theorem");
-    assertThat(tokens(english, "title", "Schr\\\"{o}dinger and Schr{\\\"o}dinger")).containsExactly("schrodinger", "schrodinger");
-    assertThat(tokens(english, "title", "N\\'eel and R\\'enyi and Moir\\'{e}")).containsExactly("neel", "renyi", "moire");
-    assertThat(tokens(english, "title", "Stra{\\ss}e, {\\O}bro, Wroc\\l aw, Fran\\c{c}ois, Erd\\H{o}s, Espa\\~na"))
-        .containsExactly("strasse", "obro", "wroclaw", "francoi", "erdo", "espana"); // stemmed, as "Francois" is
+    assertThat(tokens(english, "title", "Koll\\'ar's theorem"))
+        .containsExactly("kollar", "theorem");
+    assertThat(tokens(english, "title", "Schr\\\"{o}dinger and Schr{\\\"o}dinger"))
+        .containsExactly("schrodinger", "schrodinger");
+    assertThat(tokens(english, "title", "N\\'eel and R\\'enyi and Moir\\'{e}"))
+        .containsExactly("neel", "renyi", "moire");
+    assertThat(
+            tokens(
+                english,
+                "title",
+                "Stra{\\ss}e, {\\O}bro, Wroc\\l aw, Fran\\c{c}ois, Erd\\H{o}s, Espa\\~na"))
+        .containsExactly(
+            "strasse", "obro", "wroclaw", "francoi", "erdo", "espana"); // stemmed, as "Francois" is
   }
 
   @Test
@@ -60,25 +70,42 @@ class PaperAnalyzersTest {
         .containsExactly("wse2", "mos2", "h2o", "mos2");
     assertThat(tokens(english, "title", "Quasi-quartet ground state in CeAg$_2$Ge$_2$"))
         .containsExactly("quasi", "quartet", "ground", "state", "ceag2ge2");
-    assertThat(tokens(english, "abstract", "1\\textit{T}-TiSe$_{2}$")).containsExactly("1t", "tise2");
+    assertThat(tokens(english, "abstract", "1\\textit{T}-TiSe$_{2}$"))
+        .containsExactly("1t", "tise2");
   }
 
   @Test
   void offsetsSpanTheRawTextOfEachDecodedWord() throws IOException {
-    assertThat(spans(english, "title", "the Gr\\\"obner basis of WSe$_{2}$ for $\\alpha$ and {\\O}bro"))
-        .containsExactly("grobner=Gr\\\"obner", "basis=basis", "wse2=WSe$_{2}$", "alpha=\\alpha", "obro={\\O}bro");
+    assertThat(
+            spans(
+                english, "title", "the Gr\\\"obner basis of WSe$_{2}$ for $\\alpha$ and {\\O}bro"))
+        .containsExactly(
+            "grobner=Gr\\\"obner",
+            "basis=basis",
+            "wse2=WSe$_{2}$",
+            "alpha=\\alpha",
+            "obro={\\O}bro");
   }
 
   @Test
   void authorNamesAreDecodedToo() throws IOException {
-    assertThat(tokens(names, "authors", "Rastislav \\v{S}r\\'amek")).containsExactly("rastislav", "sramek");
+    assertThat(tokens(names, "authors", "Rastislav \\v{S}r\\'amek"))
+        .containsExactly("rastislav", "sramek");
     assertThat(tokens(names, "authors", "Rastislav Šrámek")).containsExactly("rastislav", "sramek");
   }
 
   @Test
   void plainTextIsAnalysedAsBefore() throws IOException {
-    assertThat(spans(english, "abstract", "Graph neural networks, e.g. GNNs; state-of-the-art 99%."))
-        .containsExactly("graph=Graph", "neural=neural", "network=networks", "e.g=e.g", "gnn=GNNs",
-            "state=state", "art=art", "99=99");
+    assertThat(
+            spans(english, "abstract", "Graph neural networks, e.g. GNNs; state-of-the-art 99%."))
+        .containsExactly(
+            "graph=Graph",
+            "neural=neural",
+            "network=networks",
+            "e.g=e.g",
+            "gnn=GNNs",
+            "state=state",
+            "art=art",
+            "99=99");
   }
 }

@@ -25,15 +25,23 @@ class PaperOrderTest {
   @Timeout(60) // a rule that rewrote a reordered segment again would loop forever
   void aLoneSegmentIsReorderedByAMergeIntoOneSegmentOnceAndThenLeftAlone() throws IOException {
     Directory dir = new ByteBuffersDirectory();
-    IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer())
-        .setMergePolicy(new PaperOrder(2, 1 << 18).mergePolicy()));
+    IndexWriter writer =
+        new IndexWriter(
+            dir,
+            new IndexWriterConfig(new StandardAnalyzer())
+                .setMergePolicy(new PaperOrder(2, 1 << 18).mergePolicy()));
     try {
-      Random topics = new Random(42); // not strictly alternating: the bisection needs some asymmetry to start
+      Random topics =
+          new Random(42); // not strictly alternating: the bisection needs some asymmetry to start
       for (int i = 0; i < 128; i++) {
         boolean graphs = topics.nextBoolean();
         Document d = new Document();
         d.add(new StringField(IndexFields.ID, (graphs ? "g" : "p") + i, Field.Store.YES));
-        d.add(new TextField(IndexFields.TITLE, graphs ? "graph message passing" : "protein folding", Field.Store.NO));
+        d.add(
+            new TextField(
+                IndexFields.TITLE,
+                graphs ? "graph message passing" : "protein folding",
+                Field.Store.NO));
         writer.addDocument(d);
       }
       writer.commit();
@@ -50,7 +58,8 @@ class PaperOrderTest {
       writer.commit();
       assertThat(segmentNames(dir)).as("a reordered segment is not rewritten").isEqualTo(reordered);
     } finally {
-      writer.rollback(); // unlike close(), aborts running merges: a broken rule would merge on forever
+      writer.rollback(); // unlike close(), aborts running merges: a broken rule would merge on
+      // forever
       dir.close();
     }
   }
@@ -64,14 +73,16 @@ class PaperOrderTest {
     try (DirectoryReader reader = DirectoryReader.open(dir)) {
       var stored = reader.storedFields();
       StringBuilder topics = new StringBuilder();
-      for (int doc = 0; doc < reader.maxDoc(); doc++) topics.append(stored.document(doc).get(IndexFields.ID).charAt(0));
+      for (int doc = 0; doc < reader.maxDoc(); doc++)
+        topics.append(stored.document(doc).get(IndexFields.ID).charAt(0));
       return topics.toString();
     }
   }
 
   private static int topicChanges(String topics) {
     int changes = 0;
-    for (int i = 1; i < topics.length(); i++) if (topics.charAt(i) != topics.charAt(i - 1)) changes++;
+    for (int i = 1; i < topics.length(); i++)
+      if (topics.charAt(i) != topics.charAt(i - 1)) changes++;
     return changes;
   }
 }

@@ -7,9 +7,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LatexTest {
-  /** Input | what a reader sees. Inputs are as in arXiv's metadata (a backslash is one backslash here). */
+  /**
+   * Input | what a reader sees. Inputs are as in arXiv's metadata (a backslash is one backslash
+   * here).
+   */
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '\u0000', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\u0000',
+      textBlock =
+          """
       plain text, nothing to do                 | plain text, nothing to do
       Gr\\"obner basis                          | Gröbner basis
       Koll\\'ar's injectivity theorem           | Kollár's injectivity theorem
@@ -51,7 +58,11 @@ class LatexTest {
 
   /** Input | the text indexed for it (spaces squeezed): math becomes the words typed for it. */
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '\u0000', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\u0000',
+      textBlock =
+          """
       From dyadic $\\Lambda_{\\alpha}$ to       | From dyadic Lambda alpha to
       WSe$_{2}$ monolayers                     | WSe2 monolayers
       WSe$_2$ and MoS$_2$                      | WSe2 and MoS2
@@ -71,9 +82,16 @@ class LatexTest {
     assertThat(Latex.forSearch(latex).replaceAll(" +", " ").strip()).isEqualTo(indexed);
   }
 
-  /** Input | the same with only accents and special letters decoded (for queries, whose syntax the rest is). */
+  /**
+   * Input | the same with only accents and special letters decoded (for queries, whose syntax the
+   * rest is).
+   */
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '\u0000', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\u0000',
+      textBlock =
+          """
       Gr\\"obner basis                          | Gröbner basis
       "Koll\\'ar's theorem"~3                   | "Kollár's theorem"~3
       Schr{\\"o}dinger {a TO b}                 | Schrödinger {a TO b}
@@ -86,7 +104,11 @@ class LatexTest {
 
   /** Malformed LaTeX: nothing throws, and every character that is not markup is still there. */
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '\u0000', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\u0000',
+      textBlock =
+          """
       costs $5 and more                        | costs $5 and more
       an accent on nothing \\"                  | an accent on nothing \\"
       an accent on a space \\' e                | an accent on a space \\' e
@@ -107,8 +129,33 @@ class LatexTest {
 
   @Test
   void malformedLatexNeverThrowsForSearchEither() {
-    String[] odd = {"\\", "$", "$$", "{", "}", "\\\"", "\\v", "\\c{", "$_", "$_{", "$_{2", "x$_{2}", "$\\", "\\(",
-        "$x_$", "$x_{}$", "{\\", "{\\\"}", "\\'{\\i", "$\\mathrm{$", "_2$", "}$_2$", "", "~", "\\\\"};
+    String[] odd = {
+      "\\",
+      "$",
+      "$$",
+      "{",
+      "}",
+      "\\\"",
+      "\\v",
+      "\\c{",
+      "$_",
+      "$_{",
+      "$_{2",
+      "x$_{2}",
+      "$\\",
+      "\\(",
+      "$x_$",
+      "$x_{}$",
+      "{\\",
+      "{\\\"}",
+      "\\'{\\i",
+      "$\\mathrm{$",
+      "_2$",
+      "}$_2$",
+      "",
+      "~",
+      "\\\\"
+    };
     for (String s : odd) {
       assertThat(Latex.forSearch(s)).as(s).isNotNull();
       assertThat(Latex.toUnicode(s)).as(s).isNotNull();
@@ -117,7 +164,10 @@ class LatexTest {
       Latex.Decoded d = Latex.forSearch(in, in.length);
       for (int i = 0; i <= d.length(); i++) {
         assertThat(d.sourceOffset(i)).as(s + " @" + i).isBetween(0, in.length);
-        if (i > 0) assertThat(d.sourceOffset(i)).as(s + " @" + i).isGreaterThanOrEqualTo(d.sourceOffset(i - 1));
+        if (i > 0)
+          assertThat(d.sourceOffset(i))
+              .as(s + " @" + i)
+              .isGreaterThanOrEqualTo(d.sourceOffset(i - 1));
       }
     }
   }

@@ -10,8 +10,10 @@ class PaperIdsTest {
   void newStyleIdsLoseTheirVersionAndPrefix() {
     assertThat(PaperIds.normalizeArxivId("2401.01234v3")).isEqualTo("2401.01234");
     assertThat(PaperIds.normalizeArxivId("arXiv:0704.0001")).isEqualTo("0704.0001");
-    assertThat(PaperIds.normalizeArxivId("https://arxiv.org/abs/2404.15574v1")).isEqualTo("2404.15574");
-    assertThat(PaperIds.normalizeArxivId("https://arxiv.org/pdf/2404.15574.pdf")).isEqualTo("2404.15574");
+    assertThat(PaperIds.normalizeArxivId("https://arxiv.org/abs/2404.15574v1"))
+        .isEqualTo("2404.15574");
+    assertThat(PaperIds.normalizeArxivId("https://arxiv.org/pdf/2404.15574.pdf"))
+        .isEqualTo("2404.15574");
   }
 
   @Test
@@ -37,6 +39,7 @@ class PaperIdsTest {
 
   @Test
   void aPaperWithoutATitleCannotGetATitleId() {
-    assertThatThrownBy(() -> PaperIds.fromTitle(" -- ")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PaperIds.fromTitle(" -- "))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -19,7 +19,8 @@ class TextTest {
 
   @Test
   void latexIsKeptAsWritten() {
-    assertThat(Text.clean("with $\\alpha$-math and \\emph{x}")).isEqualTo("with $\\alpha$-math and \\emph{x}");
+    assertThat(Text.clean("with $\\alpha$-math and \\emph{x}"))
+        .isEqualTo("with $\\alpha$-math and \\emph{x}");
   }
 
   @Test

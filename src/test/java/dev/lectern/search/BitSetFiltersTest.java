@@ -26,7 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class BitSetFiltersTest {
-  static final String[] WORDS = {"sparse", "efficient", "attention", "graph", "image", "editing", "model"};
+  static final String[] WORDS = {
+    "sparse", "efficient", "attention", "graph", "image", "editing", "model"
+  };
   final LexicalQueries lexical = new LexicalQueries(PaperAnalyzers.perField());
   TwoSegmentIndex index;
   DirectoryReader reader;
@@ -40,7 +42,8 @@ class BitSetFiltersTest {
     List<Term> deleted = new ArrayList<>();
     for (int i = 0; i < 3000; i++) {
       StringBuilder text = new StringBuilder();
-      for (int n = 3 + random.nextInt(30); n > 0; n--) text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+      for (int n = 3 + random.nextInt(30); n > 0; n--)
+        text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
       Document d = new Document();
       d.add(new StringField("id", "p" + i, Field.Store.YES));
       d.add(new StringField("cat", i % 2 == 0 ? "a" : "b", Field.Store.NO));
@@ -63,8 +66,14 @@ class BitSetFiltersTest {
   void findsTheSameBestMatchesWithTheSameScoresAsLucenesExclusion() throws IOException {
     assertThat(reader.leaves()).hasSize(2);
     assertThat(reader.numDeletedDocs()).isPositive();
-    for (String text : new String[] {"efficient -sparse", "efficient attention -sparse -model", "graph -\"image editing\"",
-        "+image editing -sparse", "-sparse -image"}) {
+    for (String text :
+        new String[] {
+          "efficient -sparse",
+          "efficient attention -sparse -model",
+          "graph -\"image editing\"",
+          "+image editing -sparse",
+          "-sparse -image"
+        }) {
       Query q = lexical.parse(text);
       Query asBitSet = BitSetFilters.exclusions(q);
       if (!text.startsWith("-")) assertThat(asBitSet).as(text).isInstanceOf(RestrictedQuery.class);
@@ -72,7 +81,9 @@ class BitSetFiltersTest {
       assertSameHits(text + " (top 10)", searcher.search(q, 10), searcher.search(asBitSet, 10));
       // under a filter it is advanced as part of a conjunction rather than scored in bulk
       Query filter = new TermQuery(new Term("cat", "a"));
-      assertSameHits(text + " in cat a", searcher.search(FilterQueries.restrict(q, filter), 3000),
+      assertSameHits(
+          text + " in cat a",
+          searcher.search(FilterQueries.restrict(q, filter), 3000),
           searcher.search(FilterQueries.restrict(asBitSet, filter), 3000));
     }
   }
@@ -82,9 +93,11 @@ class BitSetFiltersTest {
     Query words = lexical.parse("efficient -sparse");
     Query filter = new TermQuery(new Term("cat", "a"));
     Query both = BitSetFilters.alsoExcluding(filter, words);
-    Query expected = FilterQueries.restrict(lexical.parse("-sparse"), filter); // everything in "a" but sparse
+    Query expected =
+        FilterQueries.restrict(lexical.parse("-sparse"), filter); // everything in "a" but sparse
     assertThat(searcher.count(both)).isPositive().isEqualTo(searcher.count(expected));
-    assertThat(searcher.count(BitSetFilters.alsoExcluding(null, words))).isEqualTo(searcher.count(lexical.parse("-sparse")));
+    assertThat(searcher.count(BitSetFilters.alsoExcluding(null, words)))
+        .isEqualTo(searcher.count(lexical.parse("-sparse")));
     assertThat(BitSetFilters.alsoExcluding(filter, lexical.parse("efficient"))).isSameAs(filter);
     assertThat(BitSetFilters.alsoExcluding(null, lexical.parse("efficient"))).isNull();
   }
@@ -95,14 +108,24 @@ class BitSetFiltersTest {
     Query broad = new TermQuery(new Term("cat", "a")); // half the papers
     Query restricted = BitSetFilters.restrict(words, broad, searcher);
     assertThat(restricted).isInstanceOf(RestrictedQuery.class);
-    assertSameHits("broad", searcher.search(FilterQueries.restrict(words, broad), 3000), searcher.search(restricted, 3000));
-    assertSameHits("broad, top 10", searcher.search(FilterQueries.restrict(words, broad), 10), searcher.search(restricted, 10));
+    assertSameHits(
+        "broad",
+        searcher.search(FilterQueries.restrict(words, broad), 3000),
+        searcher.search(restricted, 3000));
+    assertSameHits(
+        "broad, top 10",
+        searcher.search(FilterQueries.restrict(words, broad), 10),
+        searcher.search(restricted, 10));
     // advanced inside a conjunction too (a second filter)
     Query graph = lexical.parse("graph");
-    assertSameHits("nested", searcher.search(FilterQueries.restrict(FilterQueries.restrict(words, broad), graph), 3000),
+    assertSameHits(
+        "nested",
+        searcher.search(FilterQueries.restrict(FilterQueries.restrict(words, broad), graph), 3000),
         searcher.search(FilterQueries.restrict(restricted, graph), 3000));
-    Query narrow = new TermQuery(new Term("id", "p1")); // one paper: Lucene's conjunction visits only it
-    assertThat(BitSetFilters.restrict(words, narrow, searcher)).isNotInstanceOf(RestrictedQuery.class);
+    Query narrow =
+        new TermQuery(new Term("id", "p1")); // one paper: Lucene's conjunction visits only it
+    assertThat(BitSetFilters.restrict(words, narrow, searcher))
+        .isNotInstanceOf(RestrictedQuery.class);
     assertThat(BitSetFilters.restrict(words, null, searcher)).isSameAs(words);
   }
 

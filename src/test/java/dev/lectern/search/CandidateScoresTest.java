@@ -7,11 +7,11 @@ import dev.lectern.index.IndexFields;
 import dev.lectern.index.PaperAnalyzers;
 import dev.lectern.testing.TwoSegmentIndex;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -28,13 +28,15 @@ import org.junit.jupiter.api.Test;
 /** Score completion over a tiny index of two segments, one paper without a vector. */
 class CandidateScoresTest {
   static final String[] TITLES = {
-      "Graph transformers at scale", // 0
-      "Protein folding", // 1
-      "Graph neural networks", // 2: no vector
-      "Transformers for speech", // 3 (second segment from here)
-      "Attention on a graph, with transformers", // 4
+    "Graph transformers at scale", // 0
+    "Protein folding", // 1
+    "Graph neural networks", // 2: no vector
+    "Transformers for speech", // 3 (second segment from here)
+    "Attention on a graph, with transformers", // 4
   };
-  static final float[][] VECTORS = {unit(1, 0, 0), unit(0, 1, 0), null, unit(1, 1, 0), unit(0, 0, 1)};
+  static final float[][] VECTORS = {
+    unit(1, 0, 0), unit(0, 1, 0), null, unit(1, 1, 0), unit(0, 0, 1)
+  };
   static final float[] QUERY = unit(2, 1, 0);
 
   static TwoSegmentIndex index;
@@ -47,9 +49,15 @@ class CandidateScoresTest {
     for (int i = 0; i < TITLES.length; i++) {
       Document d = new Document();
       d.add(new TextField(IndexFields.TITLE, TITLES[i], Field.Store.NO));
-      d.add(new TextField(IndexFields.ABSTRACT, "An abstract about " + TITLES[i].toLowerCase(Locale.ROOT), Field.Store.NO));
+      d.add(
+          new TextField(
+              IndexFields.ABSTRACT,
+              "An abstract about " + TITLES[i].toLowerCase(Locale.ROOT),
+              Field.Store.NO));
       if (VECTORS[i] != null) {
-        d.add(new KnnFloatVectorField(IndexFields.VECTOR, VECTORS[i], VectorSimilarityFunction.DOT_PRODUCT));
+        d.add(
+            new KnnFloatVectorField(
+                IndexFields.VECTOR, VECTORS[i], VectorSimilarityFunction.DOT_PRODUCT));
       }
       docs.add(d);
     }
@@ -66,7 +74,8 @@ class CandidateScoresTest {
   void candidatesFoundOneWayGetTheirRealScoreTheOtherWay() throws IOException {
     Query q = lexical.parseCombined("graph transformers");
     Map<Integer, Float> bm25f = scores(q);
-    // words found 0 and 2; meaning found 3, 1 and 0 (the lists' own scores are not reused: recomputed)
+    // words found 0 and 2; meaning found 3, 1 and 0 (the lists' own scores are not reused:
+    // recomputed)
     ScoreDoc[] byWords = {new ScoreDoc(0, 9f), new ScoreDoc(2, 8f)};
     ScoreDoc[] byMeaning = {new ScoreDoc(3, 0.9f), new ScoreDoc(1, 0.5f), new ScoreDoc(0, 0.4f)};
     var c = CandidateScores.of(searcher, q, QUERY, byWords, byMeaning);
@@ -75,7 +84,8 @@ class CandidateScoresTest {
     assertThat(c.lexical()[0]).isCloseTo(bm25f.get(0), within(1e-5f));
     assertThat(c.lexical()[1]).isZero(); // "Protein folding" has none of the words
     assertThat(c.lexical()[2]).isCloseTo(bm25f.get(2), within(1e-5f));
-    assertThat(c.lexical()[3]).isCloseTo(bm25f.get(3), within(1e-5f)); // found by meaning, has "transformers"
+    assertThat(c.lexical()[3])
+        .isCloseTo(bm25f.get(3), within(1e-5f)); // found by meaning, has "transformers"
     assertThat(c.lexical()[3]).isPositive();
     assertThat(c.semantic()[0]).isCloseTo(dot(QUERY, VECTORS[0]), within(1e-6f));
     assertThat(c.semantic()[1]).isCloseTo(dot(QUERY, VECTORS[1]), within(1e-6f));
@@ -89,8 +99,13 @@ class CandidateScoresTest {
     Map<Integer, Float> phrase = scores(q);
     assertThat(phrase).containsOnlyKeys(0);
     // 4 has both words, apart: the phrase's two-phase check must reject it
-    var c = CandidateScores.of(searcher, q, QUERY, new ScoreDoc[0],
-        new ScoreDoc[] {new ScoreDoc(4, 0.1f), new ScoreDoc(0, 0.2f)});
+    var c =
+        CandidateScores.of(
+            searcher,
+            q,
+            QUERY,
+            new ScoreDoc[0],
+            new ScoreDoc[] {new ScoreDoc(4, 0.1f), new ScoreDoc(0, 0.2f)});
     assertThat(c.docs()).containsExactly(0, 4);
     assertThat(c.lexical()[0]).isCloseTo(phrase.get(0), within(1e-5f));
     assertThat(c.lexical()[1]).isZero();
@@ -98,7 +113,10 @@ class CandidateScoresTest {
 
   @Test
   void scoresMatchASearchInEverySegmentWhateverTheQueryForm() throws IOException {
-    for (Query q : new Query[] {lexical.parse("transformers graph"), lexical.parseCombined("transformers graph")}) {
+    for (Query q :
+        new Query[] {
+          lexical.parse("transformers graph"), lexical.parseCombined("transformers graph")
+        }) {
       Map<Integer, Float> expected = scores(q);
       int[] docs = {0, 1, 2, 3, 4};
       float[] got = CandidateScores.scores(searcher, q, docs);

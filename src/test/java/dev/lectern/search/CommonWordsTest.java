@@ -53,8 +53,11 @@ class CommonWordsTest {
   void wordsInMoreThanHalfThePapersAreLeftOutOfFinding() throws IOException {
     CommonWords.Finding f = prune("model reasoning");
     assertThat(f.query().toString()).contains("reasoning").doesNotContain("model");
-    assertThat(f.droppedDocFreq()).isEqualTo(10); // the whole query matches at least the papers with "model"
-    assertThat(prune("graph model reasoning").query().toString()).doesNotContain("model", "graph").contains("reasoning");
+    assertThat(f.droppedDocFreq())
+        .isEqualTo(10); // the whole query matches at least the papers with "model"
+    assertThat(prune("graph model reasoning").query().toString())
+        .doesNotContain("model", "graph")
+        .contains("reasoning");
   }
 
   @Test
@@ -67,12 +70,16 @@ class CommonWordsTest {
     assertThat(prune("\"model study\" reasoning").query().toString()).contains("\"model study\"");
     assertThat(prune("+model reasoning").pruned()).isFalse(); // a required word is not ranking-only
     CommonWords.Finding excluding = prune("model reasoning -graph");
-    assertThat(excluding.query().toString()).contains("-(").contains("graph").doesNotContain("model");
+    assertThat(excluding.query().toString())
+        .contains("-(")
+        .contains("graph")
+        .doesNotContain("model");
   }
 
   @Test
   void aSmallLibraryIsNeverPruned() throws IOException {
     Query q = lexical.parse("model reasoning");
-    assertThat(CommonWords.prune(q, reader).query()).isSameAs(q); // 10 papers, far below FROM_PAPERS
+    assertThat(CommonWords.prune(q, reader).query())
+        .isSameAs(q); // 10 papers, far below FROM_PAPERS
   }
 }

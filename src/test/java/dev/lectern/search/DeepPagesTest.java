@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Pages past the first hundred hits, on a library just imported (no paper embedded yet): hybrid search must
- * page as lexical search does, and no page may change the total or the facets.
+ * Pages past the first hundred hits, on a library just imported (no paper embedded yet): hybrid
+ * search must page as lexical search does, and no page may change the total or the facets.
  */
 class DeepPagesTest {
   static final int PAPERS = 1_500;
@@ -31,11 +31,19 @@ class DeepPagesTest {
   @BeforeAll
   static void build() {
     PaperLibrary library = new PaperLibrary(Database.openEmbedded(dataDir));
-    Paper[] papers = IntStream.range(0, PAPERS).mapToObj(i -> TestLibrary.paper(String.format("2401.%05d", i),
-        "Attention study number " + i + (i % 3 == 0 ? " with attention heads" : ""),
-        "We look at attention" + " again".repeat(i % 7) + ".", List.of("Author " + i),
-        List.of(i % 2 == 0 ? "cs.LG" : "cs.CL"), LocalDate.of(2024, 1, 1).plusDays(i % 300), null))
-        .toArray(Paper[]::new);
+    Paper[] papers =
+        IntStream.range(0, PAPERS)
+            .mapToObj(
+                i ->
+                    TestLibrary.paper(
+                        String.format("2401.%05d", i),
+                        "Attention study number " + i + (i % 3 == 0 ? " with attention heads" : ""),
+                        "We look at attention" + " again".repeat(i % 7) + ".",
+                        List.of("Author " + i),
+                        List.of(i % 2 == 0 ? "cs.LG" : "cs.CL"),
+                        LocalDate.of(2024, 1, 1).plusDays(i % 300),
+                        null))
+            .toArray(Paper[]::new);
     TestLibrary.write(library, papers);
     index = LuceneIndex.open(dataDir.resolve("index"), library, "test-model");
     service = new SearchService(index, new FixedEmbedder("test-model", new float[] {1, 0, 0, 0}));
@@ -56,7 +64,9 @@ class DeepPagesTest {
       List<String> lexical = page(Mode.LEXICAL, offset).hits().stream().map(Hit::id).toList();
       SearchResult hybrid = page(Mode.HYBRID, offset);
       assertThat(lexical).as("lexical at offset " + offset).hasSize(10);
-      assertThat(hybrid.hits().stream().map(Hit::id).toList()).as("hybrid at offset " + offset).isEqualTo(lexical);
+      assertThat(hybrid.hits().stream().map(Hit::id).toList())
+          .as("hybrid at offset " + offset)
+          .isEqualTo(lexical);
     }
   }
 
@@ -66,9 +76,13 @@ class DeepPagesTest {
       SearchResult first = page(mode, 0);
       for (int offset : List.of(100, 998)) {
         SearchResult deep = page(mode, offset);
-        assertThat(deep.totalHits()).as(mode + " total at offset " + offset).isEqualTo(first.totalHits());
+        assertThat(deep.totalHits())
+            .as(mode + " total at offset " + offset)
+            .isEqualTo(first.totalHits());
         assertThat(deep.totalIsExact()).isEqualTo(first.totalIsExact());
-        assertThat(deep.facets()).as(mode + " facets at offset " + offset).isEqualTo(first.facets());
+        assertThat(deep.facets())
+            .as(mode + " facets at offset " + offset)
+            .isEqualTo(first.facets());
       }
     }
   }

@@ -36,7 +36,10 @@ class FilterConjunctionTest {
   DirectoryReader reader;
   IndexSearcher searcher;
 
-  /** 3,000 papers in two segments, every fifth deleted: a category (a third each), a day (0-999), a word. */
+  /**
+   * 3,000 papers in two segments, every fifth deleted: a category (a third each), a day (0-999), a
+   * word.
+   */
   @BeforeEach
   void index() throws IOException {
     Random random = new Random(11);
@@ -80,18 +83,20 @@ class FilterConjunctionTest {
   void passesTheSamePapersAsLucenesConjunction() throws IOException {
     assertThat(reader.leaves()).hasSize(2);
     Query[][] cases = {
-        {category("c1"), days(200, 899)},
-        {category("c0"), days(0, 499), new TermQuery(new Term("text", "common"))},
-        {category("c2"), days(990, 999)}, // a narrow clause: 1% of the papers
-        {category("c2"), new TermQuery(new Term("id", "p7"))}, // one paper
-        {category("c1"), new TermQuery(new Term("cat", "none"))}, // a filter nothing passes
+      {category("c1"), days(200, 899)},
+      {category("c0"), days(0, 499), new TermQuery(new Term("text", "common"))},
+      {category("c2"), days(990, 999)}, // a narrow clause: 1% of the papers
+      {category("c2"), new TermQuery(new Term("id", "p7"))}, // one paper
+      {category("c1"), new TermQuery(new Term("cat", "none"))}, // a filter nothing passes
     };
     for (Query[] filters : cases) {
       FilterConjunction conjunction = new FilterConjunction(List.of(filters));
       assertThat(ids(conjunction)).as(conjunction.toString()).isEqualTo(ids(stepwise(filters)));
       // as a filter of other queries: led by a broad query and by a narrow one
-      for (Query q : new Query[] {new MatchAllDocsQuery(), new TermQuery(new Term("text", "rare"))}) {
-        assertThat(ids(FilterQueries.restrict(q, conjunction))).as(q + " " + conjunction)
+      for (Query q :
+          new Query[] {new MatchAllDocsQuery(), new TermQuery(new Term("text", "rare"))}) {
+        assertThat(ids(FilterQueries.restrict(q, conjunction)))
+            .as(q + " " + conjunction)
             .isEqualTo(ids(FilterQueries.restrict(q, stepwise(filters))));
       }
     }
@@ -99,23 +104,31 @@ class FilterConjunctionTest {
 
   @Test
   void broadFiltersAreReadIntoBitSetsAndANarrowOneLeadsTheConjunction() throws IOException {
-    assertThat(firstScorer(new FilterConjunction(List.of(category("c1"), days(200, 899)))).iterator())
+    assertThat(
+            firstScorer(new FilterConjunction(List.of(category("c1"), days(200, 899)))).iterator())
         .isInstanceOf(BitSetIterator.class);
-    assertThat(firstScorer(new FilterConjunction(List.of(category("c1"), new TermQuery(new Term("id", "p7"))))).iterator())
+    assertThat(
+            firstScorer(
+                    new FilterConjunction(
+                        List.of(category("c1"), new TermQuery(new Term("id", "p7")))))
+                .iterator())
         .isNotInstanceOf(BitSetIterator.class);
   }
 
   @Test
   void twoOrMoreFiltersMakeOneConjunctionAndALoneFilterDoesNot() {
     FilterQueries filters = new FilterQueries(PaperAnalyzers.perField());
-    assertThat(filters.build(UserQuery.parse("x cat:cs.LG year:2023-2025").filters())).isInstanceOf(FilterConjunction.class);
-    assertThat(filters.build(UserQuery.parse("x cat:cs.LG").filters())).isNotInstanceOf(FilterConjunction.class);
+    assertThat(filters.build(UserQuery.parse("x cat:cs.LG year:2023-2025").filters()))
+        .isInstanceOf(FilterConjunction.class);
+    assertThat(filters.build(UserQuery.parse("x cat:cs.LG").filters()))
+        .isNotInstanceOf(FilterConjunction.class);
   }
 
   @Test
   void aFilterThatPassesNothingMakesTheConjunctionPassNothing() throws IOException {
-    Query nothing = new FilterQueries(PaperAnalyzers.perField())
-        .build(UserQuery.parse("x cat:c1 author:\"!!\"").filters()); // a name without letters
+    Query nothing =
+        new FilterQueries(PaperAnalyzers.perField())
+            .build(UserQuery.parse("x cat:c1 author:\"!!\"").filters()); // a name without letters
     assertThat(nothing).isInstanceOf(FilterConjunction.class);
     assertThat(searcher.count(nothing)).isZero();
     assertThat(searcher.count(FilterQueries.restrict(new MatchAllDocsQuery(), nothing))).isZero();
@@ -125,7 +138,9 @@ class FilterConjunctionTest {
   void aFilterScoresNothingEitherWay() throws IOException {
     Query[] filters = {category("c1"), days(200, 899)};
     for (Query q : new Query[] {new FilterConjunction(List.of(filters)), stepwise(filters)}) {
-      assertThat(searcher.search(q, 5).scoreDocs).as(q.toString()).allSatisfy(d -> assertThat(d.score).isZero());
+      assertThat(searcher.search(q, 5).scoreDocs)
+          .as(q.toString())
+          .allSatisfy(d -> assertThat(d.score).isZero());
     }
   }
 

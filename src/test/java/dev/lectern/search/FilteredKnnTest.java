@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Semantic search with synthetic vectors: 1,500 papers, 8 of them in a rare category and far from the query.
- * Post-filtering the top 100 neighbours would find none of them; a filtered kNN finds all.
+ * Semantic search with synthetic vectors: 1,500 papers, 8 of them in a rare category and far from
+ * the query. Post-filtering the top 100 neighbours would find none of them; a filtered kNN finds
+ * all.
  */
 class FilteredKnnTest {
   static final String MODEL = "synthetic";
@@ -45,8 +46,15 @@ class FilteredKnnTest {
     for (int i = 0; i < PAPERS; i++) {
       String id = String.format("2401.%05d", i);
       boolean rare = i < RARE;
-      papers.add(TestLibrary.paper(id, "Paper number " + i, "An abstract about topic " + (i % 17) + ".",
-          List.of("Author " + i), List.of(rare ? "math.RARE" : "cs.LG"), LocalDate.of(2024, 1, 1 + i % 28), null));
+      papers.add(
+          TestLibrary.paper(
+              id,
+              "Paper number " + i,
+              "An abstract about topic " + (i % 17) + ".",
+              List.of("Author " + i),
+              List.of(rare ? "math.RARE" : "cs.LG"),
+              LocalDate.of(2024, 1, 1 + i % 28),
+              null));
       // common papers lie near the query, rare ones are random (far)
       vectors.put(id, rare ? unit(random, null, 0) : unit(random, query, 3));
     }
@@ -63,7 +71,9 @@ class FilteredKnnTest {
 
   @Test
   void aSelectiveFilterStillFillsThePage() {
-    var r = service.search(SearchRequest.of("anything at all cat:math.RARE").withMode(Mode.SEMANTIC).page(0, 20));
+    var r =
+        service.search(
+            SearchRequest.of("anything at all cat:math.RARE").withMode(Mode.SEMANTIC).page(0, 20));
     assertThat(r.modeUsed()).isEqualTo(Mode.SEMANTIC);
     assertThat(r.hits()).hasSize(RARE).allMatch(h -> h.categories().contains("math.RARE"));
   }
@@ -84,11 +94,16 @@ class FilteredKnnTest {
     assertThat(first.modeUsed()).isEqualTo(Mode.HYBRID);
     assertThat(first.totalIsExact()).as("a lower bound, growing with the page asked for").isFalse();
     assertThat(first.hits()).hasSize(10);
-    assertThat(first.hits()).extracting(Hit::id).doesNotContainAnyElementsOf(second.hits().stream().map(Hit::id).toList());
+    assertThat(first.hits())
+        .extracting(Hit::id)
+        .doesNotContainAnyElementsOf(second.hits().stream().map(Hit::id).toList());
     // fused scores are weighted sums of scores scaled to [0, 1], best first
-    assertThat(first.hits()).extracting(Hit::score).isSortedAccordingTo(java.util.Comparator.reverseOrder())
+    assertThat(first.hits())
+        .extracting(Hit::score)
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder())
         .allMatch(score -> score >= 0 && score <= 1);
-    // words lift papers near by meaning that also match them ("topic 7" abstracts) onto the first page;
+    // words lift papers near by meaning that also match them ("topic 7" abstracts) onto the first
+    // page;
     // semantic ranking alone would not prefer them (their vectors are as near as any other's)
     assertThat(first.hits()).anyMatch(h -> Integer.parseInt(h.id().substring(5)) % 17 == 7);
   }
@@ -98,7 +113,9 @@ class FilteredKnnTest {
     float[] v = new float[384];
     double sum = 0;
     for (int i = 0; i < v.length; i++) {
-      v[i] = (float) (r.nextGaussian() + (centre == null ? 0 : pull * centre[i] * Math.sqrt(v.length)));
+      v[i] =
+          (float)
+              (r.nextGaussian() + (centre == null ? 0 : pull * centre[i] * Math.sqrt(v.length)));
       sum += v[i] * v[i];
     }
     for (int i = 0; i < v.length; i++) v[i] /= (float) Math.sqrt(sum);

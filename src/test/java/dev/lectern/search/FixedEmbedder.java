@@ -3,7 +3,9 @@ package dev.lectern.search;
 import dev.lectern.embed.Embedder;
 import java.util.List;
 
-/** A query embedder that answers every query with the same vector, for tests with synthetic vectors. */
+/**
+ * A query embedder that answers every query with the same vector, for tests with synthetic vectors.
+ */
 record FixedEmbedder(String modelId, float[] vector) implements Embedder {
   @Override
   public int dimensions() {

@@ -27,8 +27,11 @@ class FusionTest {
 
   @Test
   void aWeightMultipliesItsRankingsTerms() {
-    var fused = Fusion.rrf(List.of(List.of("lex", "both"), List.of("sem", "both")), new double[] {0.3, 0.7}, 60);
-    // second in both still beats first in the heavier ranking alone; first in the lighter one comes last
+    var fused =
+        Fusion.rrf(
+            List.of(List.of("lex", "both"), List.of("sem", "both")), new double[] {0.3, 0.7}, 60);
+    // second in both still beats first in the heavier ranking alone; first in the lighter one comes
+    // last
     assertThat(fused).extracting(Fusion.Fused::item).containsExactly("both", "sem", "lex");
     assertThat(fused.get(1).score()).isCloseTo(0.7 / 61, within(1e-12));
     assertThat(fused.get(2).score()).isCloseTo(0.3 / 61, within(1e-12));
@@ -100,8 +103,13 @@ class FusionTest {
   @Test
   void convexCombinationWeighsNormalizedScoresOfEveryItem() {
     // semantic: a=0.9 (scaled 1), b=0.7 (0), c=0.8 (0.5); lexical: a=0 (0), b=12 (1), c=9 (0.75)
-    var fused = Fusion.convex(List.of("a", "b", "c"), new float[] {0.9f, 0.7f, 0.8f}, new float[] {0f, 12f, 9f},
-        0.7, Fusion.Normalization.MIN_MAX);
+    var fused =
+        Fusion.convex(
+            List.of("a", "b", "c"),
+            new float[] {0.9f, 0.7f, 0.8f},
+            new float[] {0f, 12f, 9f},
+            0.7,
+            Fusion.Normalization.MIN_MAX);
     assertThat(fused).extracting(Fusion.Fused::item).containsExactly("a", "c", "b");
     assertThat(fused.get(0).score()).isCloseTo(0.7, within(1e-6));
     assertThat(fused.get(1).score()).isCloseTo(0.7 * 0.5 + 0.3 * 0.75, within(1e-6));
@@ -110,9 +118,15 @@ class FusionTest {
 
   @Test
   void anItemTheFirstRankingCannotScoreIsJudgedBySecondAlone() {
-    // "new" has no vector yet: its lexical score counts in full instead of as 0.3 of a half-empty pair
-    var fused = Fusion.convex(List.of("a", "b", "new"), new float[] {0.9f, 0.7f, Float.NaN},
-        new float[] {8f, 10f, 12f}, 0.7, Fusion.Normalization.MIN_MAX);
+    // "new" has no vector yet: its lexical score counts in full instead of as 0.3 of a half-empty
+    // pair
+    var fused =
+        Fusion.convex(
+            List.of("a", "b", "new"),
+            new float[] {0.9f, 0.7f, Float.NaN},
+            new float[] {8f, 10f, 12f},
+            0.7,
+            Fusion.Normalization.MIN_MAX);
     assertThat(fused).extracting(Fusion.Fused::item).containsExactly("new", "a", "b");
     assertThat(fused.get(0).score()).isCloseTo(1.0, within(1e-6));
     // and the missing score is left out of the first list's statistics: a and b still span [0, 1]
@@ -121,9 +135,23 @@ class FusionTest {
 
   @Test
   void anItemWithoutAnyScoreOrAMismatchedListIsAnError() {
-    assertThatThrownBy(() -> Fusion.convex(List.of("x"), new float[] {Float.NaN}, new float[] {Float.NaN}, 0.5,
-        Fusion.Normalization.MIN_MAX)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Fusion.convex(List.of("x", "y"), new float[] {1f}, new float[] {1f, 2f}, 0.5,
-        Fusion.Normalization.MIN_MAX)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                Fusion.convex(
+                    List.of("x"),
+                    new float[] {Float.NaN},
+                    new float[] {Float.NaN},
+                    0.5,
+                    Fusion.Normalization.MIN_MAX))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                Fusion.convex(
+                    List.of("x", "y"),
+                    new float[] {1f},
+                    new float[] {1f, 2f},
+                    0.5,
+                    Fusion.Normalization.MIN_MAX))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -33,10 +33,18 @@ class LatexSearchTest {
     PaperLibrary library = new PaperLibrary(Database.openEmbedded(dataDir));
     Path records = Path.of(LatexSearchTest.class.getResource("/arxiv/latex-records.jsonl").toURI());
     new Importer(library, 100, ImportProgress.QUIET).run(new SnapshotSource(records));
-    // constructed, not a real record: no genuine snapshot line with WSe$_{2}$ was found (see latex-records.md)
-    TestLibrary.write(library, TestLibrary.paper("9999.00001", "Excitons in monolayer WSe$_{2}$ (constructed)",
-        "Valley excitons of WSe$_2$ and MoS$_{2}$ heterobilayers.", List.of("A. Author"), List.of("cond-mat"),
-        LocalDate.of(2020, 1, 1), null));
+    // constructed, not a real record: no genuine snapshot line with WSe$_{2}$ was found (see
+    // latex-records.md)
+    TestLibrary.write(
+        library,
+        TestLibrary.paper(
+            "9999.00001",
+            "Excitons in monolayer WSe$_{2}$ (constructed)",
+            "Valley excitons of WSe$_2$ and MoS$_{2}$ heterobilayers.",
+            List.of("A. Author"),
+            List.of("cond-mat"),
+            LocalDate.of(2020, 1, 1),
+            null));
     index = LuceneIndex.open(dataDir.resolve("index"), library, "test-model");
     service = new SearchService(index, null);
   }
@@ -56,7 +64,8 @@ class LatexSearchTest {
 
   @Test
   void anAccentedWordIsFoundSpelledPlainAccentedOrInLatex() {
-    for (String q : List.of("Grobner", "Gröbner", "grobner basis", "Gr\\\"obner", "title:Grobner")) {
+    for (String q :
+        List.of("Grobner", "Gröbner", "grobner basis", "Gr\\\"obner", "title:Grobner")) {
       assertThat(ids(q)).as(q).first().isEqualTo("0704.0019");
     }
     for (String q : List.of("Kollar", "Kollár", "Koll\\'ar", "title:Kollar")) {
@@ -83,7 +92,8 @@ class LatexSearchTest {
     assertThat(ids("author:Sramek")).containsExactly("0704.0062"); // \v{S}r\'amek
     assertThat(ids("author:\"Tomáš Vinař\"")).containsExactly("0704.0062");
     assertThat(ids("author:Obro")).containsExactly("0704.0049"); // {\O}bro
-    assertThat(ids("author:Koll\\'ar")).isEmpty(); // a name typed in LaTeX is decoded too: Kollár wrote none of these
+    assertThat(ids("author:Koll\\'ar"))
+        .isEmpty(); // a name typed in LaTeX is decoded too: Kollár wrote none of these
     assertThat(ids("author:Fr\\'enkel OR author:Frenkel")).isEmpty();
     assertThat(ids("author:P\\'eter")).containsExactly("0704.0028");
   }
@@ -93,9 +103,13 @@ class LatexSearchTest {
     Hit grobner = hits("Grobner").getFirst();
     assertThat(grobner.titleHtml()).contains("<mark>Gr\\&quot;obner</mark> basis");
     Hit kollar = hits("Kollar").getFirst();
-    assertThat(kollar.titleHtml()).isEqualTo("A transcendental approach to <mark>Koll\\&#x27;ar&#x27;s</mark> injectivity theorem");
+    assertThat(kollar.titleHtml())
+        .isEqualTo(
+            "A transcendental approach to <mark>Koll\\&#x27;ar&#x27;s</mark> injectivity theorem");
     Hit lambda = hits("title:Lambda").getFirst();
-    assertThat(lambda.titleHtml()).isEqualTo("From dyadic $<mark>\\Lambda</mark>_{\\alpha}$ to $<mark>\\Lambda</mark>_{\\alpha}$");
+    assertThat(lambda.titleHtml())
+        .isEqualTo(
+            "From dyadic $<mark>\\Lambda</mark>_{\\alpha}$ to $<mark>\\Lambda</mark>_{\\alpha}$");
     Hit tise2 = hits("TiSe2").getFirst();
     assertThat(tise2.titleHtml()).endsWith("1T-<mark>TiSe$_{2}$</mark>");
     assertThat(tise2.snippetHtml()).contains("1\\textit{T}-<mark>TiSe$_{2}$</mark>");

@@ -14,9 +14,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -38,27 +38,33 @@ class LexicalQueriesTest {
   void forFindingPlainWordsStayPerField() {
     // per-field term queries carry the score bounds that let Lucene skip papers; BM25F has none
     Query q = lexical.parse("graph transformers");
-    assertThat(leaves(q)).noneMatch(CombinedFieldQuery.class::isInstance)
-        .extracting(Query::toString).contains("title:graph", "abstract:graph", "authors:graph");
+    assertThat(leaves(q))
+        .noneMatch(CombinedFieldQuery.class::isInstance)
+        .extracting(Query::toString)
+        .contains("title:graph", "abstract:graph", "authors:graph");
   }
 
   @Test
   void phrasesAndFieldsKeepTheirPerFieldQueriesEitherWay() {
-    assertThat(leaves(lexical.parseCombined("\"graph transformers\""))).noneMatch(CombinedFieldQuery.class::isInstance)
+    assertThat(leaves(lexical.parseCombined("\"graph transformers\"")))
+        .noneMatch(CombinedFieldQuery.class::isInstance)
         .anyMatch(PhraseQuery.class::isInstance);
     assertThat(lexical.parseCombined("title:graph").toString()).isEqualTo("title:graph");
   }
 
   @Test
   void aWordCommonInAbstractsCountsAsCommonInTheTitleToo() throws IOException {
-    // "how" is in most abstracts but one title: scored per field, that title's rarity would make "how" worth
-    // more than "arithmetic", which few papers have at all; as one field it is the common word it is
+    // "how" is in most abstracts but one title: scored per field, that title's rarity would make
+    // "how" worth
+    // more than "arithmetic", which few papers have at all; as one field it is the common word it
+    // is
     try (var dir = new ByteBuffersDirectory()) {
       try (var w = new IndexWriter(dir, new IndexWriterConfig(PaperAnalyzers.perField()))) {
         add(w, "how", "How and how", "We ask how.");
         add(w, "arithmetic", "Learning to add numbers", "We study arithmetic in small networks.");
         add(w, "counting", "Counting", "Arithmetic of counting.");
-        for (int i = 0; i < 7; i++) add(w, "filler" + i, "Filler " + i, (i < 5 ? "We show how " : "On ") + "task " + i);
+        for (int i = 0; i < 7; i++)
+          add(w, "filler" + i, "Filler " + i, (i < 5 ? "We show how " : "On ") + "task " + i);
       }
       try (var reader = DirectoryReader.open(dir)) {
         IndexSearcher s = new IndexSearcher(reader);
@@ -71,7 +77,8 @@ class LexicalQueriesTest {
     }
   }
 
-  private static void add(IndexWriter w, String id, String title, String abstractText) throws IOException {
+  private static void add(IndexWriter w, String id, String title, String abstractText)
+      throws IOException {
     Document d = new Document();
     d.add(new StringField(IndexFields.ID, id, Field.Store.YES));
     d.add(new TextField(IndexFields.TITLE, title, Field.Store.NO));

@@ -3,6 +3,7 @@ package dev.lectern.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.index.IndexFields;
+import dev.lectern.testing.RandomVectors;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,7 +28,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.VectorUtil;
-import dev.lectern.testing.RandomVectors;
 import org.junit.jupiter.api.Test;
 
 class NearestNeighboursTest {
@@ -43,7 +43,8 @@ class NearestNeighboursTest {
     }
 
     @Override
-    protected TopDocs exactSearch(LeafReaderContext context, DocIdSetIterator accept, QueryTimeout timeout)
+    protected TopDocs exactSearch(
+        LeafReaderContext context, DocIdSetIterator accept, QueryTimeout timeout)
         throws IOException {
       scans++;
       return super.exactSearch(context, accept, timeout);
@@ -51,7 +52,8 @@ class NearestNeighboursTest {
   }
 
   @Test
-  void aNarrowFilterIsScannedAndFindsTheTrueNeighboursWhileAWideOneSearchesTheGraph() throws IOException {
+  void aNarrowFilterIsScannedAndFindsTheTrueNeighboursWhileAWideOneSearchesTheGraph()
+      throws IOException {
     Random random = new Random(11);
     float[][] vectors = new float[PAPERS][];
     try (var dir = new ByteBuffersDirectory()) {
@@ -59,10 +61,15 @@ class NearestNeighboursTest {
         for (int i = 0; i < PAPERS; i++) {
           vectors[i] = unit(random);
           Document d = new Document();
-          // "narrow": 1% of the papers (20, more than K, so Lucene alone would search the graph); "wide": half
-          d.add(new StringField(IndexFields.CATEGORY, i % 100 == 0 ? "narrow" : "other", Field.Store.NO));
+          // "narrow": 1% of the papers (20, more than K, so Lucene alone would search the graph);
+          // "wide": half
+          d.add(
+              new StringField(
+                  IndexFields.CATEGORY, i % 100 == 0 ? "narrow" : "other", Field.Store.NO));
           if (i % 2 == 0) d.add(new StringField(IndexFields.CATEGORY, "wide", Field.Store.NO));
-          d.add(new KnnFloatVectorField(IndexFields.VECTOR, vectors[i], VectorSimilarityFunction.DOT_PRODUCT));
+          d.add(
+              new KnnFloatVectorField(
+                  IndexFields.VECTOR, vectors[i], VectorSimilarityFunction.DOT_PRODUCT));
           w.addDocument(d);
         }
         w.forceMerge(1);
@@ -74,14 +81,28 @@ class NearestNeighboursTest {
         Counting narrow = new Counting(q, new TermQuery(new Term(IndexFields.CATEGORY, "narrow")));
         int[] found = Arrays.stream(s.search(narrow, K).scoreDocs).mapToInt(d -> d.doc).toArray();
         assertThat(narrow.scans).isEqualTo(1);
-        int[] truth = IntStream.range(0, PAPERS).filter(i -> i % 100 == 0).boxed()
-            .sorted(Comparator.comparingDouble(i -> -VectorUtil.dotProduct(q, vectors[i])))
-            .limit(K).mapToInt(Integer::intValue).toArray();
+        int[] truth =
+            IntStream.range(0, PAPERS)
+                .filter(i -> i % 100 == 0)
+                .boxed()
+                .sorted(Comparator.comparingDouble(i -> -VectorUtil.dotProduct(q, vectors[i])))
+                .limit(K)
+                .mapToInt(Integer::intValue)
+                .toArray();
         assertThat(found).containsExactlyInAnyOrder(truth);
-        // the same scan split in two halves, the second on another core, finds the same papers in the same order
+        // the same scan split in two halves, the second on another core, finds the same papers in
+        // the same order
         ScoreDoc[] whole = s.search(narrow, K).scoreDocs;
-        ScoreDoc[] halves = s.search(new NearestNeighbours(IndexFields.VECTOR, q, K,
-            new TermQuery(new Term(IndexFields.CATEGORY, "narrow")), 4), K).scoreDocs;
+        ScoreDoc[] halves =
+            s.search(
+                    new NearestNeighbours(
+                        IndexFields.VECTOR,
+                        q,
+                        K,
+                        new TermQuery(new Term(IndexFields.CATEGORY, "narrow")),
+                        4),
+                    K)
+                .scoreDocs;
         assertThat(Arrays.stream(halves).mapToInt(d -> d.doc).toArray())
             .containsExactly(Arrays.stream(whole).mapToInt(d -> d.doc).toArray());
         assertThat(Arrays.stream(halves).map(d -> d.score).toList())

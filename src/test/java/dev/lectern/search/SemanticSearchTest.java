@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real bge-small model over real papers (the first sample page): the first 30 papers get vectors the
- * way the embedding queue would store them, the rest have none.
+ * The real bge-small model over real papers (the first sample page): the first 30 papers get
+ * vectors the way the embedding queue would store them, the rest have none.
  */
 class SemanticSearchTest {
   static final int EMBEDDED = 30;
@@ -39,11 +39,15 @@ class SemanticSearchTest {
     embedder = OnnxBgeEmbedder.open();
     PaperLibrary library = new PaperLibrary(Database.openEmbedded(dataDir));
     TestLibrary.importHfPage(library, "page-a.txt");
-    List<Paper> all = library.changedSince(0, 10_000).stream().map(PaperLibrary.Change::paper).toList();
+    List<Paper> all =
+        library.changedSince(0, 10_000).stream().map(PaperLibrary.Change::paper).toList();
     withVectors = all.subList(0, EMBEDDED);
     withoutVectors = all.subList(EMBEDDED, all.size());
-    List<float[]> vectors = embedder.embedDocuments(
-        withVectors.stream().map(p -> Embedder.documentText(p.title(), p.abstractText())).toList());
+    List<float[]> vectors =
+        embedder.embedDocuments(
+            withVectors.stream()
+                .map(p -> Embedder.documentText(p.title(), p.abstractText()))
+                .toList());
     Map<String, float[]> byId = new HashMap<>();
     Map<String, String> hashes = new HashMap<>();
     for (int i = 0; i < EMBEDDED; i++) {
@@ -63,9 +67,13 @@ class SemanticSearchTest {
 
   @Test
   void aParaphraseWithNoSharedTitleWordsFindsThePaper() {
-    Paper retrievalHead = byTitle("Retrieval Head Mechanistically Explains Long-Context Factuality");
-    var r = service.search(SearchRequest.of("which attention heads look up facts in very long inputs")
-        .withMode(Mode.SEMANTIC).page(0, 3));
+    Paper retrievalHead =
+        byTitle("Retrieval Head Mechanistically Explains Long-Context Factuality");
+    var r =
+        service.search(
+            SearchRequest.of("which attention heads look up facts in very long inputs")
+                .withMode(Mode.SEMANTIC)
+                .page(0, 3));
     assertThat(r.modeUsed()).isEqualTo(Mode.SEMANTIC);
     assertThat(r.hits()).extracting(Hit::id).contains(retrievalHead.id());
     assertThat(r.hits()).allMatch(h -> h.snippetHtml() != null && !h.snippetHtml().isBlank());
@@ -77,18 +85,33 @@ class SemanticSearchTest {
     var r = service.search(SearchRequest.of("\"" + noVector.title() + "\"").page(0, 10));
     assertThat(r.modeUsed()).isEqualTo(Mode.HYBRID);
     assertThat(r.hits()).extracting(Hit::id).contains(noVector.id());
-    assertThat(r.totalHits()).isGreaterThanOrEqualTo(SearchService.FUSION_DEPTH > EMBEDDED ? EMBEDDED : 1);
+    assertThat(r.totalHits())
+        .isGreaterThanOrEqualTo(SearchService.FUSION_DEPTH > EMBEDDED ? EMBEDDED : 1);
   }
 
   @Test
   void anExcludedWordHoldsInEveryMode() {
-    List<String> withTheWord = service.search(SearchRequest.of("retrieval").withMode(Mode.LEXICAL).page(0, 100))
-        .hits().stream().map(Hit::id).toList();
-    assertThat(withTheWord).contains(byTitle("Retrieval Head Mechanistically Explains Long-Context Factuality").id());
+    List<String> withTheWord =
+        service
+            .search(SearchRequest.of("retrieval").withMode(Mode.LEXICAL).page(0, 100))
+            .hits()
+            .stream()
+            .map(Hit::id)
+            .toList();
+    assertThat(withTheWord)
+        .contains(byTitle("Retrieval Head Mechanistically Explains Long-Context Factuality").id());
     for (Mode mode : Mode.values()) {
-      var r = service.search(SearchRequest.of("which attention heads look up facts -retrieval").withMode(mode).page(0, 20));
+      var r =
+          service.search(
+              SearchRequest.of("which attention heads look up facts -retrieval")
+                  .withMode(mode)
+                  .page(0, 20));
       assertThat(r.modeUsed()).isEqualTo(mode);
-      assertThat(r.hits()).as(mode.name()).isNotEmpty().extracting(Hit::id).doesNotContainAnyElementsOf(withTheWord);
+      assertThat(r.hits())
+          .as(mode.name())
+          .isNotEmpty()
+          .extracting(Hit::id)
+          .doesNotContainAnyElementsOf(withTheWord);
     }
   }
 
@@ -102,17 +125,23 @@ class SemanticSearchTest {
 
   @Test
   void similarPapersExcludeThePaperItselfAndIncludeWordsOnlyMatches() {
-    Paper lottery = byTitle("The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks");
+    Paper lottery =
+        byTitle("The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks");
     List<Hit> similar = service.similar(lottery.id(), 5);
     assertThat(similar).hasSize(5).extracting(Hit::id).doesNotContain(lottery.id());
-    // the closest paper by words has no vector: MoreLikeThis still brings it in. (With vectors for only 30
-    // papers, all 29 others are among the 100 nearest neighbours, so they all rank above a words-only match.)
-    assertThat(service.similar(lottery.id(), 40)).extracting(Hit::title)
+    // the closest paper by words has no vector: MoreLikeThis still brings it in. (With vectors for
+    // only 30
+    // papers, all 29 others are among the 100 nearest neighbours, so they all rank above a
+    // words-only match.)
+    assertThat(service.similar(lottery.id(), 40))
+        .extracting(Hit::title)
         .contains("Lottery Jackpots Exist in Pre-trained Models");
   }
 
   static Paper byTitle(String title) {
-    return withVectors.stream().filter(p -> p.title().equals(title)).findFirst()
+    return withVectors.stream()
+        .filter(p -> p.title().equals(title))
+        .findFirst()
         .or(() -> withoutVectors.stream().filter(p -> p.title().equals(title)).findFirst())
         .orElseThrow(() -> new AssertionError("sample page lacks " + title));
   }

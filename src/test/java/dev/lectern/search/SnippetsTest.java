@@ -22,10 +22,15 @@ import org.junit.jupiter.api.Test;
 /** Marking a page whose papers lie in different segments of the index. */
 class SnippetsTest {
   static final String[][] PAPERS = {
-      {"Attention heads and factual recall", "We find attention heads that copy facts. Attention is sparse."},
-      {"Protein folding", "Folding proteins with no attention at all."},
-      {"Pruning attention heads", "Most attention heads can be pruned. Heads of attention differ."}, // 2nd segment
-      {"Sinks in long contexts", "Streaming models keep attention sinks."},
+    {
+      "Attention heads and factual recall",
+      "We find attention heads that copy facts. Attention is sparse."
+    },
+    {"Protein folding", "Folding proteins with no attention at all."},
+    {
+      "Pruning attention heads", "Most attention heads can be pruned. Heads of attention differ."
+    }, // 2nd segment
+    {"Sinks in long contexts", "Streaming models keep attention sinks."},
   };
 
   static TwoSegmentIndex index;
@@ -53,48 +58,86 @@ class SnippetsTest {
   }
 
   static StoredPaper paper(int doc) {
-    return new StoredPaper("p" + doc, PAPERS[doc][0], PAPERS[doc][1], List.of(), List.of(), null, null);
+    return new StoredPaper(
+        "p" + doc, PAPERS[doc][0], PAPERS[doc][1], List.of(), List.of(), null, null);
   }
 
   @Test
   void aPhraseIsMarkedAsOneSpanWhereItOccursInEverySegment() throws IOException {
     int[] docs = {2, 0};
-    var marked = Snippets.mark(searcher, PaperAnalyzers.perField(), lexical.parse("\"attention heads\""), docs,
-        new StoredPaper[] {paper(2), paper(0)});
-    assertThat(marked.titles()).containsExactly("Pruning <mark>attention heads</mark>",
-        "<mark>Attention heads</mark> and factual recall");
-    assertThat(marked.snippets()[0]).as("the words apart are not the phrase")
+    var marked =
+        Snippets.mark(
+            searcher,
+            PaperAnalyzers.perField(),
+            lexical.parse("\"attention heads\""),
+            docs,
+            new StoredPaper[] {paper(2), paper(0)});
+    assertThat(marked.titles())
+        .containsExactly(
+            "Pruning <mark>attention heads</mark>",
+            "<mark>Attention heads</mark> and factual recall");
+    assertThat(marked.snippets()[0])
+        .as("the words apart are not the phrase")
         .isEqualTo("Most <mark>attention heads</mark> can be pruned. Heads of attention differ.");
-    assertThat(marked.snippets()[1]).isEqualTo("We find <mark>attention heads</mark> that copy facts. Attention is sparse.");
+    assertThat(marked.snippets()[1])
+        .isEqualTo("We find <mark>attention heads</mark> that copy facts. Attention is sparse.");
   }
 
   @Test
   void aPaperWithoutThePhraseOnAPhrasePageShowsItsOpeningUnmarked() throws IOException {
     // hybrid search puts papers found by meaning alone on the same page
-    var marked = Snippets.mark(searcher, PaperAnalyzers.perField(), lexical.parse("\"attention heads\""),
-        new int[] {1, 2}, new StoredPaper[] {paper(1), paper(2)});
-    assertThat(marked.titles()).containsExactly("Protein folding", "Pruning <mark>attention heads</mark>");
+    var marked =
+        Snippets.mark(
+            searcher,
+            PaperAnalyzers.perField(),
+            lexical.parse("\"attention heads\""),
+            new int[] {1, 2},
+            new StoredPaper[] {paper(1), paper(2)});
+    assertThat(marked.titles())
+        .containsExactly("Protein folding", "Pruning <mark>attention heads</mark>");
     assertThat(marked.snippets()[0]).isEqualTo("Folding proteins with no attention at all.");
   }
 
   @Test
   void plainWordsAreMarkedWhereverTheyOccurInEveryPaperOfThePage() throws IOException {
     int[] docs = {2, 1, 0};
-    var marked = Snippets.mark(searcher, PaperAnalyzers.perField(), lexical.parse("attention folding"), docs,
-        new StoredPaper[] {paper(2), paper(1), paper(0)});
-    assertThat(marked.titles()).containsExactly("Pruning <mark>attention</mark> heads", "Protein <mark>folding</mark>",
-        "<mark>Attention</mark> heads and factual recall");
-    assertThat(marked.snippets()[0]).isEqualTo("Most <mark>attention</mark> heads can be pruned. Heads of <mark>attention</mark> differ.");
-    assertThat(marked.snippets()[1]).isEqualTo("<mark>Folding</mark> proteins with no <mark>attention</mark> at all.");
-    assertThat(marked.snippets()[2]).isEqualTo("We find <mark>attention</mark> heads that copy facts. <mark>Attention</mark> is sparse.");
+    var marked =
+        Snippets.mark(
+            searcher,
+            PaperAnalyzers.perField(),
+            lexical.parse("attention folding"),
+            docs,
+            new StoredPaper[] {paper(2), paper(1), paper(0)});
+    assertThat(marked.titles())
+        .containsExactly(
+            "Pruning <mark>attention</mark> heads",
+            "Protein <mark>folding</mark>",
+            "<mark>Attention</mark> heads and factual recall");
+    assertThat(marked.snippets()[0])
+        .isEqualTo(
+            "Most <mark>attention</mark> heads can be pruned. Heads of <mark>attention</mark> differ.");
+    assertThat(marked.snippets()[1])
+        .isEqualTo("<mark>Folding</mark> proteins with no <mark>attention</mark> at all.");
+    assertThat(marked.snippets()[2])
+        .isEqualTo(
+            "We find <mark>attention</mark> heads that copy facts. <mark>Attention</mark> is sparse.");
   }
 
   @Test
   void eachSegmentsPapersAreMarkedFromThatSegmentsPostings() throws IOException {
-    // paper 3 is the second of its segment, so its number there (1) is after paper 0's (0) in the first
-    var marked = Snippets.mark(searcher, PaperAnalyzers.perField(), lexical.parse("attention"), new int[] {3, 0},
-        new StoredPaper[] {paper(3), paper(0)});
-    assertThat(marked.titles()).containsExactly("Sinks in long contexts", "<mark>Attention</mark> heads and factual recall");
-    assertThat(marked.snippets()[0]).isEqualTo("Streaming models keep <mark>attention</mark> sinks.");
+    // paper 3 is the second of its segment, so its number there (1) is after paper 0's (0) in the
+    // first
+    var marked =
+        Snippets.mark(
+            searcher,
+            PaperAnalyzers.perField(),
+            lexical.parse("attention"),
+            new int[] {3, 0},
+            new StoredPaper[] {paper(3), paper(0)});
+    assertThat(marked.titles())
+        .containsExactly(
+            "Sinks in long contexts", "<mark>Attention</mark> heads and factual recall");
+    assertThat(marked.snippets()[0])
+        .isEqualTo("Streaming models keep <mark>attention</mark> sinks.");
   }
 }

@@ -52,7 +52,8 @@ class TextToEmbedTest {
     String alphabet = "ab -!\"()\\:NOT\u3000";
     for (int i = 0; i < 20_000; i++) {
       StringBuilder text = new StringBuilder();
-      for (int n = random.nextInt(24); n > 0; n--) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      for (int n = random.nextInt(24); n > 0; n--)
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
       String out = TextToEmbed.withoutExclusions(text.toString());
       assertThat(nonSpace(out)).as(text.toString()).isLessThanOrEqualTo(nonSpace(text.toString()));
     }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class TitleQueriesTest {
   static final String TITLE = "Towards Graph Transformers for Large Molecules: A Survey";
-  static final List<String> TITLE_WORDS = List.of("graph", "transformers", "large", "molecules", "survey");
+  static final List<String> TITLE_WORDS =
+      List.of("graph", "transformers", "large", "molecules", "survey");
 
   @Test
   void twoOrThreeConsecutiveTitleWordsWithoutShortAndFunctionWords() {
@@ -26,9 +27,17 @@ class TitleQueriesTest {
   @Test
   void everyTenthIsRestrictedByTheFirstCategoryAndEveryTenthByTheFirstAuthorsSurname() {
     Random random = new Random(3);
-    assertThat(TitleQueries.of(TITLE, List.of("cs.LG", "q-bio.BM"), List.of("Ada Lovelace"), random, 13))
+    assertThat(
+            TitleQueries.of(
+                TITLE, List.of("cs.LG", "q-bio.BM"), List.of("Ada Lovelace"), random, 13))
         .endsWith(" cat:cs.LG");
-    assertThat(TitleQueries.of(TITLE, List.of("cs.LG"), List.of("Ada \"The Countess\" Lovelace", "X Y"), random, 27))
+    assertThat(
+            TitleQueries.of(
+                TITLE,
+                List.of("cs.LG"),
+                List.of("Ada \"The Countess\" Lovelace", "X Y"),
+                random,
+                27))
         .endsWith(" author:Lovelace");
     assertThat(TitleQueries.of(TITLE, List.of(), List.of(), random, 13)).doesNotContain(":");
   }

@@ -28,17 +28,25 @@ class EmbeddingStoreTest {
   }
 
   private static Paper paper(int i, String abstractText) {
-    return TestLibrary.paper("2401.0000" + i, "Paper " + i, abstractText, List.of("A"), List.of("cs.LG"),
-        LocalDate.of(2024, 1, i), null);
+    return TestLibrary.paper(
+        "2401.0000" + i,
+        "Paper " + i,
+        abstractText,
+        List.of("A"),
+        List.of("cs.LG"),
+        LocalDate.of(2024, 1, i),
+        null);
   }
 
   private void embed(EmbeddingStore.Pending p) {
-    store.putAll(MODEL, Map.of(p.paper().id(), new float[] {1, 0}), Map.of(p.paper().id(), p.textHash()));
+    store.putAll(
+        MODEL, Map.of(p.paper().id(), new float[] {1, 0}), Map.of(p.paper().id(), p.textHash()));
   }
 
   @Test
   void everyPaperWithoutAVectorIsPendingInChangeOrder() {
-    assertThat(store.pending(MODEL, 10)).extracting(p -> p.paper().id())
+    assertThat(store.pending(MODEL, 10))
+        .extracting(p -> p.paper().id())
         .containsExactly("2401.00001", "2401.00002", "2401.00003", "2401.00004", "2401.00005");
     assertThat(store.pendingCount(MODEL)).isEqualTo(5);
   }
@@ -57,7 +65,9 @@ class EmbeddingStoreTest {
     store.pending(MODEL, 10).forEach(this::embed);
     assertThat(store.pendingCount(MODEL)).isZero();
     TestLibrary.write(library, paper(2, "A longer, revised abstract for the second version."));
-    assertThat(store.pending(MODEL, 10)).extracting(p -> p.paper().id()).containsExactly("2401.00002");
+    assertThat(store.pending(MODEL, 10))
+        .extracting(p -> p.paper().id())
+        .containsExactly("2401.00002");
     assertThat(store.get(MODEL, List.of("2401.00002"))).containsKey("2401.00002");
   }
 }

@@ -33,10 +33,12 @@ class ImportRunsRejectsTest {
 
   @Test
   void aResumedRunTakesOverOnlyTheRecordsItReadAgain() {
-    long first = run("/data/f.jsonl", "10", "20", "30"); // interrupted after line 30, checkpoint at 25
+    long first =
+        run("/data/f.jsonl", "10", "20", "30"); // interrupted after line 30, checkpoint at 25
     long resumed = run("/data/f.jsonl", "30", "40");
     library.runs().supersedeRejects(resumed, false);
-    assertThat(library.runs().rejects(first, 100)).extracting(ImportRuns.Reject::location)
+    assertThat(library.runs().rejects(first, 100))
+        .extracting(ImportRuns.Reject::location)
         .containsExactly("f.jsonl:10", "f.jsonl:20");
     assertThat(rejectsOf(resumed)).isEqualTo(2);
   }
@@ -51,6 +53,7 @@ class ImportRunsRejectsTest {
     assertThat(rejectsOf(other)).as("another input").isEqualTo(1);
     assertThat(rejectsOf(again)).isEqualTo(1);
     assertThat(library.runs().laterRunOfTheSameInput(library.runs().find(first).orElseThrow()))
-        .map(ImportRuns.Run::id).contains(again);
+        .map(ImportRuns.Run::id)
+        .contains(again);
   }
 }

@@ -19,22 +19,32 @@ class PaperDaysTest {
   @TempDir Path dir;
 
   @Test
-  void listsADaysPapersFindsTheNeighbouringDaysAndDatesAPaperWithoutADateByItsArrival() throws Exception {
+  void listsADaysPapersFindsTheNeighbouringDaysAndDatesAPaperWithoutADateByItsArrival()
+      throws Exception {
     PaperLibrary library = new PaperLibrary(Database.openEmbedded(dir));
     assertThat(library.days().latest()).isEmpty();
     LocalDate d = LocalDate.of(2024, 3, 13);
-    TestLibrary.write(library, paper("2403.00002", d), paper("2403.00001", d), paper("2403.00100", d.minusDays(4)),
-        paper("2403.00200", d.plusDays(2)), paper("t-0000000000000001", null));
+    TestLibrary.write(
+        library,
+        paper("2403.00002", d),
+        paper("2403.00001", d),
+        paper("2403.00100", d.minusDays(4)),
+        paper("2403.00200", d.plusDays(2)),
+        paper("t-0000000000000001", null));
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-    assertThat(library.days().between(d, d, 10)).extracting(p -> p.paper().id()).containsExactly("2403.00001", "2403.00002");
-    assertThat(library.days().between(d.minusDays(5), d, 2)).extracting(p -> p.paper().id())
+    assertThat(library.days().between(d, d, 10))
+        .extracting(p -> p.paper().id())
+        .containsExactly("2403.00001", "2403.00002");
+    assertThat(library.days().between(d.minusDays(5), d, 2))
+        .extracting(p -> p.paper().id())
         .containsExactly("2403.00001", "2403.00002");
     assertThat(library.days().before(d)).contains(d.minusDays(4));
     assertThat(library.days().after(d)).contains(d.plusDays(2));
     assertThat(library.days().before(d.minusDays(4))).isEmpty();
     assertThat(library.days().latest()).contains(today);
-    assertThat(library.days().between(today, today, 10)).singleElement()
+    assertThat(library.days().between(today, today, 10))
+        .singleElement()
         .satisfies(p -> assertThat(p.paper().id()).isEqualTo("t-0000000000000001"))
         .satisfies(p -> assertThat(p.day()).isEqualTo(today));
   }
@@ -43,15 +53,22 @@ class PaperDaysTest {
   void readsTheDayIndexNotEveryPaper() throws Exception {
     PaperLibrary library = new PaperLibrary(Database.openEmbedded(dir));
     List<String> plan = new ArrayList<>();
-    try (Connection c = library.database().connect(); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("EXPLAIN QUERY PLAN SELECT id FROM papers WHERE " + PaperDays.DAY
-             + " BETWEEN '2024-03-13' AND '2024-03-13' ORDER BY " + PaperDays.DAY + " DESC, id")) {
+    try (Connection c = library.database().connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "EXPLAIN QUERY PLAN SELECT id FROM papers WHERE "
+                    + PaperDays.DAY
+                    + " BETWEEN '2024-03-13' AND '2024-03-13' ORDER BY "
+                    + PaperDays.DAY
+                    + " DESC, id")) {
       while (rs.next()) plan.add(rs.getString(4));
     }
     assertThat(String.join("\n", plan)).contains("USING INDEX papers_day");
   }
 
   private static Paper paper(String id, LocalDate submitted) {
-    return TestLibrary.paper(id, "Paper " + id, "About " + id, List.of("A B"), List.of("cs.LG"), submitted, null);
+    return TestLibrary.paper(
+        id, "Paper " + id, "About " + id, List.of("A B"), List.of("cs.LG"), submitted, null);
   }
 }

@@ -11,10 +11,13 @@ import java.time.Duration;
 /** Test helper: a real HTTP client for a JSON API, one request at a time. */
 public final class HttpJson {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI base;
 
-  /** @param base e.g. {@code http://127.0.0.1:8080} */
+  /**
+   * @param base e.g. {@code http://127.0.0.1:8080}
+   */
   public HttpJson(URI base) {
     this.base = base;
   }
@@ -35,20 +38,30 @@ public final class HttpJson {
   }
 
   /**
-   * GETs a request target sent byte for byte as given, which the JDK's client would refuse to send (a
-   * malformed %-escape, a raw space); HTTP/1.0 over a plain socket, so the answer ends with the connection.
+   * GETs a request target sent byte for byte as given, which the JDK's client would refuse to send
+   * (a malformed %-escape, a raw space); HTTP/1.0 over a plain socket, so the answer ends with the
+   * connection.
    */
   public Response raw(String requestTarget) {
     try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(60_000);
-      socket.getOutputStream().write(("GET " + requestTarget + " HTTP/1.0\r\nHost: " + base.getHost() + "\r\n\r\n")
-          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + requestTarget + " HTTP/1.0\r\nHost: " + base.getHost() + "\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       int headEnd = answer.indexOf("\r\n\r\n");
       String head = answer.substring(0, headEnd);
       int status = Integer.parseInt(head.split(" ", 3)[1]);
-      String type = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
-          .map(l -> l.substring(13).strip()).findFirst().orElse("");
+      String type =
+          head.lines()
+              .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+              .map(l -> l.substring(13).strip())
+              .findFirst()
+              .orElse("");
       return new Response(status, type, answer.substring(headEnd + 4));
     } catch (java.io.IOException e) {
       throw new AssertionError("GET " + requestTarget + " failed: " + e, e);
@@ -57,10 +70,14 @@ public final class HttpJson {
 
   public Response send(String method, String pathAndQuery) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60))
-          .method(method, HttpRequest.BodyPublishers.noBody()).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+              .timeout(Duration.ofSeconds(60))
+              .method(method, HttpRequest.BodyPublishers.noBody())
+              .build();
       HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+      return new Response(
+          r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     } catch (Exception e) {
       throw new AssertionError(method + " " + pathAndQuery + " failed: " + e, e);
     }

@@ -13,9 +13,9 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * A small in-memory index whose documents lie in two segments, for code that must map document numbers
- * into each segment: the first {@code firstSegment} documents in one, the rest in the other; optionally with
- * deleted documents, which searches must skip.
+ * A small in-memory index whose documents lie in two segments, for code that must map document
+ * numbers into each segment: the first {@code firstSegment} documents in one, the rest in the
+ * other; optionally with deleted documents, which searches must skip.
  */
 public final class TwoSegmentIndex implements AutoCloseable {
   private final ByteBuffersDirectory dir;
@@ -33,13 +33,18 @@ public final class TwoSegmentIndex implements AutoCloseable {
   }
 
   /** The same, then the documents with any of {@code deletions} deleted. */
-  public static TwoSegmentIndex of(List<Document> docs, int firstSegment, List<Term> deletions) throws IOException {
+  public static TwoSegmentIndex of(List<Document> docs, int firstSegment, List<Term> deletions)
+      throws IOException {
     if (firstSegment <= 0 || firstSegment >= docs.size()) {
-      throw new IllegalArgumentException("both segments need a document: " + firstSegment + " of " + docs.size());
+      throw new IllegalArgumentException(
+          "both segments need a document: " + firstSegment + " of " + docs.size());
     }
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(PaperAnalyzers.perField())
-        .setMergePolicy(NoMergePolicy.INSTANCE))) {
+    try (IndexWriter w =
+        new IndexWriter(
+            dir,
+            new IndexWriterConfig(PaperAnalyzers.perField())
+                .setMergePolicy(NoMergePolicy.INSTANCE))) {
       for (int i = 0; i < docs.size(); i++) {
         w.addDocument(docs.get(i));
         if (i == firstSegment - 1) w.flush();
@@ -47,7 +52,8 @@ public final class TwoSegmentIndex implements AutoCloseable {
       if (!deletions.isEmpty()) w.deleteDocuments(deletions.toArray(Term[]::new));
     }
     DirectoryReader reader = DirectoryReader.open(dir);
-    if (reader.leaves().size() != 2) throw new IllegalStateException("expected two segments: " + reader.leaves());
+    if (reader.leaves().size() != 2)
+      throw new IllegalStateException("expected two segments: " + reader.leaves());
     return new TwoSegmentIndex(dir, reader);
   }
 
@@ -61,7 +67,8 @@ public final class TwoSegmentIndex implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    try (dir; reader) {
+    try (dir;
+        reader) {
       // both closed
     }
   }

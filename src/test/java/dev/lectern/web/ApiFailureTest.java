@@ -20,15 +20,21 @@ class ApiFailureTest {
 
   @Test
   void anUnexpectedFailureIsA500WithAMessageAndNoStackTrace() {
-    Lectern lectern = new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
+    Lectern lectern =
+        new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
     Background background = new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET);
-    try (WebServer server = WebServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        lectern.search(false), lectern.library(), background)) {
+    try (WebServer server =
+        WebServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            lectern.search(false),
+            lectern.library(),
+            background)) {
       lectern.close(); // what every request finds while the server shuts down, or after a bug
       Response r = new HttpJson(server.uri()).get("/api/v1/status");
       assertThat(r.status()).isEqualTo(500);
       assertThat(r.contentType()).startsWith("application/json");
-      assertThat(r.json().get("error").asText()).isEqualTo("internal error: Lectern is shutting down");
+      assertThat(r.json().get("error").asText())
+          .isEqualTo("internal error: Lectern is shutting down");
       assertThat(r.body()).doesNotContain("\tat ").doesNotContain("Exception");
     }
   }

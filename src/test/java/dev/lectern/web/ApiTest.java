@@ -26,8 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The JSON API over HTTP, on a real library (the first sample page), index and model. The background work is
- * not started here (ServeTest does that), so the embedding queue reads as stopped.
+ * The JSON API over HTTP, on a real library (the first sample page), index and model. The
+ * background work is not started here (ServeTest does that), so the embedding queue reads as
+ * stopped.
  */
 class ApiTest {
   static final String OLD_STYLE_ID = "hep-th/9901001";
@@ -39,14 +40,26 @@ class ApiTest {
 
   @BeforeAll
   static void serve() {
-    lectern = new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
+    lectern =
+        new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
     TestLibrary.importHfPage(lectern.library(), "page-a.txt");
-    TestLibrary.write(lectern.library(), TestLibrary.paper(OLD_STYLE_ID, "Graph transformers on the string landscape",
-        "We study graph transformers and attention on the landscape of string vacua.", List.of("Ada Lovelace"),
-        List.of("hep-th"), LocalDate.of(1999, 1, 4), null));
+    TestLibrary.write(
+        lectern.library(),
+        TestLibrary.paper(
+            OLD_STYLE_ID,
+            "Graph transformers on the string landscape",
+            "We study graph transformers and attention on the landscape of string vacua.",
+            List.of("Ada Lovelace"),
+            List.of("hep-th"),
+            LocalDate.of(1999, 1, 4),
+            null));
     Background background = new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET);
-    server = WebServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 
-        lectern.search(true), lectern.library(), background);
+    server =
+        WebServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            lectern.search(true),
+            lectern.library(),
+            background);
     http = new HttpJson(server.uri());
   }
 
@@ -88,7 +101,9 @@ class ApiTest {
     JsonNode second = http.get("/api/v1/search?q=graph&mode=lexical&offset=1&limit=1").json();
     assertThat(second.get("hits").get(0).get("id")).isEqualTo(all.get("hits").get(1).get("id"));
     JsonNode before2000 = http.get("/api/v1/search?q=graph&mode=lexical&to=1999-12-31").json();
-    assertThat(before2000.get("hits")).extracting(h -> h.get("id").asText()).containsExactly(OLD_STYLE_ID);
+    assertThat(before2000.get("hits"))
+        .extracting(h -> h.get("id").asText())
+        .containsExactly(OLD_STYLE_ID);
   }
 
   @Test
@@ -99,17 +114,20 @@ class ApiTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "mode=fuzzy                | parameter 'mode' must be one of lexical, semantic, hybrid, not 'fuzzy'",
-      "limit=abc                 | parameter 'limit' must be a whole number, not 'abc'",
-      "limit=0                   | parameter 'limit' must be between 1 and 100, not 0",
-      "limit=1000                | parameter 'limit' must be between 1 and 100, not 1000",
-      "offset=-1                 | parameter 'offset' must be between 0 and 1000, not -1",
-      "sort=newest               | parameter 'sort' must be one of relevance, date, popularity",
-      "from=yesterday            | parameter 'from' must be a date like 2024-05-31, not 'yesterday'",
-      "q=after%3A2024-13         | parameter 'q': ",
-      "q=a&q=b                   | parameter 'q' is given 2 times",
-      "qq=graph                  | unknown parameter 'qq' (this endpoint takes author, cat, from, limit, mode,"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "mode=fuzzy                | parameter 'mode' must be one of lexical, semantic, hybrid, not 'fuzzy'",
+        "limit=abc                 | parameter 'limit' must be a whole number, not 'abc'",
+        "limit=0                   | parameter 'limit' must be between 1 and 100, not 0",
+        "limit=1000                | parameter 'limit' must be between 1 and 100, not 1000",
+        "offset=-1                 | parameter 'offset' must be between 0 and 1000, not -1",
+        "sort=newest               | parameter 'sort' must be one of relevance, date, popularity",
+        "from=yesterday            | parameter 'from' must be a date like 2024-05-31, not 'yesterday'",
+        "q=after%3A2024-13         | parameter 'q': ",
+        "q=a&q=b                   | parameter 'q' is given 2 times",
+        "qq=graph                  | unknown parameter 'qq' (this endpoint takes author, cat, from, limit, mode,"
+      })
   void badSearchParametersAre400sThatNameTheParameterAndWhy(String query, String error) {
     Response r = http.get("/api/v1/search?" + query.strip());
     assertThat(r.status()).as(r.body()).isEqualTo(400);
@@ -119,11 +137,20 @@ class ApiTest {
 
   @Test
   void oddQueriesAreReadAsWordsNotRejected() {
-    for (String odd : new String[] {"\"unbalanced", "AND", "((((", "a\u0000b\u0007c", "author:", "x".repeat(10_000)}) {
+    for (String odd :
+        new String[] {
+          "\"unbalanced", "AND", "((((", "a\u0000b\u0007c", "author:", "x".repeat(10_000)
+        }) {
       Response r = http.get("/api/v1/search?mode=lexical&q=" + q(odd));
-      assertThat(r.status()).as("%s: %s", odd.length() > 20 ? odd.substring(0, 20) : odd, r.body()).isEqualTo(200);
+      assertThat(r.status())
+          .as("%s: %s", odd.length() > 20 ? odd.substring(0, 20) : odd, r.body())
+          .isEqualTo(200);
     }
-    assertThat(http.get("/api/v1/search?mode=lexical&q=" + q("x".repeat(10_000))).json().get("notes").toString())
+    assertThat(
+            http.get("/api/v1/search?mode=lexical&q=" + q("x".repeat(10_000)))
+                .json()
+                .get("notes")
+                .toString())
         .contains("cut to its first 500 characters");
   }
 
@@ -133,7 +160,9 @@ class ApiTest {
       Response r = http.get("/api/v1/papers/" + id + "/similar?limit=3");
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       assertThat(r.json().get("id").asText()).isEqualTo(OLD_STYLE_ID);
-      assertThat(r.json().get("hits")).hasSize(3).noneMatch(h -> h.get("id").asText().equals(OLD_STYLE_ID));
+      assertThat(r.json().get("hits"))
+          .hasSize(3)
+          .noneMatch(h -> h.get("id").asText().equals(OLD_STYLE_ID));
     }
   }
 
@@ -142,15 +171,20 @@ class ApiTest {
     Response r = http.get("/api/v1/papers/9999.99999/similar");
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.json().get("error").asText()).contains("no paper with id '9999.99999'");
-    assertThat(http.get("/api/v1/papers/" + OLD_STYLE_ID + "/similar?limit=x").status()).isEqualTo(400);
+    assertThat(http.get("/api/v1/papers/" + OLD_STYLE_ID + "/similar?limit=x").status())
+        .isEqualTo(400);
   }
 
   @Test
   void unknownApiPathsAndMethodsAreJsonErrors() {
-    for (String path : new String[] {"/api", "/api/search", "/api/v1", "/api/v1/searches", "/api/v2/search"}) {
+    for (String path :
+        new String[] {"/api", "/api/search", "/api/v1", "/api/v1/searches", "/api/v2/search"}) {
       Response r = http.get(path);
       assertThat(r.status()).as(path).isEqualTo(404);
-      assertThat(r.json().get("error").asText()).as(path).contains("no endpoint at").contains("/api/v1/search");
+      assertThat(r.json().get("error").asText())
+          .as(path)
+          .contains("no endpoint at")
+          .contains("/api/v1/search");
     }
     Response post = http.send("POST", "/api/v1/search?q=x");
     assertThat(post.status()).isEqualTo(405);
@@ -166,9 +200,14 @@ class ApiTest {
     assertThat(old.get("submitted").asText()).isEqualTo("1999-01-04");
     assertThat(old.get("arxivUrl").asText()).isEqualTo("https://arxiv.org/abs/hep-th/9901001");
     assertThat(old.get("pdfUrl").asText()).isEqualTo("https://arxiv.org/pdf/hep-th/9901001");
-    assertThat(http.get("/api/v1/papers/hep-th%2F9901001").json().get("id").asText()).isEqualTo(OLD_STYLE_ID);
+    assertThat(http.get("/api/v1/papers/hep-th%2F9901001").json().get("id").asText())
+        .isEqualTo(OLD_STYLE_ID);
 
-    String someId = http.get("/api/v1/search?q=retrieval&mode=lexical&limit=1").json().at("/hits/0/id").asText();
+    String someId =
+        http.get("/api/v1/search?q=retrieval&mode=lexical&limit=1")
+            .json()
+            .at("/hits/0/id")
+            .asText();
     JsonNode paper = http.get("/api/v1/papers/" + someId).json();
     assertThat(paper.get("id").asText()).isEqualTo(someId);
     assertThat(paper.get("abstractText").asText()).isNotBlank();
@@ -191,7 +230,10 @@ class ApiTest {
     for (String target : new String[] {"/api/v1/search?q=a b", "/api/v1/%zz"}) {
       Response unreadable = http.raw(target);
       assertThat(unreadable.status()).as(target).isEqualTo(400);
-      assertThat(unreadable.body()).as(target).startsWith("the request was refused").doesNotContain("<")
+      assertThat(unreadable.body())
+          .as(target)
+          .startsWith("the request was refused")
+          .doesNotContain("<")
           .doesNotContain("Jetty");
     }
   }
@@ -205,9 +247,11 @@ class ApiTest {
     assertThat(json.at("/library/papers").asLong()).isEqualTo(papers);
     assertThat(json.at("/index/papers").asLong()).isEqualTo(papers);
     assertThat(json.at("/index/behind").asLong()).isZero();
-    assertThat(json.at("/index/changeSeq").asLong()).isEqualTo(json.at("/library/changeSeq").asLong());
+    assertThat(json.at("/index/changeSeq").asLong())
+        .isEqualTo(json.at("/library/changeSeq").asLong());
     assertThat(json.at("/embeddings/model").asText()).isEqualTo("bge-small-en-v1.5-q8");
-    assertThat(json.at("/embeddings/done").asLong() + json.at("/embeddings/pending").asLong()).isEqualTo(papers);
+    assertThat(json.at("/embeddings/done").asLong() + json.at("/embeddings/pending").asLong())
+        .isEqualTo(papers);
     assertThat(json.at("/embeddings/queue/state").asText()).isEqualTo("stopped");
     assertThat(http.get("/api/v1/status?verbose=1").status()).isEqualTo(400);
   }

@@ -12,38 +12,44 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A reader's way through Lectern in a real headless Chromium: Today, a paper, one of its similar papers, a
- * search. The pages are the server's HTML and CSS as they are; the browser reports any error, a blocked
- * resource or a Content-Security-Policy violation included.
+ * A reader's way through Lectern in a real headless Chromium: Today, a paper, one of its similar
+ * papers, a search. The pages are the server's HTML and CSS as they are; the browser reports any
+ * error, a blocked resource or a Content-Security-Policy violation included.
  */
 class BrowserTest {
   @TempDir Path dataDir;
 
   @Test
   void todayThenAPaperThenASimilarPaperThenASearch() {
-    try (WebFixture web = WebFixture.start(dataDir); Chromium chromium = Chromium.launch();
-         BrowserContext context = chromium.browser.newContext()) {
+    try (WebFixture web = WebFixture.start(dataDir);
+        Chromium chromium = Chromium.launch();
+        BrowserContext context = chromium.browser.newContext()) {
       Page page = context.newPage();
       List<String> problems = new ArrayList<>();
-      page.onConsoleMessage(m -> {
-        if (m.type().equals("error") || m.type().equals("warning")) problems.add(m.type() + ": " + m.text());
-      });
+      page.onConsoleMessage(
+          m -> {
+            if (m.type().equals("error") || m.type().equals("warning"))
+              problems.add(m.type() + ": " + m.text());
+          });
       page.onPageError(problems::add);
-      page.onResponse(r -> {
-        if (r.status() >= 400) problems.add(r.status() + " " + r.url());
-      });
+      page.onResponse(
+          r -> {
+            if (r.status() >= 400) problems.add(r.status() + " " + r.url());
+          });
       String base = web.uri().toString();
 
       page.navigate(base + "/?day=" + WebFixture.DAY);
       assertThat(page.locator("h1").innerText()).isEqualTo("Wednesday 13 March 2024");
       // the stylesheet applied (not blocked by the policy): the page is laid out by it
-      assertThat(page.locator("main").evaluate("e => getComputedStyle(e).maxWidth")).isEqualTo("960px");
+      assertThat(page.locator("main").evaluate("e => getComputedStyle(e).maxWidth"))
+          .isEqualTo("960px");
       Locator first = page.locator("ol.papers h2 a").first();
       assertThat(first.innerText()).isEqualTo("Retrieval heads in long-context transformers");
 
       first.click();
       page.waitForURL("**/papers/2403.02222");
-      assertThat(page.locator("h1").innerText()).isEqualTo("Retrieval heads in long-context transformers");
+      assertThat(page.locator("h1").innerText())
+          .isEqualTo("Retrieval heads in long-context transformers");
       Locator similar = page.locator("#similar ol.papers h3 a");
       assertThat(similar.count()).isEqualTo(Pages.SIMILAR);
       String similarTitle = similar.first().innerText();

@@ -11,15 +11,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Debian's headless Chromium driven by Playwright for Java. Playwright's driver comes out of its Maven
- * artifact (driver-bundle); its own browser download is skipped, so nothing is fetched from the network.
- * Without /usr/bin/chromium the test is skipped, unless LECTERN_REQUIRE_BROWSER=1 (set by .ci/run, which
- * installs it) makes that a failure.
+ * Debian's headless Chromium driven by Playwright for Java. Playwright's driver comes out of its
+ * Maven artifact (driver-bundle); its own browser download is skipped, so nothing is fetched from
+ * the network. Without /usr/bin/chromium the test is skipped, unless LECTERN_REQUIRE_BROWSER=1 (set
+ * by .ci/run, which installs it) makes that a failure.
  */
 final class Chromium implements AutoCloseable {
   static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
-  private static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+  private static final List<String> ARGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run");
 
   final Playwright playwright;
   final Browser browser;
@@ -34,12 +41,20 @@ final class Chromium implements AutoCloseable {
     if (!present && "1".equals(System.getenv("LECTERN_REQUIRE_BROWSER"))) {
       throw new AssertionError(EXECUTABLE + " is missing: apt-get install -y chromium");
     }
-    assumeTrue(present, EXECUTABLE + " is missing (apt-get install -y chromium); browser tests skipped");
-    Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    assumeTrue(
+        present, EXECUTABLE + " is missing (apt-get install -y chromium); browser tests skipped");
+    Playwright playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     try {
-      Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE)
-          .setHeadless(true).setArgs(ARGS));
+      Browser browser =
+          playwright
+              .chromium()
+              .launch(
+                  new BrowserType.LaunchOptions()
+                      .setExecutablePath(EXECUTABLE)
+                      .setHeadless(true)
+                      .setArgs(ARGS));
       return new Chromium(playwright, browser);
     } catch (RuntimeException e) {
       playwright.close();

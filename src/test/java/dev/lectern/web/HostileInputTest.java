@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Markup and script from a hostile source, and odd requests: every page shows stored text as text, and
- * nothing a client sends is answered with a 500.
+ * Markup and script from a hostile source, and odd requests: every page shows stored text as text,
+ * and nothing a client sends is answered with a 500.
  */
 class HostileInputTest {
-  private static final String ESCAPED_TITLE = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt; attention";
+  private static final String ESCAPED_TITLE =
+      "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt; attention";
   @TempDir static Path dataDir;
   static WebFixture web;
   static HttpJson http;
@@ -34,28 +35,45 @@ class HostileInputTest {
   }
 
   private static void assertNoLiveMarkup(String where, String html) {
-    assertThat(html).as(where).doesNotContain("<script").doesNotContain("<b>bold").doesNotContain("<img")
-        .doesNotContain("<i>Eve").doesNotContain("href=\"javascript:");
+    assertThat(html)
+        .as(where)
+        .doesNotContain("<script")
+        .doesNotContain("<b>bold")
+        .doesNotContain("<img")
+        .doesNotContain("<i>Eve")
+        .doesNotContain("href=\"javascript:");
   }
 
   @Test
   void storedMarkupIsShownAsTextOnTodayThePaperPageAndInSearchResults() {
     Response today = http.get("/?day=" + WebFixture.DAY);
-    assertThat(today.body()).contains(ESCAPED_TITLE).contains("&lt;img src=x onerror=alert(2)&gt;")
+    assertThat(today.body())
+        .contains(ESCAPED_TITLE)
+        .contains("&lt;img src=x onerror=alert(2)&gt;")
         .contains("&lt;i&gt;Eve&lt;/i&gt; Mallory");
     assertNoLiveMarkup("today", today.body());
 
     Response paper = http.get("/papers/" + WebFixture.HOSTILE_ID);
     assertThat(paper.status()).isEqualTo(200);
-    assertThat(paper.body()).contains("<h1>" + ESCAPED_TITLE + "</h1>")
-        .contains("\"&gt;&lt;script&gt;alert(3)&lt;/script&gt;").contains("J. &lt;script&gt;Hack&lt;/script&gt;")
+    assertThat(paper.body())
+        .contains("<h1>" + ESCAPED_TITLE + "</h1>")
+        .contains("\"&gt;&lt;script&gt;alert(3)&lt;/script&gt;")
+        .contains("J. &lt;script&gt;Hack&lt;/script&gt;")
         .contains("javascript:alert(4)</dd>");
     assertNoLiveMarkup("paper", paper.body());
 
     for (String mode : new String[] {"lexical", "hybrid"}) {
-      Response found = http.get("/search?mode=" + mode + "&q=" + URLEncoder.encode("alert bold", StandardCharsets.UTF_8));
+      Response found =
+          http.get(
+              "/search?mode="
+                  + mode
+                  + "&q="
+                  + URLEncoder.encode("alert bold", StandardCharsets.UTF_8));
       assertThat(found.status()).isEqualTo(200);
-      assertThat(found.body()).as(mode).contains("/papers/" + WebFixture.HOSTILE_ID).contains("<mark>");
+      assertThat(found.body())
+          .as(mode)
+          .contains("/papers/" + WebFixture.HOSTILE_ID)
+          .contains("<mark>");
       assertNoLiveMarkup(mode, found.body());
     }
     Response json = http.get("/api/v1/papers/" + WebFixture.HOSTILE_ID);
@@ -76,12 +94,33 @@ class HostileInputTest {
   @Test
   void oddRequestsAreAnsweredWithoutA500() {
     String[] targets = {
-        "/?day=" + "9".repeat(5000), "/?day=-999999999-01-01", "/?day=2024-02-30", "/?page=99999999999999",
-        "/?sort=%00", "/?day", "/?=", "/?&&&", "/search?q=" + "x".repeat(10_000), "/search?q=%00%01%7F",
-        "/search?q=%E2%80%AE%F0%9F%98%80", "/search?q=((((%22&mode=semantic", "/search?q=author:", "/search?q=-",
-        "/search?q=a&q=b", "/search?q=x&page=-1", "/papers/" + "a".repeat(3000), "/papers/..%2F..%2Fetc%2Fpasswd",
-        "/papers/%3Cscript%3E", "/papers/x?y=1", "/assets/..%2F..%2Fpom.xml", "/assets/lectern.css",
-        "/api/v1/search?q=x&limit=" + "9".repeat(50), "/api/v1/papers/%3Cscript%3E/similar", "/%ff%fe", "/papers/%C0%AF"};
+      "/?day=" + "9".repeat(5000),
+      "/?day=-999999999-01-01",
+      "/?day=2024-02-30",
+      "/?page=99999999999999",
+      "/?sort=%00",
+      "/?day",
+      "/?=",
+      "/?&&&",
+      "/search?q=" + "x".repeat(10_000),
+      "/search?q=%00%01%7F",
+      "/search?q=%E2%80%AE%F0%9F%98%80",
+      "/search?q=((((%22&mode=semantic",
+      "/search?q=author:",
+      "/search?q=-",
+      "/search?q=a&q=b",
+      "/search?q=x&page=-1",
+      "/papers/" + "a".repeat(3000),
+      "/papers/..%2F..%2Fetc%2Fpasswd",
+      "/papers/%3Cscript%3E",
+      "/papers/x?y=1",
+      "/assets/..%2F..%2Fpom.xml",
+      "/assets/lectern.css",
+      "/api/v1/search?q=x&limit=" + "9".repeat(50),
+      "/api/v1/papers/%3Cscript%3E/similar",
+      "/%ff%fe",
+      "/papers/%C0%AF"
+    };
     for (String target : targets) {
       Response r = http.raw(target);
       String shown = target.length() > 60 ? target.substring(0, 60) + "..." : target;
@@ -89,6 +128,7 @@ class HostileInputTest {
       assertThat(r.body()).as(shown).doesNotContain("\tat ").doesNotContain("Exception");
       if (r.contentType().startsWith("text/html")) assertNoLiveMarkup(shown, r.body());
     }
-    assertThat(http.get("/search?q=" + "x".repeat(10_000)).body()).contains("cut to its first 500 characters");
+    assertThat(http.get("/search?q=" + "x".repeat(10_000)).body())
+        .contains("cut to its first 500 characters");
   }
 }

@@ -17,9 +17,13 @@ class PagesEdgeTest {
     try (WebFixture web = WebFixture.empty(dataDir)) {
       Response r = new HttpJson(web.uri()).get("/");
       assertThat(r.status()).isEqualTo(200);
-      assertThat(r.body()).contains("The library is empty").contains("./lectern import hf-page")
-          .contains("./lectern harvest arxiv").doesNotContain("class=\"papers\"");
-      assertThat(new HttpJson(web.uri()).get("/?day=2024-03-13").body()).contains("No papers on this day.");
+      assertThat(r.body())
+          .contains("The library is empty")
+          .contains("./lectern import hf-page")
+          .contains("./lectern harvest arxiv")
+          .doesNotContain("class=\"papers\"");
+      assertThat(new HttpJson(web.uri()).get("/?day=2024-03-13").body())
+          .contains("No papers on this day.");
     }
   }
 
@@ -30,8 +34,11 @@ class PagesEdgeTest {
       Response r = new HttpJson(web.uri()).get("/search?q=graph&mode=lexical");
       assertThat(r.status()).isEqualTo(500);
       assertThat(r.contentType()).startsWith("text/html");
-      assertThat(r.body()).contains("<h1>Something went wrong</h1>").contains("internal error")
-          .doesNotContain("\tat ").doesNotContain("Exception");
+      assertThat(r.body())
+          .contains("<h1>Something went wrong</h1>")
+          .contains("internal error")
+          .doesNotContain("\tat ")
+          .doesNotContain("Exception");
     }
   }
 }

@@ -40,7 +40,8 @@ class PagesTest {
 
   /** The paper links of a list, in order. */
   private static List<String> paperLinks(String html) {
-    Matcher m = Pattern.compile("<h[23] class=\"title\"><a href=\"/papers/([^\"#]+)\"").matcher(html);
+    Matcher m =
+        Pattern.compile("<h[23] class=\"title\"><a href=\"/papers/([^\"#]+)\"").matcher(html);
     return m.results().map(r -> r.group(1)).toList();
   }
 
@@ -50,14 +51,21 @@ class PagesTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).contains("<h1>Wednesday 13 March 2024</h1>").contains("4 papers");
     // 50, 5, 1 upvotes, then none
-    assertThat(paperLinks(r.body())).containsExactly("2403.02222", "2403.01111", WebFixture.HOSTILE_ID, "2403.03333");
-    assertThat(r.body()).contains("href=\"/?day=2024-03-12\">← Tue 12 Mar</a>")
+    assertThat(paperLinks(r.body()))
+        .containsExactly("2403.02222", "2403.01111", WebFixture.HOSTILE_ID, "2403.03333");
+    assertThat(r.body())
+        .contains("href=\"/?day=2024-03-12\">← Tue 12 Mar</a>")
         .contains("href=\"/?day=2024-03-14\">Thu 14 Mar →</a>")
-        .contains("href=\"https://arxiv.org/abs/2403.02222\"").contains("href=\"https://arxiv.org/pdf/2403.02222\"")
-        .contains("href=\"/papers/2403.02222#similar\"").contains("▲ 50").contains("Grace Hopper").contains("cs.CL");
+        .contains("href=\"https://arxiv.org/abs/2403.02222\"")
+        .contains("href=\"https://arxiv.org/pdf/2403.02222\"")
+        .contains("href=\"/papers/2403.02222#similar\"")
+        .contains("▲ 50")
+        .contains("Grace Hopper")
+        .contains("cs.CL");
 
     Response newest = page("/?day=2024-03-13&sort=newest");
-    assertThat(paperLinks(newest.body())).containsExactly(WebFixture.HOSTILE_ID, "2403.03333", "2403.02222", "2403.01111");
+    assertThat(paperLinks(newest.body()))
+        .containsExactly(WebFixture.HOSTILE_ID, "2403.03333", "2403.02222", "2403.01111");
     assertThat(newest.body()).contains("href=\"/?day=2024-03-12&amp;sort=newest\"");
   }
 
@@ -67,18 +75,30 @@ class PagesTest {
     assertThat(r.status()).isEqualTo(200);
     // the sample pages give no dates: their papers count on the day they were imported, today
     java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-    assertThat(r.body()).contains("<h1>" + today.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy",
-        java.util.Locale.ENGLISH)) + "</h1>").contains("href=\"/?day=2024-03-14\"");
+    assertThat(r.body())
+        .contains(
+            "<h1>"
+                + today.format(
+                    java.time.format.DateTimeFormatter.ofPattern(
+                        "EEEE d MMMM yyyy", java.util.Locale.ENGLISH))
+                + "</h1>")
+        .contains("href=\"/?day=2024-03-14\"");
     assertThat(paperLinks(r.body())).hasSize(Pages.TODAY_PAGE_SIZE);
     assertThat(r.body()).contains("Next page →").contains("&amp;page=2");
   }
 
   @Test
   void badTodayParametersAre400Pages() {
-    for (String q : new String[] {"day=yesterday", "day=2024-13-01", "sort=best", "page=0", "page=x", "days=1"}) {
+    for (String q :
+        new String[] {
+          "day=yesterday", "day=2024-13-01", "sort=best", "page=0", "page=x", "days=1"
+        }) {
       Response r = page("/?" + q);
       assertThat(r.status()).as(q).isEqualTo(400);
-      assertThat(r.body()).as(q).contains("<h1>That request cannot be answered</h1>").contains("parameter");
+      assertThat(r.body())
+          .as(q)
+          .contains("<h1>That request cannot be answered</h1>")
+          .contains("parameter");
     }
   }
 
@@ -86,10 +106,15 @@ class PagesTest {
   void aPaperPageShowsItsFactsAbstractAndTenSimilarPapers() {
     Response r = page("/papers/2403.02222");
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.body()).contains("<h1>Retrieval heads in long-context transformers</h1>")
-        .contains("<a class=\"author\" href=\"/search?q=author%3A%22Grace+Hopper%22\">Grace Hopper</a>")
-        .contains("submitted 2024-03-13").contains("50 on Hugging Face").contains("Attention heads that retrieve facts")
-        .contains("href=\"https://arxiv.org/pdf/2403.02222\"").contains("id=\"similar\"");
+    assertThat(r.body())
+        .contains("<h1>Retrieval heads in long-context transformers</h1>")
+        .contains(
+            "<a class=\"author\" href=\"/search?q=author%3A%22Grace+Hopper%22\">Grace Hopper</a>")
+        .contains("submitted 2024-03-13")
+        .contains("50 on Hugging Face")
+        .contains("Attention heads that retrieve facts")
+        .contains("href=\"https://arxiv.org/pdf/2403.02222\"")
+        .contains("id=\"similar\"");
     String similar = r.body().substring(r.body().indexOf("id=\"similar\""));
     assertThat(paperLinks(similar)).hasSize(Pages.SIMILAR).doesNotContain("2403.02222");
   }
@@ -98,7 +123,8 @@ class PagesTest {
   void oldStyleIdsWorkWithTheirSlash() {
     Response r = page("/papers/" + WebFixture.OLD_STYLE_ID);
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.body()).contains("<h1>Graph transformers on the string landscape</h1>")
+    assertThat(r.body())
+        .contains("<h1>Graph transformers on the string landscape</h1>")
         .contains("https://arxiv.org/abs/hep-th/9901001");
     assertThat(page("/papers/hep-th%2F9901001").status()).isEqualTo(200);
   }
@@ -107,8 +133,11 @@ class PagesTest {
   void anUnknownPaperIsA404PageThatOffersASearch() {
     Response r = page("/papers/2401.99999");
     assertThat(r.status()).isEqualTo(404);
-    assertThat(r.body()).contains("<h1>Not found</h1>").contains("No paper with the id '2401.99999'")
-        .contains("action=\"/search\"").contains("Search the library instead");
+    assertThat(r.body())
+        .contains("<h1>Not found</h1>")
+        .contains("No paper with the id '2401.99999'")
+        .contains("action=\"/search\"")
+        .contains("Search the library instead");
     Response nowhere = page("/nowhere");
     assertThat(nowhere.status()).isEqualTo(404);
     assertThat(nowhere.body()).contains("There is no page at /nowhere.");
@@ -119,24 +148,36 @@ class PagesTest {
     String q = URLEncoder.encode("attention", StandardCharsets.UTF_8);
     Response r = page("/search?q=" + q + "&mode=lexical");
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.body()).contains("value=\"attention\"").contains("<option value=\"lexical\" selected>")
-        .contains("<mark>").containsPattern("<p class=\"summary\">[\\d,]+ papers").contains("Query syntax");
+    assertThat(r.body())
+        .contains("value=\"attention\"")
+        .contains("<option value=\"lexical\" selected>")
+        .contains("<mark>")
+        .containsPattern("<p class=\"summary\">[\\d,]+ papers")
+        .contains("Query syntax");
     List<String> first = paperLinks(r.body());
     assertThat(first).hasSize(Pages.SEARCH_PAGE_SIZE);
     assertThat(r.body()).contains("href=\"/search?q=attention&amp;mode=lexical&amp;page=2\"");
     Response second = page("/search?q=attention&mode=lexical&page=2");
-    assertThat(second.body()).contains("<ol class=\"papers\" start=\"21\">").contains("← Previous page");
+    assertThat(second.body())
+        .contains("<ol class=\"papers\" start=\"21\">")
+        .contains("← Previous page");
     assertThat(paperLinks(second.body())).doesNotContainAnyElementsOf(first);
 
-    Response hybrid = page("/search?q=" + URLEncoder.encode("facts from long inputs", StandardCharsets.UTF_8));
-    assertThat(hybrid.body()).contains("<option value=\"hybrid\" selected>").contains("no paper has an embedding yet");
+    Response hybrid =
+        page("/search?q=" + URLEncoder.encode("facts from long inputs", StandardCharsets.UTF_8));
+    assertThat(hybrid.body())
+        .contains("<option value=\"hybrid\" selected>")
+        .contains("no paper has an embedding yet");
   }
 
   @Test
   void aMalformedFilterIsA400SearchPageThatSaysWhatItExpects() {
     Response r = page("/search?q=" + URLEncoder.encode("graph year:24", StandardCharsets.UTF_8));
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.body()).contains("class=\"error\" role=\"alert\"").contains("year:").contains("value=\"graph year:24\"");
+    assertThat(r.body())
+        .contains("class=\"error\" role=\"alert\"")
+        .contains("year:")
+        .contains("value=\"graph year:24\"");
     assertThat(page("/search?q=x&page=52").status()).isEqualTo(400);
     assertThat(page("/search?q=x&mode=fuzzy").status()).isEqualTo(400);
     assertThat(page("/search").body()).doesNotContain("class=\"summary\"");
@@ -145,23 +186,35 @@ class PagesTest {
   @Test
   void pagesCarryAStrictPolicyAndTheStylesheetIsFingerprintedAndCachedForAYear() throws Exception {
     var client = java.net.http.HttpClient.newHttpClient();
-    var answer = client.send(java.net.http.HttpRequest.newBuilder(web.uri().resolve("/")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    var answer =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(web.uri().resolve("/")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
     var headers = answer.headers();
-    assertThat(headers.firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'")
-        .contains("style-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+    assertThat(headers.firstValue("Content-Security-Policy").orElseThrow())
+        .contains("default-src 'none'")
+        .contains("style-src 'self'")
+        .contains("frame-ancestors 'none'")
+        .doesNotContain("unsafe-inline");
     assertThat(headers.firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(headers.firstValue("Referrer-Policy")).contains("no-referrer");
     assertThat(headers.firstValue("X-Frame-Options")).contains("DENY");
-    assertThat(answer.body()).doesNotContain("<script").doesNotContain("style=\"").doesNotContain("<style");
+    assertThat(answer.body())
+        .doesNotContain("<script")
+        .doesNotContain("style=\"")
+        .doesNotContain("<style");
 
-    Matcher css = Pattern.compile("href=\"(/assets/lectern\\.[0-9a-f]{12}\\.css)\"").matcher(answer.body());
+    Matcher css =
+        Pattern.compile("href=\"(/assets/lectern\\.[0-9a-f]{12}\\.css)\"").matcher(answer.body());
     assertThat(css.find()).isTrue();
-    var sheet = client.send(java.net.http.HttpRequest.newBuilder(web.uri().resolve(css.group(1))).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    var sheet =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(web.uri().resolve(css.group(1))).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(sheet.statusCode()).isEqualTo(200);
     assertThat(sheet.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
-    assertThat(sheet.headers().firstValue("Cache-Control")).contains("public, max-age=31536000, immutable");
+    assertThat(sheet.headers().firstValue("Cache-Control"))
+        .contains("public, max-age=31536000, immutable");
     assertThat(sheet.body()).contains("prefers-color-scheme: dark");
     assertThat(http.get("/assets/lectern.000000000000.css").status()).isEqualTo(404);
   }

@@ -13,9 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a check: screenshots of Today, Search and a paper's page at desktop and phone width, light and dark,
- * over a library given as {@code -Dlectern.screenshots.data=DIR}, written to {@code -Dlectern.screenshots=DIR}.
- * scripts/screenshots.sh builds such a library and runs this; without the properties it is skipped.
+ * Not a check: screenshots of Today, Search and a paper's page at desktop and phone width, light
+ * and dark, over a library given as {@code -Dlectern.screenshots.data=DIR}, written to {@code
+ * -Dlectern.screenshots=DIR}. scripts/screenshots.sh builds such a library and runs this; without
+ * the properties it is skipped.
  */
 class ScreenshotsTest {
   @Test
@@ -26,21 +27,36 @@ class ScreenshotsTest {
     String day = System.getProperty("lectern.screenshots.day", "");
     String query = System.getProperty("lectern.screenshots.query", "retrieval heads long context");
     Lectern lectern = new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, data)));
-    try (WebFixture web = WebFixture.serve(lectern); Chromium chromium = Chromium.launch()) {
+    try (WebFixture web = WebFixture.serve(lectern);
+        Chromium chromium = Chromium.launch()) {
       String base = web.uri().toString();
       String today = base + (day.isEmpty() ? "/" : "/?day=" + day);
       String paper = firstPaper(chromium.browser, today);
-      Map<String, String> pages = Map.of("today", today, "search", base + "/search?q=" + Links.encode(query),
-          "paper", paper);
+      Map<String, String> pages =
+          Map.of(
+              "today", today, "search", base + "/search?q=" + Links.encode(query), "paper", paper);
       for (ColorScheme scheme : new ColorScheme[] {ColorScheme.LIGHT, ColorScheme.DARK}) {
         for (int width : new int[] {1280, 360}) {
-          try (BrowserContext context = chromium.browser.newContext(new Browser.NewContextOptions()
-              .setColorScheme(scheme).setViewportSize(width, width > 500 ? 900 : 780))) {
+          try (BrowserContext context =
+              chromium.browser.newContext(
+                  new Browser.NewContextOptions()
+                      .setColorScheme(scheme)
+                      .setViewportSize(width, width > 500 ? 900 : 780))) {
             Page page = context.newPage();
             for (var e : pages.entrySet()) {
               page.navigate(e.getValue());
-              page.screenshot(new Page.ScreenshotOptions().setFullPage(Boolean.getBoolean("lectern.screenshots.full")).setPath(Path.of(out, e.getKey() + "-" + width + "-"
-                  + scheme.name().toLowerCase(java.util.Locale.ROOT) + ".png")));
+              page.screenshot(
+                  new Page.ScreenshotOptions()
+                      .setFullPage(Boolean.getBoolean("lectern.screenshots.full"))
+                      .setPath(
+                          Path.of(
+                              out,
+                              e.getKey()
+                                  + "-"
+                                  + width
+                                  + "-"
+                                  + scheme.name().toLowerCase(java.util.Locale.ROOT)
+                                  + ".png")));
             }
           }
         }

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@code lectern serve} runs, minus the command: the background work and the API over a library of
- * sample papers, with the real index and model. More papers arrive the way another process's import
- * brings them: written to the same database through a library of their own.
+ * What {@code lectern serve} runs, minus the command: the background work and the API over a
+ * library of sample papers, with the real index and model. More papers arrive the way another
+ * process's import brings them: written to the same database through a library of their own.
  */
 class ServeTest {
   @TempDir Path dataDir;
@@ -40,12 +40,17 @@ class ServeTest {
 
   @BeforeEach
   void serve() {
-    lectern = new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
+    lectern =
+        new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
     TestLibrary.importHfPage(lectern.library(), "page-a.txt");
     background = new Background(lectern, Duration.ofMillis(200), Background.Events.QUIET);
     background.start();
-    server = WebServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 
-        lectern.search(true), lectern.library(), background);
+    server =
+        WebServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            lectern.search(true),
+            lectern.library(),
+            background);
     http = new HttpJson(server.uri());
   }
 
@@ -57,18 +62,30 @@ class ServeTest {
   }
 
   private List<String> hitIds(String query, String mode) {
-    JsonNode json = http.get("/api/v1/search?mode=" + mode + "&limit=5&q="
-        + URLEncoder.encode(query, StandardCharsets.UTF_8)).json();
+    JsonNode json =
+        http.get(
+                "/api/v1/search?mode="
+                    + mode
+                    + "&limit=5&q="
+                    + URLEncoder.encode(query, StandardCharsets.UTF_8))
+            .json();
     assertThat(json.get("mode").asText()).isEqualTo(mode);
-    return StreamSupport.stream(json.get("hits").spliterator(), false).map(h -> h.get("id").asText()).toList();
+    return StreamSupport.stream(json.get("hits").spliterator(), false)
+        .map(h -> h.get("id").asText())
+        .toList();
   }
 
   @Test
-  void papersImportedElsewhereAreSearchableByWordsWithinSecondsAndByMeaningOnceEmbeddedWhileSearchesGoOn()
-      throws Exception {
+  void
+      papersImportedElsewhereAreSearchableByWordsWithinSecondsAndByMeaningOnceEmbeddedWhileSearchesGoOn()
+          throws Exception {
     JsonNode starting = http.get("/api/v1/status").json();
-    assertThat(starting.at("/embeddings/pending").asLong()).as("the queue has just started").isPositive();
-    assertThat(hitIds("retrieval heads long context", "lexical")).as("searches meanwhile").isNotEmpty();
+    assertThat(starting.at("/embeddings/pending").asLong())
+        .as("the queue has just started")
+        .isPositive();
+    assertThat(hitIds("retrieval heads long context", "lexical"))
+        .as("searches meanwhile")
+        .isNotEmpty();
 
     long before = lectern.library().lastChangeSeq();
     PaperLibrary otherProcess = new PaperLibrary(Database.openEmbedded(dataDir));
@@ -76,13 +93,21 @@ class ServeTest {
     Paper arrived = otherProcess.changedSince(before, 1).getFirst().paper();
     String title = "\"" + arrived.title() + "\"";
 
-    Eventually.await("the new paper is found by its words", Duration.ofSeconds(20),
-        () -> hitIds(title, "lexical"), ids -> ids.contains(arrived.id()));
+    Eventually.await(
+        "the new paper is found by its words",
+        Duration.ofSeconds(20),
+        () -> hitIds(title, "lexical"),
+        ids -> ids.contains(arrived.id()));
 
     long papers = lectern.library().count();
-    JsonNode status = Eventually.await("every paper is embedded and indexed with its vector", Duration.ofMinutes(3),
-        () -> http.get("/api/v1/status").json(),
-        s -> s.at("/embeddings/pending").asLong() == 0 && s.at("/index/withVectors").asLong() == papers);
+    JsonNode status =
+        Eventually.await(
+            "every paper is embedded and indexed with its vector",
+            Duration.ofMinutes(3),
+            () -> http.get("/api/v1/status").json(),
+            s ->
+                s.at("/embeddings/pending").asLong() == 0
+                    && s.at("/index/withVectors").asLong() == papers);
     assertThat(status.at("/library/papers").asLong()).isEqualTo(papers);
     assertThat(status.at("/index/papers").asLong()).isEqualTo(papers);
     assertThat(status.at("/index/behind").asLong()).isZero();

@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A running Lectern web server on a free port over a real library and index: the three sample pages, a small
- * generated arXiv snapshot (1-3 January 2024) and a few hand-made papers with upvotes on 12-14 March 2024, one
- * of them hostile. The background work is not started (no embedding), so searches run by words.
+ * A running Lectern web server on a free port over a real library and index: the three sample
+ * pages, a small generated arXiv snapshot (1-3 January 2024) and a few hand-made papers with
+ * upvotes on 12-14 March 2024, one of them hostile. The background work is not started (no
+ * embedding), so searches run by words.
  */
 final class WebFixture implements AutoCloseable {
   static final LocalDate DAY = LocalDate.of(2024, 3, 13);
@@ -38,10 +39,13 @@ final class WebFixture implements AutoCloseable {
   }
 
   static WebFixture start(Path dataDir) {
-    Lectern lectern = new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
+    Lectern lectern =
+        new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
     try {
-      for (String page : List.of("page-a.txt", "page-b.txt", "page-c.txt")) TestLibrary.importHfPage(lectern.library(), page);
-      TestLibrary.importSnapshot(lectern.library(), SyntheticSnapshot.write(dataDir.resolve("snapshot.jsonl"), 40));
+      for (String page : List.of("page-a.txt", "page-b.txt", "page-c.txt"))
+        TestLibrary.importHfPage(lectern.library(), page);
+      TestLibrary.importSnapshot(
+          lectern.library(), SyntheticSnapshot.write(dataDir.resolve("snapshot.jsonl"), 40));
       TestLibrary.write(lectern.library(), handMade().toArray(Paper[]::new));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -52,39 +56,101 @@ final class WebFixture implements AutoCloseable {
   /** A server over whatever the library holds (nothing, for an empty library). */
   static WebFixture serve(Lectern lectern) {
     Background background = new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET);
-    WebServer server = WebServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        lectern.search(true), lectern.library(), background);
+    WebServer server =
+        WebServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            lectern.search(true),
+            lectern.library(),
+            background);
     return new WebFixture(lectern, server);
   }
 
   static WebFixture empty(Path dataDir) {
-    return serve(new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString()))));
+    return serve(
+        new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString()))));
   }
 
-  /** On {@link #DAY}: 2403.01111 (5 upvotes), 2403.02222 (50), 2403.03333 (none), and the hostile paper (1). */
+  /**
+   * On {@link #DAY}: 2403.01111 (5 upvotes), 2403.02222 (50), 2403.03333 (none), and the hostile
+   * paper (1).
+   */
   static List<Paper> handMade() {
     return List.of(
-        paper("2403.01111", "Sparse attention for long documents", "We make attention sparse for long documents.",
-            List.of("Ada Lovelace", "Charles Babbage"), "cs.CL", DAY, 5),
-        paper("2403.02222", "Retrieval heads in long-context transformers", "Attention heads that retrieve facts "
-            + "from long inputs, studied across model families.", List.of("Grace Hopper"), "cs.CL", DAY, 50),
-        paper("2403.03333", "A survey of graph transformers", "Graph transformers surveyed, with attention.",
-            List.of("Alan Turing"), "cs.LG", DAY, null),
-        new Paper(HOSTILE_ID, HOSTILE_TITLE, "An abstract with <img src=x onerror=alert(2)> and \"quotes\" & "
-            + "ampersands about attention.", List.of("<i>Eve</i> Mallory"), List.of("cs.CR"), DAY, null, 1,
-            "10.1000/<x>", "J. <script>Hack</script>", "\"><script>alert(3)</script>", "javascript:alert(4)", 1,
+        paper(
+            "2403.01111",
+            "Sparse attention for long documents",
+            "We make attention sparse for long documents.",
+            List.of("Ada Lovelace", "Charles Babbage"),
+            "cs.CL",
+            DAY,
+            5),
+        paper(
+            "2403.02222",
+            "Retrieval heads in long-context transformers",
+            "Attention heads that retrieve facts "
+                + "from long inputs, studied across model families.",
+            List.of("Grace Hopper"),
+            "cs.CL",
+            DAY,
+            50),
+        paper(
+            "2403.03333",
+            "A survey of graph transformers",
+            "Graph transformers surveyed, with attention.",
+            List.of("Alan Turing"),
+            "cs.LG",
+            DAY,
+            null),
+        new Paper(
+            HOSTILE_ID,
+            HOSTILE_TITLE,
+            "An abstract with <img src=x onerror=alert(2)> and \"quotes\" & "
+                + "ampersands about attention.",
+            List.of("<i>Eve</i> Mallory"),
+            List.of("cs.CR"),
+            DAY,
+            null,
+            1,
+            "10.1000/<x>",
+            "J. <script>Hack</script>",
+            "\"><script>alert(3)</script>",
+            "javascript:alert(4)",
+            1,
             Set.of("test")),
-        paper("2403.00500", "A paper of the day before", "Submitted on the twelfth, about attention.",
-            List.of("Emmy Noether"), "math.RA", DAY.minusDays(1), 3),
-        paper("2403.04444", "A paper of the day after", "Submitted on the fourteenth, about attention.",
-            List.of("Emmy Noether"), "math.RA", DAY.plusDays(1), 7),
-        paper(OLD_STYLE_ID, "Graph transformers on the string landscape", "We study graph transformers and "
-            + "attention on the landscape of string vacua.", List.of("Ada Lovelace"), "hep-th", LocalDate.of(1999, 1, 4),
+        paper(
+            "2403.00500",
+            "A paper of the day before",
+            "Submitted on the twelfth, about attention.",
+            List.of("Emmy Noether"),
+            "math.RA",
+            DAY.minusDays(1),
+            3),
+        paper(
+            "2403.04444",
+            "A paper of the day after",
+            "Submitted on the fourteenth, about attention.",
+            List.of("Emmy Noether"),
+            "math.RA",
+            DAY.plusDays(1),
+            7),
+        paper(
+            OLD_STYLE_ID,
+            "Graph transformers on the string landscape",
+            "We study graph transformers and " + "attention on the landscape of string vacua.",
+            List.of("Ada Lovelace"),
+            "hep-th",
+            LocalDate.of(1999, 1, 4),
             null));
   }
 
-  private static Paper paper(String id, String title, String abstractText, List<String> authors, String category,
-      LocalDate day, Integer upvotes) {
+  private static Paper paper(
+      String id,
+      String title,
+      String abstractText,
+      List<String> authors,
+      String category,
+      LocalDate day,
+      Integer upvotes) {
     return TestLibrary.paper(id, title, abstractText, authors, List.of(category), day, upvotes);
   }
 

@@ -16,14 +16,15 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads OAI-PMH responses carrying arXiv's own metadata format ({@code metadataPrefix=arXiv}) with StAX.
- * A page is parsed whole before any record is handed on, so a page that turns out truncated can be fetched
- * again without importing half of it twice. A record that cannot become a {@link Paper} is rejected with
- * its reason; the rest of the page still comes in.
+ * Reads OAI-PMH responses carrying arXiv's own metadata format ({@code metadataPrefix=arXiv}) with
+ * StAX. A page is parsed whole before any record is handed on, so a page that turns out truncated
+ * can be fetched again without importing half of it twice. A record that cannot become a {@link
+ * Paper} is rejected with its reason; the rest of the page still comes in.
  */
 public final class ArxivOaiParser {
   public static final String OAI_NS = "http://www.openarchives.org/OAI/2.0/";
   public static final String ARXIV_NS = "http://arxiv.org/OAI/arXiv/";
+
   /** The source name recorded on harvested papers. */
   public static final String SOURCE = "arxiv-oai";
 
@@ -40,7 +41,8 @@ public final class ArxivOaiParser {
   /**
    * Parses a ListRecords response.
    *
-   * @param location where the page came from (its URL); records are located as {@code location#record N}
+   * @param location where the page came from (its URL); records are located as {@code
+   *     location#record N}
    * @throws MalformedResponseException when the text is not a well-formed OAI-PMH document
    */
   public OaiPage parseRecords(String xml, String location) throws MalformedResponseException {
@@ -54,7 +56,8 @@ public final class ArxivOaiParser {
     try {
       requireOaiRoot(r, location);
       while (r.hasNext()) {
-        if (r.next() != XMLStreamConstants.START_ELEMENT || !OAI_NS.equals(r.getNamespaceURI())) continue;
+        if (r.next() != XMLStreamConstants.START_ELEMENT || !OAI_NS.equals(r.getNamespaceURI()))
+          continue;
         switch (r.getLocalName()) {
           case "error" -> error = error != null ? error : readError(r);
           case "resumptionToken" -> token = readToken(r);
@@ -68,7 +71,7 @@ public final class ArxivOaiParser {
               entries.add(toEntry(f, at));
             }
           }
-          default -> { }
+          default -> {}
         }
       }
       return new OaiPage(entries, deleted, token, error, latest);
@@ -88,12 +91,13 @@ public final class ArxivOaiParser {
     try {
       requireOaiRoot(r, location);
       while (r.hasNext()) {
-        if (r.next() != XMLStreamConstants.START_ELEMENT || !OAI_NS.equals(r.getNamespaceURI())) continue;
+        if (r.next() != XMLStreamConstants.START_ELEMENT || !OAI_NS.equals(r.getNamespaceURI()))
+          continue;
         switch (r.getLocalName()) {
           case "error" -> error = error != null ? error : readError(r);
           case "resumptionToken" -> token = readToken(r);
           case "set" -> sets.add(readSet(r));
-          default -> { }
+          default -> {}
         }
       }
       return new SetsPage(sets, token, error);
@@ -113,14 +117,23 @@ public final class ArxivOaiParser {
   }
 
   /** An HTML error page or some other XML is not an answer to an OAI-PMH request. */
-  private static void requireOaiRoot(XMLStreamReader r, String location) throws XMLStreamException,
-      MalformedResponseException {
-    while (r.hasNext() && r.next() != XMLStreamConstants.START_ELEMENT) { }
-    if (!r.isStartElement() || !OAI_NS.equals(r.getNamespaceURI()) || !"OAI-PMH".equals(r.getLocalName())) {
-      String found = r.isStartElement() ? "<" + r.getLocalName() + "> in namespace '" + r.getNamespaceURI() + "'"
-          : "no element at all";
-      throw new MalformedResponseException(location + " is not an OAI-PMH response: expected <OAI-PMH> in "
-          + OAI_NS + ", found " + found, null);
+  private static void requireOaiRoot(XMLStreamReader r, String location)
+      throws XMLStreamException, MalformedResponseException {
+    while (r.hasNext() && r.next() != XMLStreamConstants.START_ELEMENT) {}
+    if (!r.isStartElement()
+        || !OAI_NS.equals(r.getNamespaceURI())
+        || !"OAI-PMH".equals(r.getLocalName())) {
+      String found =
+          r.isStartElement()
+              ? "<" + r.getLocalName() + "> in namespace '" + r.getNamespaceURI() + "'"
+              : "no element at all";
+      throw new MalformedResponseException(
+          location
+              + " is not an OAI-PMH response: expected <OAI-PMH> in "
+              + OAI_NS
+              + ", found "
+              + found,
+          null);
     }
   }
 
@@ -175,7 +188,8 @@ public final class ArxivOaiParser {
     LocalDate datestamp() {
       if (datestamp == null || datestamp.length() < 10) return null;
       try {
-        // datestamps have day granularity on arXiv; a repository with seconds granularity adds a time
+        // datestamps have day granularity on arXiv; a repository with seconds granularity adds a
+        // time
         return LocalDate.parse(datestamp.substring(0, 10));
       } catch (DateTimeParseException e) {
         return null;
@@ -192,13 +206,17 @@ public final class ArxivOaiParser {
       if (ev == XMLStreamConstants.END_ELEMENT) {
         depth--;
       } else if (ev == XMLStreamConstants.START_ELEMENT) {
-        if (!readField(r, f)) depth++; // a container (header, metadata, arXiv, authors) or something unknown
+        if (!readField(r, f))
+          depth++; // a container (header, metadata, arXiv, authors) or something unknown
       }
     }
     return f;
   }
 
-  /** Reads the element at the cursor into {@code f} when it is a field; false when it is a container. */
+  /**
+   * Reads the element at the cursor into {@code f} when it is a field; false when it is a
+   * container.
+   */
   private static boolean readField(XMLStreamReader r, RecordFields f) throws XMLStreamException {
     String ns = r.getNamespaceURI();
     String name = r.getLocalName();
@@ -268,7 +286,10 @@ public final class ArxivOaiParser {
     return name.toString();
   }
 
-  /** The text inside the element at the cursor (nested markup flattened), leaving the cursor on its end. */
+  /**
+   * The text inside the element at the cursor (nested markup flattened), leaving the cursor on its
+   * end.
+   */
   private static String text(XMLStreamReader r) throws XMLStreamException {
     StringBuilder sb = new StringBuilder();
     int depth = 1;
@@ -278,7 +299,7 @@ public final class ArxivOaiParser {
             sb.append(r.getText());
         case XMLStreamConstants.START_ELEMENT -> depth++;
         case XMLStreamConstants.END_ELEMENT -> depth--;
-        default -> { }
+        default -> {}
       }
     }
     return sb.toString();
@@ -288,13 +309,19 @@ public final class ArxivOaiParser {
   private static OaiPage.Entry toEntry(RecordFields f, String at) {
     String which = f.identifier == null ? "the record" : "record " + f.identifier;
     if (!f.hasArxivMetadata) {
-      return new OaiPage.Entry.Rejected(at, which + " has no arXiv metadata (<arXiv xmlns=\"" + ARXIV_NS
-          + "\">); harvest with metadataPrefix=arXiv");
+      return new OaiPage.Entry.Rejected(
+          at,
+          which
+              + " has no arXiv metadata (<arXiv xmlns=\""
+              + ARXIV_NS
+              + "\">); harvest with metadataPrefix=arXiv");
     }
     String rawId = Text.cleanOrNull(f.id);
-    if (rawId == null) return new OaiPage.Entry.Rejected(at, which + " has no <id> in its arXiv metadata");
+    if (rawId == null)
+      return new OaiPage.Entry.Rejected(at, which + " has no <id> in its arXiv metadata");
     String id = PaperIds.normalizeArxivId(rawId);
-    if (id == null) return new OaiPage.Entry.Rejected(at, which + ": '" + rawId + "' is not an arXiv id");
+    if (id == null)
+      return new OaiPage.Entry.Rejected(at, which + ": '" + rawId + "' is not an arXiv id");
     String title = Text.cleanOrNull(f.title);
     if (title == null) return new OaiPage.Entry.Rejected(at, "arXiv " + id + " has no title");
     LocalDate created;
@@ -305,9 +332,22 @@ public final class ArxivOaiParser {
     } catch (IllegalArgumentException e) {
       return new OaiPage.Entry.Rejected(at, "arXiv " + id + ": " + e.getMessage());
     }
-    Paper paper = new Paper(id, title, Text.clean(f.abstractText), List.copyOf(nonBlank(f.authors)),
-        categories(f.categories), created, updated, 0, Text.cleanOrNull(f.doi), Text.cleanOrNull(f.journalRef),
-        Text.cleanOrNull(f.comments), Text.cleanOrNull(f.license), null, Set.of(SOURCE));
+    Paper paper =
+        new Paper(
+            id,
+            title,
+            Text.clean(f.abstractText),
+            List.copyOf(nonBlank(f.authors)),
+            categories(f.categories),
+            created,
+            updated,
+            0,
+            Text.cleanOrNull(f.doi),
+            Text.cleanOrNull(f.journalRef),
+            Text.cleanOrNull(f.comments),
+            Text.cleanOrNull(f.license),
+            null,
+            Set.of(SOURCE));
     return new OaiPage.Entry.Accepted(paper, at);
   }
 
@@ -317,7 +357,8 @@ public final class ArxivOaiParser {
     try {
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("<" + field + "> '" + s + "' is not a date like 2007-04-02");
+      throw new IllegalArgumentException(
+          "<" + field + "> '" + s + "' is not a date like 2007-04-02");
     }
   }
 
@@ -348,9 +389,15 @@ public final class ArxivOaiParser {
 
   private static MalformedResponseException malformed(String location, XMLStreamException e) {
     var loc = e.getLocation();
-    String where = loc == null ? "" : " at line " + loc.getLineNumber() + ", column " + loc.getColumnNumber();
-    return new MalformedResponseException(location + " is not well-formed OAI-PMH XML" + where
-        + " (truncated or not XML): " + e.getMessage(), e);
+    String where =
+        loc == null ? "" : " at line " + loc.getLineNumber() + ", column " + loc.getColumnNumber();
+    return new MalformedResponseException(
+        location
+            + " is not well-formed OAI-PMH XML"
+            + where
+            + " (truncated or not XML): "
+            + e.getMessage(),
+        e);
   }
 
   private static void close(XMLStreamReader r) {

@@ -1,6 +1,9 @@
 package dev.lectern.ingest.arxiv;
 
-/** An OAI-PMH {@code <error code="...">} element, e.g. {@code noRecordsMatch} or {@code badResumptionToken}. */
+/**
+ * An OAI-PMH {@code <error code="...">} element, e.g. {@code noRecordsMatch} or {@code
+ * badResumptionToken}.
+ */
 public record OaiError(String code, String message) {
   public static final String NO_RECORDS_MATCH = "noRecordsMatch";
   public static final String BAD_RESUMPTION_TOKEN = "badResumptionToken";

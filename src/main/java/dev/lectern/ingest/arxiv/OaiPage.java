@@ -7,14 +7,20 @@ import java.util.List;
 /**
  * One parsed ListRecords response.
  *
- * @param entries         the page's records in order, each accepted or rejected; deleted records are left out
- * @param deleted         how many records the page marked deleted
- * @param resumptionToken the handle of the next page, null when the page had none (then it is the last)
- * @param error           the OAI-PMH error the server answered instead of records, or null
+ * @param entries the page's records in order, each accepted or rejected; deleted records are left
+ *     out
+ * @param deleted how many records the page marked deleted
+ * @param resumptionToken the handle of the next page, null when the page had none (then it is the
+ *     last)
+ * @param error the OAI-PMH error the server answered instead of records, or null
  * @param latestDatestamp the most recent header datestamp on the page, null when it had no records
  */
-public record OaiPage(List<Entry> entries, int deleted, ResumptionToken resumptionToken, OaiError error,
-                      LocalDate latestDatestamp) {
+public record OaiPage(
+    List<Entry> entries,
+    int deleted,
+    ResumptionToken resumptionToken,
+    OaiError error,
+    LocalDate latestDatestamp) {
   public OaiPage {
     entries = List.copyOf(entries);
   }

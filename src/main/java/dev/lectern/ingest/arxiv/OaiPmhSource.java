@@ -17,18 +17,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Harvests arXiv metadata over OAI-PMH ({@code verb=ListRecords&metadataPrefix=arXiv}), page by page along
- * the resumption tokens. After each page the token of the next page is announced as the checkpoint, so an
- * interrupted harvest resumes where it stopped; a token that expired meanwhile restarts the harvest from
- * {@code from}, which re-reads records the library already holds and changes nothing.
+ * Harvests arXiv metadata over OAI-PMH ({@code verb=ListRecords&metadataPrefix=arXiv}), page by
+ * page along the resumption tokens. After each page the token of the next page is announced as the
+ * checkpoint, so an interrupted harvest resumes where it stopped; a token that expired meanwhile
+ * restarts the harvest from {@code from}, which re-reads records the library already holds and
+ * changes nothing.
  *
- * <p>One instance describes one harvest (base URL, set, date range); after {@link #read} it knows the most
- * recent datestamp it saw, which is where the next incremental harvest can start.
+ * <p>One instance describes one harvest (base URL, set, date range); after {@link #read} it knows
+ * the most recent datestamp it saw, which is where the next incremental harvest can start.
  */
 public final class OaiPmhSource implements PaperSource {
   public static final String NAME = ArxivOaiParser.SOURCE;
+
   /** arXiv's OAI-PMH endpoint since 2024 (the old http://export.arxiv.org/oai2 redirects here). */
   public static final URI DEFAULT_BASE_URL = URI.create("https://oaipmh.arxiv.org/oai");
+
   private static final String METADATA_PREFIX = "arXiv";
 
   private final URI baseUrl;
@@ -41,18 +44,20 @@ public final class OaiPmhSource implements PaperSource {
 
   /**
    * @param baseUrl the repository's OAI-PMH endpoint, e.g. {@link #DEFAULT_BASE_URL}
-   * @param set     a setSpec such as {@code cs} or {@code physics:hep-th}, or null for everything
-   * @param from    first datestamp to harvest (inclusive), or null for the beginning
-   * @param until   last datestamp to harvest (inclusive), or null for today
+   * @param set a setSpec such as {@code cs} or {@code physics:hep-th}, or null for everything
+   * @param from first datestamp to harvest (inclusive), or null for the beginning
+   * @param until last datestamp to harvest (inclusive), or null for today
    */
-  public OaiPmhSource(URI baseUrl, String set, LocalDate from, LocalDate until, PoliteHttpClient http) {
+  public OaiPmhSource(
+      URI baseUrl, String set, LocalDate from, LocalDate until, PoliteHttpClient http) {
     this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
     this.set = set == null || set.isBlank() ? null : set.strip();
     this.from = from;
     this.until = until;
     this.http = Objects.requireNonNull(http, "http");
     if (from != null && until != null && from.isAfter(until)) {
-      throw new IllegalArgumentException("the harvest would start (" + from + ") after it ends (" + until + ")");
+      throw new IllegalArgumentException(
+          "the harvest would start (" + from + ") after it ends (" + until + ")");
     }
   }
 
@@ -71,16 +76,29 @@ public final class OaiPmhSource implements PaperSource {
     return firstPageUrl().toString();
   }
 
-  /** The same endpoint, set and dates give the same key, so only the same harvest resumes from a token. */
+  /**
+   * The same endpoint, set and dates give the same key, so only the same harvest resumes from a
+   * token.
+   */
   @Override
   public String checkpointKey() {
-    return "harvest:" + NAME + ":" + baseUrl + ":" + orDash(set) + ":" + orDash(from) + ":" + orDash(until);
+    return "harvest:"
+        + NAME
+        + ":"
+        + baseUrl
+        + ":"
+        + orDash(set)
+        + ":"
+        + orDash(from)
+        + ":"
+        + orDash(until);
   }
 
   /**
-   * The most recent header datestamp among the records of the last {@link #read} (deleted ones included), or
-   * empty when it saw none. Store it and pass it as {@code from} next time for an incremental harvest: OAI-PMH
-   * {@code from} is inclusive, so that day is read again, which is harmless.
+   * The most recent header datestamp among the records of the last {@link #read} (deleted ones
+   * included), or empty when it saw none. Store it and pass it as {@code from} next time for an
+   * incremental harvest: OAI-PMH {@code from} is inclusive, so that day is read again, which is
+   * harmless.
    */
   public Optional<LocalDate> latestDatestamp() {
     return Optional.ofNullable(latestDatestamp);
@@ -109,10 +127,14 @@ public final class OaiPmhSource implements PaperSource {
           break;
         }
         if (page.error().is(OaiError.BAD_RESUMPTION_TOKEN) && token != null && !restarted) {
-          // tokens expire (arXiv keeps them for hours); starting over re-reads what we have, changing nothing
+          // tokens expire (arXiv keeps them for hours); starting over re-reads what we have,
+          // changing nothing
           restarted = true;
-          sink.note("the resumption token " + token + " expired; restarting the harvest from "
-              + (from == null ? "the beginning" : from.toString()));
+          sink.note(
+              "the resumption token "
+                  + token
+                  + " expired; restarting the harvest from "
+                  + (from == null ? "the beginning" : from.toString()));
           token = null;
           continue;
         }
@@ -122,8 +144,11 @@ public final class OaiPmhSource implements PaperSource {
       String next = page.nextToken();
       if (next == null) break;
       if (next.equals(token)) {
-        throw new IOException("the OAI-PMH server sent the same resumption token " + token + " twice; "
-            + "stopping rather than reading the same page forever");
+        throw new IOException(
+            "the OAI-PMH server sent the same resumption token "
+                + token
+                + " twice; "
+                + "stopping rather than reading the same page forever");
       }
       sink.checkpoint(new Checkpoint(next, latestDatestamp).format());
       token = next;
@@ -167,7 +192,10 @@ public final class OaiPmhSource implements PaperSource {
     List<OaiSet> sets = new ArrayList<>();
     String token = null;
     do {
-      URI url = token == null ? url("verb=ListSets") : url("verb=ListSets&resumptionToken=" + encode(token));
+      URI url =
+          token == null
+              ? url("verb=ListSets")
+              : url("verb=ListSets&resumptionToken=" + encode(token));
       SetsPage page = fetchSets(url);
       if (page.error() != null) {
         if (page.error().is(OaiError.NO_SET_HIERARCHY)) {
@@ -177,7 +205,8 @@ public final class OaiPmhSource implements PaperSource {
       }
       sets.addAll(page.sets());
       String next = page.nextToken();
-      if (next != null && next.equals(token)) throw new IOException(url + " repeated its resumption token");
+      if (next != null && next.equals(token))
+        throw new IOException(url + " repeated its resumption token");
       token = next;
     } while (token != null);
     return sets;
@@ -185,10 +214,16 @@ public final class OaiPmhSource implements PaperSource {
 
   private void requireSetExists() throws IOException {
     List<OaiSet> sets = listSets();
-    Set<String> specs = sets.stream().map(OaiSet::spec).collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> specs =
+        sets.stream().map(OaiSet::spec).collect(Collectors.toCollection(LinkedHashSet::new));
     if (!specs.contains(set)) {
-      throw new IllegalArgumentException("there is no set '" + set + "' at " + baseUrl + "; the sets are: "
-          + sets.stream().map(OaiSet::toString).collect(Collectors.joining(", ")));
+      throw new IllegalArgumentException(
+          "there is no set '"
+              + set
+              + "' at "
+              + baseUrl
+              + "; the sets are: "
+              + sets.stream().map(OaiSet::toString).collect(Collectors.joining(", ")));
     }
   }
 
@@ -236,9 +271,9 @@ public final class OaiPmhSource implements PaperSource {
   }
 
   /**
-   * What is saved between runs: the next page's token and the latest datestamp seen before it, so a resumed
-   * harvest still reports the right latest date. Written as {@code <date or ->|<token>}; the date has no
-   * '|', the token may.
+   * What is saved between runs: the next page's token and the latest datestamp seen before it, so a
+   * resumed harvest still reports the right latest date. Written as {@code <date or ->|<token>};
+   * the date has no '|', the token may.
    */
   record Checkpoint(String token, LocalDate latest) {
     String format() {
@@ -252,7 +287,8 @@ public final class OaiPmhSource implements PaperSource {
       if (bar > 0) {
         String head = s.substring(0, bar);
         try {
-          return new Checkpoint(s.substring(bar + 1), head.equals("-") ? null : LocalDate.parse(head));
+          return new Checkpoint(
+              s.substring(bar + 1), head.equals("-") ? null : LocalDate.parse(head));
         } catch (java.time.format.DateTimeParseException e) {
           // not ours: a bare token that happens to contain '|'
         }

@@ -11,14 +11,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The arXiv metadata snapshot (Kaggle's {@code arxiv-metadata-oai-snapshot.json}): one JSON object per
- * line. Streams the file in constant memory, plain or gzip, and resumes at the line after the last
- * committed checkpoint when an earlier import of the same unchanged file was interrupted.
+ * The arXiv metadata snapshot (Kaggle's {@code arxiv-metadata-oai-snapshot.json}): one JSON object
+ * per line. Streams the file in constant memory, plain or gzip, and resumes at the line after the
+ * last committed checkpoint when an earlier import of the same unchanged file was interrupted.
  */
 public final class SnapshotSource extends FileSource {
   public static final String NAME = "arxiv-snapshot";
-  /** Lines between checkpoints and progress updates: cheap enough, and a resume replays at most this many. */
+
+  /**
+   * Lines between checkpoints and progress updates: cheap enough, and a resume replays at most this
+   * many.
+   */
   private static final int CHECKPOINT_EVERY = 500;
+
   private static final String LINE = "line ";
 
   private final ObjectMapper json = new ObjectMapper();
@@ -50,8 +55,13 @@ public final class SnapshotSource extends FileSource {
     try {
       node = json.readTree(line);
     } catch (JsonProcessingException e) {
-      sink.reject(location, "malformed JSON: " + e.getOriginalMessage()
-          + (line.length() < 40 ? " (line is " + line.length() + " characters; truncated?)" : ""));
+      sink.reject(
+          location,
+          "malformed JSON: "
+              + e.getOriginalMessage()
+              + (line.length() < 40
+                  ? " (line is " + line.length() + " characters; truncated?)"
+                  : ""));
       return;
     }
     try {

@@ -18,11 +18,12 @@ import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
- * A saved response of the Hugging Face Daily Papers API ({@code hf-api}), plain or gzip: a JSON array of
- * items as {@code /api/daily_papers?date=YYYY-MM-DD} returns it, several such arrays one after another (one
- * per day, say), or JSON lines with one item per line. Items are read one at a time with Jackson's streaming
- * parser, so a file of any size takes constant memory. An item that cannot become a paper is rejected with
- * its place ({@code file:item N}, or {@code file:line} for JSON lines) and the rest go on.
+ * A saved response of the Hugging Face Daily Papers API ({@code hf-api}), plain or gzip: a JSON
+ * array of items as {@code /api/daily_papers?date=YYYY-MM-DD} returns it, several such arrays one
+ * after another (one per day, say), or JSON lines with one item per line. Items are read one at a
+ * time with Jackson's streaming parser, so a file of any size takes constant memory. An item that
+ * cannot become a paper is rejected with its place ({@code file:item N}, or {@code file:line} for
+ * JSON lines) and the rest go on.
  *
  * <p>{@link #parseResponse} reads one API response body the same way, for the live harvester.
  */
@@ -49,22 +50,26 @@ public final class HfApiFileSource extends FileSource {
   }
 
   /**
-   * Reads one Daily Papers API response body into the sink, each paper recorded as from {@code hf-api}.
-   * Items are located as {@code location#N}, e.g. {@code https://huggingface.co/api/daily_papers?date=2024-03-13#7}.
+   * Reads one Daily Papers API response body into the sink, each paper recorded as from {@code
+   * hf-api}. Items are located as {@code location#N}, e.g. {@code
+   * https://huggingface.co/api/daily_papers?date=2024-03-13#7}.
    *
    * @return the number of items read, good or rejected: 0 for a day without papers ({@code []})
    * @throws IOException when the body is not a Daily Papers response at all (an HTML error page, an
-   *                     {@code {"error": ...}} object): nothing in it could be read
+   *     {@code {"error": ...}} object): nothing in it could be read
    */
-  public static int parseResponse(String json, String location, RecordSink sink) throws IOException {
+  public static int parseResponse(String json, String location, RecordSink sink)
+      throws IOException {
     try (JsonParser parser = JSON.createParser(json)) {
       return new ItemReader(parser, location, n -> location + "#" + n, sink, 0, () -> -1).readAll();
     }
   }
 
   private void readArrays(RecordSink sink, long skip) throws IOException {
-    try (ByteInput bytes = ByteInput.open(file); JsonParser parser = JSON.createParser(bytes.stream())) {
-      new ItemReader(parser, input(), n -> file + ":item " + n, sink, skip, bytes::bytesRead).readAll();
+    try (ByteInput bytes = ByteInput.open(file);
+        JsonParser parser = JSON.createParser(bytes.stream())) {
+      new ItemReader(parser, input(), n -> file + ":item " + n, sink, skip, bytes::bytesRead)
+          .readAll();
     }
   }
 
@@ -94,7 +99,8 @@ public final class HfApiFileSource extends FileSource {
       int b;
       do {
         b = in.read();
-      } while (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == 0xEF || b == 0xBB || b == 0xBF);
+      } while (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == 0xEF || b == 0xBB
+          || b == 0xBF);
       return b; // the 0xEF 0xBB 0xBF skipped above is a UTF-8 byte order mark
     }
   }
@@ -109,8 +115,13 @@ public final class HfApiFileSource extends FileSource {
     private final LongSupplier bytesRead;
     private int items;
 
-    ItemReader(JsonParser parser, String input, LongFunction<String> where, RecordSink sink, long skip,
-               LongSupplier bytesRead) {
+    ItemReader(
+        JsonParser parser,
+        String input,
+        LongFunction<String> where,
+        RecordSink sink,
+        long skip,
+        LongSupplier bytesRead) {
       this.parser = parser;
       this.input = input;
       this.where = where;
@@ -134,19 +145,24 @@ public final class HfApiFileSource extends FileSource {
           } else if (t == JsonToken.START_OBJECT) {
             rootObject();
           } else {
-            brokenJson("", "expected a list of items, found " + HfPageLines.preview(parser.getText()));
+            brokenJson(
+                "", "expected a list of items, found " + HfPageLines.preview(parser.getText()));
             return items;
           }
         }
       } catch (StreamReadException e) {
         var at = e.getLocation();
-        brokenJson(at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr(),
+        brokenJson(
+            at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr(),
             e.getOriginalMessage());
       }
       return items;
     }
 
-    /** A root object is an item (JSON lines written without line breaks), unless the API reports an error. */
+    /**
+     * A root object is an item (JSON lines written without line breaks), unless the API reports an
+     * error.
+     */
     private void rootObject() throws IOException {
       JsonNode node = nextItem();
       if (node == null) return;
@@ -163,8 +179,8 @@ public final class HfApiFileSource extends FileSource {
     }
 
     /**
-     * The item at the current token, or null when it comes before the resume point. The count moves on only
-     * once the item is read, so a break inside an item is reported at that item.
+     * The item at the current token, or null when it comes before the resume point. The count moves
+     * on only once the item is read, so a break inside an item is reported at that item.
      */
     private JsonNode nextItem() throws IOException {
       if (items < skip) {
@@ -194,16 +210,25 @@ public final class HfApiFileSource extends FileSource {
     }
 
     /**
-     * Broken syntax cannot be skipped inside an array: the items before it stay, the rest is reported as one
-     * reject. Broken from the first byte means this is no API response at all.
+     * Broken syntax cannot be skipped inside an array: the items before it stay, the rest is
+     * reported as one reject. Broken from the first byte means this is no API response at all.
      */
     private void brokenJson(String position, String message) throws IOException {
       if (items == 0) {
-        throw new IOException(input + ": not a Daily Papers API response (expected JSON)" + position + ": "
-            + message);
+        throw new IOException(
+            input
+                + ": not a Daily Papers API response (expected JSON)"
+                + position
+                + ": "
+                + message);
       }
-      sink.reject(where.apply(items + 1), "broken JSON" + position + ": " + message
-          + "; the items after this point are not read (was the download cut off?)");
+      sink.reject(
+          where.apply(items + 1),
+          "broken JSON"
+              + position
+              + ": "
+              + message
+              + "; the items after this point are not read (was the download cut off?)");
     }
   }
 }

@@ -10,10 +10,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * Harvests Hugging Face Daily Papers through its JSON API, one request per day
- * ({@code <base>/api/daily_papers?date=YYYY-MM-DD}), oldest day first. Each finished day is a checkpoint, so
- * an interrupted harvest resumes with the next day. Upvotes change over time, so a day fetched again
- * updates them.
+ * Harvests Hugging Face Daily Papers through its JSON API, one request per day ({@code
+ * <base>/api/daily_papers?date=YYYY-MM-DD}), oldest day first. Each finished day is a checkpoint,
+ * so an interrupted harvest resumes with the next day. Upvotes change over time, so a day fetched
+ * again updates them.
  */
 public final class HfDailyHarvest implements PaperSource {
   public static final URI DEFAULT_BASE_URL = URI.create("https://huggingface.co");
@@ -26,7 +26,8 @@ public final class HfDailyHarvest implements PaperSource {
 
   public HfDailyHarvest(URI baseUrl, LocalDate from, LocalDate until, PoliteHttpClient http) {
     if (until.isBefore(from)) {
-      throw new IllegalArgumentException("the harvest ends (" + until + ") before it starts (" + from + ")");
+      throw new IllegalArgumentException(
+          "the harvest ends (" + until + ") before it starts (" + from + ")");
     }
     this.baseUrl = baseUrl;
     this.from = from;

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One item of the Daily Papers API ({@code /api/daily_papers}) as a {@link Paper}. An item wraps the paper:
- * {@code {"paper": {"id", "title", "summary", "authors": [{"name"}], "publishedAt", "upvotes"}, "title", ...}}.
- * The paper object on its own (as {@code /api/papers/{id}} returns it) is accepted too. Fields of the paper
- * win over the item's copies; unknown fields are ignored, since the API grows new ones.
+ * One item of the Daily Papers API ({@code /api/daily_papers}) as a {@link Paper}. An item wraps
+ * the paper: {@code {"paper": {"id", "title", "summary", "authors": [{"name"}], "publishedAt",
+ * "upvotes"}, "title", ...}}. The paper object on its own (as {@code /api/papers/{id}} returns it)
+ * is accepted too. Fields of the paper win over the item's copies; unknown fields are ignored,
+ * since the API grows new ones.
  */
 final class HfDailyItem {
   /** Why an item cannot become a paper, in words for the user. */
@@ -30,7 +31,8 @@ final class HfDailyItem {
   private HfDailyItem() {}
 
   static Paper toPaper(JsonNode item, String source) throws Invalid {
-    if (!item.isObject()) throw new Invalid("item is " + describe(item) + ", expected a JSON object");
+    if (!item.isObject())
+      throw new Invalid("item is " + describe(item) + ", expected a JSON object");
     JsonNode paper = item.get("paper");
     if (paper == null || paper.isNull()) {
       paper = item;
@@ -40,16 +42,33 @@ final class HfDailyItem {
     String title = Text.cleanOrNull(text(paper, item, "title"));
     if (title == null || Text.titleKey(title).isEmpty()) throw new Invalid("item has no title");
     String summary = Text.clean(text(paper, item, "summary"));
-    return new Paper(id(paper, title), title, summary, authors(paper), List.of(),
-        date(paper, item, "publishedAt"), null, 0, null, null, null, null, upvotes(paper, item), Set.of(source));
+    return new Paper(
+        id(paper, title),
+        title,
+        summary,
+        authors(paper),
+        List.of(),
+        date(paper, item, "publishedAt"),
+        null,
+        0,
+        null,
+        null,
+        null,
+        null,
+        upvotes(paper, item),
+        Set.of(source));
   }
 
-  /** The arXiv id when {@code paper.id} is one, else the title id, so the paper still joins by title. */
+  /**
+   * The arXiv id when {@code paper.id} is one, else the title id, so the paper still joins by
+   * title.
+   */
   private static String id(JsonNode paper, String title) throws Invalid {
     JsonNode id = paper.get("id");
     if (id != null && !id.isNull() && !id.isTextual()) {
       // A number would have lost the trailing zeros of ids like 2401.10100 already.
-      throw new Invalid("'paper.id' is " + describe(id) + ", expected a string such as \"2401.01234\"");
+      throw new Invalid(
+          "'paper.id' is " + describe(id) + ", expected a string such as \"2401.01234\"");
     }
     String arxiv = id == null || id.isNull() ? null : PaperIds.normalizeArxivId(id.asText());
     return arxiv != null ? arxiv : PaperIds.fromTitle(title);
@@ -58,12 +77,14 @@ final class HfDailyItem {
   private static List<String> authors(JsonNode paper) throws Invalid {
     JsonNode authors = paper.get("authors");
     if (authors == null || authors.isNull()) return List.of();
-    if (!authors.isArray()) throw new Invalid("'paper.authors' is " + describe(authors) + ", expected a list");
+    if (!authors.isArray())
+      throw new Invalid("'paper.authors' is " + describe(authors) + ", expected a list");
     List<String> names = new ArrayList<>(authors.size());
     for (JsonNode a : authors) {
       JsonNode name = a.isObject() ? a.get("name") : a;
       if (name == null || name.isNull()) continue; // an author entry without a name adds nothing
-      if (!name.isTextual()) throw new Invalid("an author name is " + describe(name) + ", expected a string");
+      if (!name.isTextual())
+        throw new Invalid("an author name is " + describe(name) + ", expected a string");
       String clean = Text.cleanOrNull(name.asText());
       if (clean != null) names.add(clean);
     }
@@ -79,7 +100,9 @@ final class HfDailyItem {
     return v.intValue();
   }
 
-  /** The UTC date of an ISO instant ({@code 2024-03-12T17:58:31.000Z}); a plain date is taken as is. */
+  /**
+   * The UTC date of an ISO instant ({@code 2024-03-12T17:58:31.000Z}); a plain date is taken as is.
+   */
   private static LocalDate date(JsonNode paper, JsonNode item, String name) throws Invalid {
     String s = text(paper, item, name);
     if (Text.isBlank(s)) return null;
@@ -88,15 +111,19 @@ final class HfDailyItem {
       if (s.endsWith("Z")) return LocalDate.ofInstant(Instant.parse(s), ZoneOffset.UTC);
       return OffsetDateTime.parse(s).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
     } catch (DateTimeException e) {
-      throw new Invalid("'" + name + "' is \"" + s + "\", expected an ISO date-time like 2024-03-12T17:58:31Z");
+      throw new Invalid(
+          "'" + name + "' is \"" + s + "\", expected an ISO date-time like 2024-03-12T17:58:31Z");
     }
   }
 
-  /** A string field of the paper, else of the item; a value of another type is an error, not absent. */
+  /**
+   * A string field of the paper, else of the item; a value of another type is an error, not absent.
+   */
   private static String text(JsonNode paper, JsonNode item, String name) throws Invalid {
     JsonNode v = field(paper, item, name);
     if (v == null) return null;
-    if (!v.isTextual()) throw new Invalid("'" + name + "' is " + describe(v) + ", expected a string");
+    if (!v.isTextual())
+      throw new Invalid("'" + name + "' is " + describe(v) + ", expected a string");
     return v.asText();
   }
 

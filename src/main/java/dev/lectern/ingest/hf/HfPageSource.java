@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The saved text of a Hugging Face Daily Papers page ({@code hf-page}), plain or gzip: some page chrome
- * ("Subscribe", "Daily Papers", a date), then each paper as a title line followed by its abstract line, with
- * or without blank lines between. Lines are told apart by their shape (see {@link HfPageLines}), not by
- * position alone, so a missing abstract costs one paper, not the pairing of every paper after it.
+ * The saved text of a Hugging Face Daily Papers page ({@code hf-page}), plain or gzip: some page
+ * chrome ("Subscribe", "Daily Papers", a date), then each paper as a title line followed by its
+ * abstract line, with or without blank lines between. Lines are told apart by their shape (see
+ * {@link HfPageLines}), not by position alone, so a missing abstract costs one paper, not the
+ * pairing of every paper after it.
  *
- * <p>The page names no ids, authors or dates: papers get title ids ({@link PaperIds#fromTitle}) and the
- * library joins them to the same paper from other sources by normalized title.
+ * <p>The page names no ids, authors or dates: papers get title ids ({@link PaperIds#fromTitle}) and
+ * the library joins them to the same paper from other sources by normalized title.
  */
 public final class HfPageSource extends FileSource {
   public static final String NAME = "hf-page";
@@ -43,11 +44,18 @@ public final class HfPageSource extends FileSource {
     }
   }
 
-  /** Pairs each title with the abstract after it; one per read, it holds the title waiting for its abstract. */
+  /**
+   * Pairs each title with the abstract after it; one per read, it holds the title waiting for its
+   * abstract.
+   */
   private static final class Pairing {
     private final RecordSink sink;
-    /** True at the start and after page chrome, the only places chrome may be glued onto a title. */
+
+    /**
+     * True at the start and after page chrome, the only places chrome may be glued onto a title.
+     */
     private boolean afterHeader;
+
     private String title;
     private String titleLocation;
 
@@ -59,7 +67,8 @@ public final class HfPageSource extends FileSource {
     void line(String line, String location, long lineNumber) {
       if (line.isEmpty()) return;
       String unglued = afterHeader ? HfPageLines.stripGluedHeader(line) : line;
-      HfPageLines.Kind kind = unglued.equals(line) ? HfPageLines.kind(line) : HfPageLines.Kind.TITLE;
+      HfPageLines.Kind kind =
+          unglued.equals(line) ? HfPageLines.kind(line) : HfPageLines.Kind.TITLE;
       switch (kind) {
         case HEADER -> {
           orphanTitle("page text (" + line + ") follows it");
@@ -74,12 +83,17 @@ public final class HfPageSource extends FileSource {
         case ABSTRACT -> {
           afterHeader = false;
           if (title == null) {
-            sink.reject(location, "abstract without a title line before it (" + HfPageLines.preview(line)
-                + "); the page text may be cut or garbled here");
+            sink.reject(
+                location,
+                "abstract without a title line before it ("
+                    + HfPageLines.preview(line)
+                    + "); the page text may be cut or garbled here");
             return;
           }
           if (Text.titleKey(title).isEmpty()) {
-            sink.reject(titleLocation, "title '" + title + "' has no letters or digits to identify the paper by");
+            sink.reject(
+                titleLocation,
+                "title '" + title + "' has no letters or digits to identify the paper by");
           } else {
             sink.accept(paper(title, line), titleLocation);
           }
@@ -100,8 +114,21 @@ public final class HfPageSource extends FileSource {
     }
 
     private static Paper paper(String title, String abstractText) {
-      return new Paper(PaperIds.fromTitle(title), title, abstractText, List.of(), List.of(), null, null, 0,
-          null, null, null, null, null, Set.of(NAME));
+      return new Paper(
+          PaperIds.fromTitle(title),
+          title,
+          abstractText,
+          List.of(),
+          List.of(),
+          null,
+          null,
+          0,
+          null,
+          null,
+          null,
+          null,
+          null,
+          Set.of(NAME));
     }
   }
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * No connection to the server could be made, attempt after attempt: the host is not found, refuses the
- * connection, or does not answer it. The reason is in words, for the user to act on (the network, or the
- * setting that names the server).
+ * No connection to the server could be made, attempt after attempt: the host is not found, refuses
+ * the connection, or does not answer it. The reason is in words, for the user to act on (the
+ * network, or the setting that names the server).
  */
 public class ConnectionFailedException extends IOException {
   private final URI uri;

@@ -6,8 +6,8 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
@@ -23,10 +23,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * An HTTP GET client that behaves well towards public APIs (arXiv OAI-PMH, Hugging Face): it identifies
- * itself, keeps a minimum delay between requests, follows redirects (arXiv moved its OAI endpoint), honours
- * {@code Retry-After} and retries transient failures with exponential backoff. Requests are serialized, so
- * one client never hits a server from two threads at once; share one client per server.
+ * An HTTP GET client that behaves well towards public APIs (arXiv OAI-PMH, Hugging Face): it
+ * identifies itself, keeps a minimum delay between requests, follows redirects (arXiv moved its OAI
+ * endpoint), honours {@code Retry-After} and retries transient failures with exponential backoff.
+ * Requests are serialized, so one client never hits a server from two threads at once; share one
+ * client per server.
  */
 public final class PoliteHttpClient {
   public static final String USER_AGENT = "Lectern/0.1 (self-hosted paper library)";
@@ -42,14 +43,16 @@ public final class PoliteHttpClient {
   private final Sleeper sleeper;
   private final Clock clock;
   private final Consumer<Wait> onWait;
+
   /** System.nanoTime() when the last request started, or null before the first. */
   private Long lastRequestNanos;
 
   private PoliteHttpClient(Builder b) {
-    this.http = HttpClient.newBuilder()
-        .followRedirects(HttpClient.Redirect.ALWAYS)
-        .connectTimeout(b.connectTimeout)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.ALWAYS)
+            .connectTimeout(b.connectTimeout)
+            .build();
     this.userAgent = b.userAgent;
     this.minDelay = b.minDelay;
     this.maxAttempts = b.maxAttempts;
@@ -62,7 +65,10 @@ public final class PoliteHttpClient {
     this.onWait = b.onWait;
   }
 
-  /** A client with the defaults: 3 s between requests, 5 attempts, Retry-After honoured up to 5 minutes. */
+  /**
+   * A client with the defaults: 3 s between requests, 5 attempts, Retry-After honoured up to 5
+   * minutes.
+   */
   public static PoliteHttpClient create() {
     return builder().build();
   }
@@ -71,7 +77,9 @@ public final class PoliteHttpClient {
     return new Builder();
   }
 
-  /** GETs {@code uri} and returns the body (charset from Content-Type, UTF-8 when it names none). */
+  /**
+   * GETs {@code uri} and returns the body (charset from Content-Type, UTF-8 when it names none).
+   */
   public String get(URI uri) throws IOException {
     return get(uri, Map.of());
   }
@@ -79,10 +87,10 @@ public final class PoliteHttpClient {
   /**
    * GETs {@code uri} with extra request headers (e.g. {@code Accept}), retrying transient failures.
    *
-   * @throws HttpStatusException for an HTTP status that retrying does not fix, or when the retries of a
-   *                             transient status (5xx, 429, 408) ran out
-   * @throws IOException         when the connection kept failing; the message names the URL, the number of
-   *                             attempts and the last error
+   * @throws HttpStatusException for an HTTP status that retrying does not fix, or when the retries
+   *     of a transient status (5xx, 429, 408) ran out
+   * @throws IOException when the connection kept failing; the message names the URL, the number of
+   *     attempts and the last error
    */
   public synchronized String get(URI uri, Map<String, String> headers) throws IOException {
     Wait pending = null;
@@ -94,7 +102,9 @@ public final class PoliteHttpClient {
       pause(uri, pending);
       HttpResponse<String> response;
       try {
-        response = http.send(request(uri, headers), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        response =
+            http.send(
+                request(uri, headers), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         lastFailure = null;
       } catch (IOException e) {
         lastError = describe(e);
@@ -113,38 +123,65 @@ public final class PoliteHttpClient {
         throw new HttpStatusException(uri, status, "GET " + uri + " failed: " + lastError);
       }
       Duration retryAfter = retryAfter(response);
-      pending = retryAfter == null
-          ? new Wait(uri, backoff(attempt), Wait.Reason.BACKOFF, lastError)
-          : new Wait(uri, min(retryAfter, maxRetryAfter), Wait.Reason.RETRY_AFTER,
-              "HTTP " + status + " with Retry-After " + response.headers().firstValue("Retry-After").orElse(""));
+      pending =
+          retryAfter == null
+              ? new Wait(uri, backoff(attempt), Wait.Reason.BACKOFF, lastError)
+              : new Wait(
+                  uri,
+                  min(retryAfter, maxRetryAfter),
+                  Wait.Reason.RETRY_AFTER,
+                  "HTTP "
+                      + status
+                      + " with Retry-After "
+                      + response.headers().firstValue("Retry-After").orElse(""));
     }
-    String attempts = maxAttempts + " attempt" + (maxAttempts == 1 ? "" : "s")
-        + String.format(" over %.0f s", (System.nanoTime() - started) / 1e9);
+    String attempts =
+        maxAttempts
+            + " attempt"
+            + (maxAttempts == 1 ? "" : "s")
+            + String.format(" over %.0f s", (System.nanoTime() - started) / 1e9);
     String noConnection = lastFailure == null ? null : connectionProblem(lastFailure);
     if (noConnection != null) {
-      throw new ConnectionFailedException(uri, noConnection, "cannot connect to " + hostAndPort(uri) + ": "
-          + noConnection + " (GET " + uri + ", " + attempts + ")", lastFailure);
+      throw new ConnectionFailedException(
+          uri,
+          noConnection,
+          "cannot connect to "
+              + hostAndPort(uri)
+              + ": "
+              + noConnection
+              + " (GET "
+              + uri
+              + ", "
+              + attempts
+              + ")",
+          lastFailure);
     }
     String message = "GET " + uri + " failed after " + attempts + "; last error: " + lastError;
-    throw lastStatus == 0 ? new IOException(message, lastFailure) : new HttpStatusException(uri, lastStatus, message);
+    throw lastStatus == 0
+        ? new IOException(message, lastFailure)
+        : new HttpStatusException(uri, lastStatus, message);
   }
 
   private HttpRequest request(URI uri, Map<String, String> headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(requestTimeout)
-        .header("User-Agent", userAgent);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri).GET().timeout(requestTimeout).header("User-Agent", userAgent);
     headers.forEach(b::header);
     return b.build();
   }
 
-  /** Sleeps for the longer of the retry wait and what is left of the minimum delay, then marks the start. */
+  /**
+   * Sleeps for the longer of the retry wait and what is left of the minimum delay, then marks the
+   * start.
+   */
   private void pause(URI uri, Wait retryWait) throws InterruptedIOException {
     Duration pacing = Duration.ZERO;
     if (lastRequestNanos != null) {
       pacing = minDelay.minusNanos(System.nanoTime() - lastRequestNanos);
     }
-    Wait wait = retryWait != null && retryWait.duration().compareTo(pacing) >= 0
-        ? retryWait
-        : new Wait(uri, pacing, Wait.Reason.PACING, null);
+    Wait wait =
+        retryWait != null && retryWait.duration().compareTo(pacing) >= 0
+            ? retryWait
+            : new Wait(uri, pacing, Wait.Reason.PACING, null);
     if (wait.duration().isPositive()) {
       onWait.accept(wait);
       try {
@@ -162,7 +199,10 @@ public final class PoliteHttpClient {
     return min(d, maxBackoff);
   }
 
-  /** The wait a Retry-After header asks for (delta-seconds or HTTP-date), or null when absent/unreadable. */
+  /**
+   * The wait a Retry-After header asks for (delta-seconds or HTTP-date), or null when
+   * absent/unreadable.
+   */
   private Duration retryAfter(HttpResponse<?> response) {
     String value = response.headers().firstValue("Retry-After").map(String::trim).orElse(null);
     if (value == null || value.isEmpty()) return null;
@@ -170,7 +210,8 @@ public final class PoliteHttpClient {
       try {
         return Duration.ofSeconds(Long.parseLong(value));
       } catch (NumberFormatException e) {
-        return maxRetryAfter; // more digits than a long: "a very long time", which the cap bounds anyway
+        return maxRetryAfter; // more digits than a long: "a very long time", which the cap bounds
+        // anyway
       }
     }
     try {
@@ -182,7 +223,9 @@ public final class PoliteHttpClient {
     }
   }
 
-  /** Statuses that may well succeed on a later try: server overload, rate limiting, gateway trouble. */
+  /**
+   * Statuses that may well succeed on a later try: server overload, rate limiting, gateway trouble.
+   */
   private static boolean isTransient(int status) {
     return status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
   }
@@ -200,24 +243,27 @@ public final class PoliteHttpClient {
   }
 
   /**
-   * Why no connection could be made, or null when one was (and failed later). The JDK's client reports a
-   * refused connection as a ConnectException over a ClosedChannelException, an unknown host over an
-   * UnresolvedAddressException, each without a message.
+   * Why no connection could be made, or null when one was (and failed later). The JDK's client
+   * reports a refused connection as a ConnectException over a ClosedChannelException, an unknown
+   * host over an UnresolvedAddressException, each without a message.
    */
   static String connectionProblem(IOException e) {
     if (e instanceof HttpConnectTimeoutException) return "timed out connecting";
     if (!(e instanceof ConnectException)) return null;
     String messages = "";
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) return "host not found";
-      if (t.getMessage() != null) messages += " " + t.getMessage().toLowerCase(java.util.Locale.ROOT);
+      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException)
+        return "host not found";
+      if (t.getMessage() != null)
+        messages += " " + t.getMessage().toLowerCase(java.util.Locale.ROOT);
       if (t instanceof ClosedChannelException && t.getCause() == null && messages.isBlank()) {
         return "connection refused";
       }
     }
     if (messages.contains("refused")) return "connection refused";
     if (messages.contains("no route to host")) return "no route to host (is the network up?)";
-    if (messages.contains("network is unreachable")) return "network unreachable (is the network up?)";
+    if (messages.contains("network is unreachable"))
+      return "network unreachable (is the network up?)";
     if (messages.contains("timed out")) return "timed out connecting";
     return "could not connect" + (messages.isBlank() ? "" : " (" + messages.strip() + ")");
   }
@@ -270,12 +316,16 @@ public final class PoliteHttpClient {
 
     /** Tries per request, the first included; at least 1. */
     public Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+      if (maxAttempts < 1)
+        throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
       this.maxAttempts = maxAttempts;
       return this;
     }
 
-    /** Wait after the first transient failure; doubled after each further one, up to {@code maxBackoff}. */
+    /**
+     * Wait after the first transient failure; doubled after each further one, up to {@code
+     * maxBackoff}.
+     */
     public Builder backoff(Duration initialBackoff, Duration maxBackoff) {
       this.initialBackoff = nonNegative(initialBackoff, "initialBackoff");
       this.maxBackoff = nonNegative(maxBackoff, "maxBackoff");
@@ -317,7 +367,8 @@ public final class PoliteHttpClient {
 
     private static Duration nonNegative(Duration d, String name) {
       Objects.requireNonNull(d, name);
-      if (d.isNegative()) throw new IllegalArgumentException(name + " must not be negative, got " + d);
+      if (d.isNegative())
+        throw new IllegalArgumentException(name + " must not be negative, got " + d);
       return d;
     }
   }

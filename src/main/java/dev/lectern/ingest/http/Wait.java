@@ -4,8 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * A wait the client asked its {@link Sleeper} for before requesting {@code uri}, and why: so a user can
- * see that the harvest is being polite rather than stuck, and tests can check what the client did.
+ * A wait the client asked its {@link Sleeper} for before requesting {@code uri}, and why: so a user
+ * can see that the harvest is being polite rather than stuck, and tests can check what the client
+ * did.
  */
 public record Wait(URI uri, Duration duration, Reason reason, String detail) {
   public enum Reason {
@@ -19,7 +20,13 @@ public record Wait(URI uri, Duration duration, Reason reason, String detail) {
 
   @Override
   public String toString() {
-    return "waiting " + duration.toMillis() / 1000.0 + " s before " + uri + " (" + reason
-        + (detail == null ? "" : ": " + detail) + ")";
+    return "waiting "
+        + duration.toMillis() / 1000.0
+        + " s before "
+        + uri
+        + " ("
+        + reason
+        + (detail == null ? "" : ": " + detail)
+        + ")";
   }
 }

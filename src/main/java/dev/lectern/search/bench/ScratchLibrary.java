@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A benchmark's own copy of a library: what a benchmark writes (synthetic vectors, a rebuilt index) goes
- * there and never into the user's library. A temporary copy is deleted on close; a named one is kept, marked
- * as a scratch library, so a rerun can reuse it (and its index) instead of copying again.
+ * A benchmark's own copy of a library: what a benchmark writes (synthetic vectors, a rebuilt index)
+ * goes there and never into the user's library. A temporary copy is deleted on close; a named one
+ * is kept, marked as a scratch library, so a rerun can reuse it (and its index) instead of copying
+ * again.
  */
 public final class ScratchLibrary implements AutoCloseable {
   static final String MARKER = "lectern-bench-scratch";
@@ -32,8 +33,8 @@ public final class ScratchLibrary implements AutoCloseable {
   }
 
   /**
-   * A copy of {@code source}'s library in {@code dir}, or in a new temporary directory when {@code dir} is
-   * null; a directory an earlier benchmark made is reused as it is.
+   * A copy of {@code source}'s library in {@code dir}, or in a new temporary directory when {@code
+   * dir} is null; a directory an earlier benchmark made is reused as it is.
    */
   public static ScratchLibrary of(Lectern source, Path dir, Consumer<String> log) {
     boolean temporary = dir == null;
@@ -42,10 +43,12 @@ public final class ScratchLibrary implements AutoCloseable {
       boolean reused = Files.exists(dir.resolve(MARKER));
       if (!reused) copy(source, dir, log);
       else log.accept("reusing the scratch library in " + dir);
-      Settings settings = source.settings().with(Settings.DATA_DIR, dir.toString()).with(Settings.DATABASE_URL, "");
+      Settings settings =
+          source.settings().with(Settings.DATA_DIR, dir.toString()).with(Settings.DATABASE_URL, "");
       return new ScratchLibrary(dir, temporary, reused, new Lectern(settings));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare a scratch library in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot prepare a scratch library in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -53,19 +56,29 @@ public final class ScratchLibrary implements AutoCloseable {
     if (Files.isDirectory(dir)) {
       try (Stream<Path> entries = Files.list(dir)) {
         if (entries.findAny().isPresent()) {
-          throw new ConfigException(dir + " is neither empty nor a scratch library an earlier benchmark made:"
-              + " give --scratch a new or empty directory");
+          throw new ConfigException(
+              dir
+                  + " is neither empty nor a scratch library an earlier benchmark made:"
+                  + " give --scratch a new or empty directory");
         }
       }
     } else if (Files.exists(dir)) {
-      throw new ConfigException(dir + " is a file, not a directory: give --scratch a new or empty directory");
+      throw new ConfigException(
+          dir + " is a file, not a directory: give --scratch a new or empty directory");
     }
     Files.createDirectories(dir);
-    log.accept("copying the library (" + source.library().count() + " papers) to the scratch library " + dir
-        + "; your library is not changed...");
+    log.accept(
+        "copying the library ("
+            + source.library().count()
+            + " papers) to the scratch library "
+            + dir
+            + "; your library is not changed...");
     source.library().database().copyTo(dir.resolve("library.db"));
-    Files.writeString(dir.resolve(MARKER), "a copy of " + source.library().database().url()
-        + " made by lectern bench; safe to delete\n");
+    Files.writeString(
+        dir.resolve(MARKER),
+        "a copy of "
+            + source.library().database().url()
+            + " made by lectern bench; safe to delete\n");
   }
 
   public Lectern lectern() {

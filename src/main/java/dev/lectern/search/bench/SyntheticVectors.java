@@ -3,13 +3,14 @@ package dev.lectern.search.bench;
 import java.util.Locale;
 
 /**
- * Deterministic stand-ins for paper embeddings, for benchmarks only: embedding a million abstracts with the
- * real model takes hours on a small CPU. Each vector is a sparse random projection of the paper's hashed word
- * counts (title and abstract): every word adds a signed, sublinearly weighted contribution to {@link #NONZEROS}
- * dimensions chosen by a seeded hash of the word. Papers sharing words therefore get nearby vectors, so the
- * HNSW graph has real neighbourhood structure (plain random vectors would make every query equally far from
- * everything, which is not how kNN behaves on embeddings). They carry no meaning for a real query's vector:
- * latency is representative, relevance is not.
+ * Deterministic stand-ins for paper embeddings, for benchmarks only: embedding a million abstracts
+ * with the real model takes hours on a small CPU. Each vector is a sparse random projection of the
+ * paper's hashed word counts (title and abstract): every word adds a signed, sublinearly weighted
+ * contribution to {@link #NONZEROS} dimensions chosen by a seeded hash of the word. Papers sharing
+ * words therefore get nearby vectors, so the HNSW graph has real neighbourhood structure (plain
+ * random vectors would make every query equally far from everything, which is not how kNN behaves
+ * on embeddings). They carry no meaning for a real query's vector: latency is representative,
+ * relevance is not.
  */
 public final class SyntheticVectors {
   static final int NONZEROS = 8;

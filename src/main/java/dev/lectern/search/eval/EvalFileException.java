@@ -2,7 +2,10 @@ package dev.lectern.search.eval;
 
 import java.nio.file.Path;
 
-/** A queries or qrels file that cannot be used; the message names the file and line (when there is one). */
+/**
+ * A queries or qrels file that cannot be used; the message names the file and line (when there is
+ * one).
+ */
 public class EvalFileException extends RuntimeException {
   private final Path file;
   private final int line;

@@ -15,13 +15,14 @@ import java.util.Set;
 
 /**
  * Reads relevance sets: a queries file ({@code id<TAB>text}) and a qrels file ({@code
- * query_id<TAB>grade<TAB>n<TAB>title}, where {@code n} is only a row number and papers are matched by
- * {@link Text#titleKey} of the title). Both are UTF-8; blank lines are skipped, and so is a header line
- * whose first column is {@code id}, {@code qid} or {@code query_id} (the shipped files have none, but a
- * spreadsheet export would).
+ * query_id<TAB>grade<TAB>n<TAB>title}, where {@code n} is only a row number and papers are matched
+ * by {@link Text#titleKey} of the title). Both are UTF-8; blank lines are skipped, and so is a
+ * header line whose first column is {@code id}, {@code qid} or {@code query_id} (the shipped files
+ * have none, but a spreadsheet export would).
  */
 public final class EvalFiles {
-  private static final Set<String> HEADER_IDS = Set.of("id", "qid", "query_id", "query-id", "queryid");
+  private static final Set<String> HEADER_IDS =
+      Set.of("id", "qid", "query_id", "query-id", "queryid");
 
   private EvalFiles() {}
 
@@ -46,7 +47,8 @@ public final class EvalFiles {
       if (id.isEmpty()) throw line.error("the query id is empty");
       if (text.isEmpty()) throw line.error("query " + id + " has no text");
       Integer earlier = seenOnLine.putIfAbsent(id, line.number());
-      if (earlier != null) throw line.error("query id " + id + " is already used on line " + earlier);
+      if (earlier != null)
+        throw line.error("query id " + id + " is already used on line " + earlier);
       queries.add(new EvalQuery(id, text));
     }
     if (queries.isEmpty()) throw new EvalFileException(file, 0, "no queries in the file");
@@ -54,13 +56,14 @@ public final class EvalFiles {
   }
 
   /**
-   * The judgments in a qrels file. Those of a query not in {@code knownQueryIds} are left out, with a
-   * warning added to {@code warnings}; pass null to keep every query's.
+   * The judgments in a qrels file. Those of a query not in {@code knownQueryIds} are left out, with
+   * a warning added to {@code warnings}; pass null to keep every query's.
    */
   public static Qrels readQrels(Path file, Set<String> knownQueryIds, List<String> warnings) {
     Map<String, Map<String, Integer>> grades = new LinkedHashMap<>();
     Map<String, Integer> seenOnLine = new HashMap<>();
-    Map<String, Integer> unknown = new LinkedHashMap<>(); // query id -> first line, one warning per query
+    Map<String, Integer> unknown =
+        new LinkedHashMap<>(); // query id -> first line, one warning per query
     for (Line line : lines(file)) {
       String[] cols = line.columns(4, "query id, grade, row number, title");
       String queryId = cols[0].strip();
@@ -70,8 +73,11 @@ public final class EvalFiles {
       if (key.isEmpty()) throw line.error("the title is empty (or has no letters or digits)");
       Integer earlier = seenOnLine.putIfAbsent(queryId + "\t" + key, line.number());
       if (earlier != null) {
-        throw line.error("query " + queryId + " already judges this title (same normalized title) on line "
-            + earlier);
+        throw line.error(
+            "query "
+                + queryId
+                + " already judges this title (same normalized title) on line "
+                + earlier);
       }
       if (knownQueryIds != null && !knownQueryIds.contains(queryId)) {
         unknown.putIfAbsent(queryId, line.number());
@@ -79,8 +85,15 @@ public final class EvalFiles {
       }
       grades.computeIfAbsent(queryId, q -> new LinkedHashMap<>()).put(key, grade);
     }
-    unknown.forEach((q, n) -> warnings.add(file + " line " + n + ": query " + q
-        + " is not in the queries file; its judgments are ignored"));
+    unknown.forEach(
+        (q, n) ->
+            warnings.add(
+                file
+                    + " line "
+                    + n
+                    + ": query "
+                    + q
+                    + " is not in the queries file; its judgments are ignored"));
     return new Qrels(grades);
   }
 
@@ -106,7 +119,8 @@ public final class EvalFiles {
     List<Line> out = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
       String text = raw.get(i);
-      if (i == 0 && text.startsWith("\uFEFF")) text = text.substring(1); // a BOM from a spreadsheet export
+      if (i == 0 && text.startsWith("\uFEFF"))
+        text = text.substring(1); // a BOM from a spreadsheet export
       if (text.isBlank()) continue;
       if (out.isEmpty() && isHeader(text)) continue;
       out.add(new Line(file, i + 1, text));
@@ -124,8 +138,14 @@ public final class EvalFiles {
     String[] columns(int expected, String names) {
       String[] cols = text.split("\t", -1);
       if (cols.length != expected) {
-        throw error("expected " + expected + " tab-separated columns (" + names + "), found " + cols.length
-            + (cols.length == 1 ? " (no tab: spaces instead of tabs?)" : ""));
+        throw error(
+            "expected "
+                + expected
+                + " tab-separated columns ("
+                + names
+                + "), found "
+                + cols.length
+                + (cols.length == 1 ? " (no tab: spaces instead of tabs?)" : ""));
       }
       return cols;
     }

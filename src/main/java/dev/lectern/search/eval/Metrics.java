@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Ranking metrics over one query: a ranked list of document keys against graded judgments (key -> grade;
- * unjudged keys have grade 0). A key ranked twice counts at its first rank only, so repeating a relevant
- * paper earns nothing.
+ * Ranking metrics over one query: a ranked list of document keys against graded judgments (key ->
+ * grade; unjudged keys have grade 0). A key ranked twice counts at its first rank only, so
+ * repeating a relevant paper earns nothing.
  *
- * <p>nDCG uses the grade itself as the gain ({@code gain = grade}, discount {@code 1/log2(rank + 1)}), as
- * trec_eval's {@code ndcg} does, rather than {@code 2^grade - 1}: with grades 1 and 2 the two differ only in
- * how much more a highly relevant paper counts (2x vs 3x). The ideal ranking is every judged paper of the
- * query by grade.
+ * <p>nDCG uses the grade itself as the gain ({@code gain = grade}, discount {@code 1/log2(rank +
+ * 1)}), as trec_eval's {@code ndcg} does, rather than {@code 2^grade - 1}: with grades 1 and 2 the
+ * two differ only in how much more a highly relevant paper counts (2x vs 3x). The ideal ranking is
+ * every judged paper of the query by grade.
  */
 public final class Metrics {
   private Metrics() {}
@@ -30,7 +30,8 @@ public final class Metrics {
   /** nDCG@k; the query must have a relevant judgment (otherwise it is undefined). */
   public static double ndcg(List<String> ranked, Map<String, Integer> grades, int k) {
     double ideal = idealDcg(grades, k);
-    if (ideal == 0) throw new IllegalArgumentException("nDCG is undefined for a query without relevant papers");
+    if (ideal == 0)
+      throw new IllegalArgumentException("nDCG is undefined for a query without relevant papers");
     return dcg(ranked, grades, k) / ideal;
   }
 
@@ -63,10 +64,13 @@ public final class Metrics {
     return 0;
   }
 
-  /** The fraction of relevant papers (grade 1 or more) found in the top k; the query must have one. */
+  /**
+   * The fraction of relevant papers (grade 1 or more) found in the top k; the query must have one.
+   */
   public static double recall(List<String> ranked, Map<String, Integer> grades, int k) {
     int relevant = relevantCount(grades);
-    if (relevant == 0) throw new IllegalArgumentException("recall is undefined for a query without relevant papers");
+    if (relevant == 0)
+      throw new IllegalArgumentException("recall is undefined for a query without relevant papers");
     int found = 0;
     for (String key : firstOccurrences(ranked, k)) {
       if (key != null && grades.getOrDefault(key, 0) >= 1) found++;
@@ -74,12 +78,15 @@ public final class Metrics {
     return (double) found / relevant;
   }
 
-  /** The top k ranks, with a repeated key replaced by null so it keeps its rank but earns nothing. */
+  /**
+   * The top k ranks, with a repeated key replaced by null so it keeps its rank but earns nothing.
+   */
   private static List<String> firstOccurrences(List<String> ranked, int k) {
     if (k < 1) throw new IllegalArgumentException("the cutoff k must be at least 1, got " + k);
     Set<String> seen = new HashSet<>();
     List<String> out = new ArrayList<>(Math.min(k, ranked.size()));
-    for (String key : ranked.subList(0, Math.min(k, ranked.size()))) out.add(seen.add(key) ? key : null);
+    for (String key : ranked.subList(0, Math.min(k, ranked.size())))
+      out.add(seen.add(key) ? key : null);
     return out;
   }
 

@@ -8,21 +8,30 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs search modes over a relevance set and scores them: nDCG@10, MRR@10 and Recall@100, each the mean
- * over the queries that have at least one relevant judgment (the others are skipped and counted: no
- * ranking can score on them, so they would only drag every mode's mean down alike). See {@link Metrics}
- * for the definitions.
+ * Runs search modes over a relevance set and scores them: nDCG@10, MRR@10 and Recall@100, each the
+ * mean over the queries that have at least one relevant judgment (the others are skipped and
+ * counted: no ranking can score on them, so they would only drag every mode's mean down alike). See
+ * {@link Metrics} for the definitions.
  */
 public final class RelevanceEvaluation {
   public static final int NDCG_AT = 10;
   public static final int MRR_AT = 10;
   public static final int RECALL_AT = 100;
+
   /** How many results each mode is asked for: enough for the deepest cutoff. */
   public static final int DEPTH = Math.max(RECALL_AT, Math.max(NDCG_AT, MRR_AT));
 
-  /** One query's figures under one mode; {@code retrieved} is how many results the mode returned. */
+  /**
+   * One query's figures under one mode; {@code retrieved} is how many results the mode returned.
+   */
   public record QueryScores(
-      String queryId, String query, int relevant, int retrieved, double ndcg, double mrr, double recall) {}
+      String queryId,
+      String query,
+      int relevant,
+      int retrieved,
+      double ndcg,
+      double mrr,
+      double recall) {}
 
   /**
    * One mode's figures: the means over {@code perQuery}, the ids of the queries skipped for lack of
@@ -51,8 +60,9 @@ public final class RelevanceEvaluation {
   public RelevanceEvaluation(RelevanceSet set) {
     this.set = set;
     if (set.queries().stream().noneMatch(q -> set.qrels().relevantCount(q.id()) > 0)) {
-      throw new IllegalArgumentException("no query has a relevant judgment: nothing can be evaluated (do the "
-          + "query ids of the qrels file match the queries file?)");
+      throw new IllegalArgumentException(
+          "no query has a relevant judgment: nothing can be evaluated (do the "
+              + "query ids of the qrels file match the queries file?)");
     }
   }
 
@@ -77,14 +87,24 @@ public final class RelevanceEvaluation {
       long start = System.nanoTime();
       List<String> ranked = retrieve(mode, retriever, q);
       nanos += System.nanoTime() - start;
-      scores.add(new QueryScores(q.id(), q.text(), relevant, ranked.size(),
-          Metrics.ndcg(ranked, grades, NDCG_AT),
-          Metrics.reciprocalRank(ranked, grades, MRR_AT),
-          Metrics.recall(ranked, grades, RECALL_AT)));
+      scores.add(
+          new QueryScores(
+              q.id(),
+              q.text(),
+              relevant,
+              ranked.size(),
+              Metrics.ndcg(ranked, grades, NDCG_AT),
+              Metrics.reciprocalRank(ranked, grades, MRR_AT),
+              Metrics.recall(ranked, grades, RECALL_AT)));
     }
-    return new ModeScores(mode,
-        mean(scores, QueryScores::ndcg), mean(scores, QueryScores::mrr), mean(scores, QueryScores::recall),
-        scores, skipped, Duration.ofNanos(scores.isEmpty() ? 0 : nanos / scores.size()));
+    return new ModeScores(
+        mode,
+        mean(scores, QueryScores::ndcg),
+        mean(scores, QueryScores::mrr),
+        mean(scores, QueryScores::recall),
+        scores,
+        skipped,
+        Duration.ofNanos(scores.isEmpty() ? 0 : nanos / scores.size()));
   }
 
   /** The mode's ranking as title keys, cut at {@link #DEPTH}. */
@@ -93,16 +113,26 @@ public final class RelevanceEvaluation {
     try {
       titles = retriever.rankedTitles(q.text(), DEPTH);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("mode " + mode + " failed on query " + q.id() + " ('" + q.text() + "'): "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "mode "
+              + mode
+              + " failed on query "
+              + q.id()
+              + " ('"
+              + q.text()
+              + "'): "
+              + e.getMessage(),
+          e);
     }
-    if (titles == null) throw new IllegalStateException("mode " + mode + " returned null for query " + q.id());
+    if (titles == null)
+      throw new IllegalStateException("mode " + mode + " returned null for query " + q.id());
     List<String> keys = new ArrayList<>(Math.min(DEPTH, titles.size()));
     for (String t : titles.subList(0, Math.min(DEPTH, titles.size()))) keys.add(Text.titleKey(t));
     return keys;
   }
 
-  private static double mean(List<QueryScores> scores, java.util.function.ToDoubleFunction<QueryScores> f) {
+  private static double mean(
+      List<QueryScores> scores, java.util.function.ToDoubleFunction<QueryScores> f) {
     return scores.stream().mapToDouble(f).average().orElse(Double.NaN);
   }
 
@@ -119,16 +149,34 @@ public final class RelevanceEvaluation {
   public static String format(List<ModeScores> results) {
     int modeWidth = Math.max(4, results.stream().mapToInt(r -> r.mode().length()).max().orElse(0));
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-" + modeWidth + "s  %7s  %7s  %6s  %10s  %8s%n",
-        "mode", "queries", "nDCG@" + NDCG_AT, "MRR@" + MRR_AT, "Recall@" + RECALL_AT, "ms/query"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-" + modeWidth + "s  %7s  %7s  %6s  %10s  %8s%n",
+            "mode",
+            "queries",
+            "nDCG@" + NDCG_AT,
+            "MRR@" + MRR_AT,
+            "Recall@" + RECALL_AT,
+            "ms/query"));
     for (ModeScores r : results) {
-      sb.append(String.format(Locale.ROOT, "%-" + modeWidth + "s  %7d  %7.3f  %6.3f  %10.3f  %8.1f%n",
-          r.mode(), r.evaluated(), r.ndcg(), r.mrr(), r.recall(), r.meanLatency().toNanos() / 1e6));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-" + modeWidth + "s  %7d  %7.3f  %6.3f  %10.3f  %8.1f%n",
+              r.mode(),
+              r.evaluated(),
+              r.ndcg(),
+              r.mrr(),
+              r.recall(),
+              r.meanLatency().toNanos() / 1e6));
     }
     if (!results.isEmpty() && !results.getFirst().skippedQueryIds().isEmpty()) {
       List<String> skipped = results.getFirst().skippedQueryIds();
-      sb.append(skipped.size()).append(skipped.size() == 1 ? " query" : " queries")
-          .append(" without relevant judgments skipped: ").append(String.join(", ", skipped))
+      sb.append(skipped.size())
+          .append(skipped.size() == 1 ? " query" : " queries")
+          .append(" without relevant judgments skipped: ")
+          .append(String.join(", ", skipped))
           .append(System.lineSeparator());
     }
     return sb.toString();
@@ -143,7 +191,8 @@ public final class RelevanceEvaluation {
     List<QueryScores> first = results.getFirst().perQuery();
     for (int i = 0; i < first.size(); i++) {
       sb.append(String.format(Locale.ROOT, "%-8s", first.get(i).queryId()));
-      for (ModeScores r : results) sb.append(String.format(Locale.ROOT, "  %10.3f", r.perQuery().get(i).ndcg()));
+      for (ModeScores r : results)
+        sb.append(String.format(Locale.ROOT, "  %10.3f", r.perQuery().get(i).ndcg()));
       sb.append("  ").append(first.get(i).query()).append(System.lineSeparator());
     }
     return sb.toString();

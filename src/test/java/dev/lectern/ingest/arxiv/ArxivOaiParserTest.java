@@ -12,7 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ArxivOaiParserTest {
-  private static final String URL = "https://oaipmh.arxiv.org/oai?verb=ListRecords&metadataPrefix=arXiv";
+  private static final String URL =
+      "https://oaipmh.arxiv.org/oai?verb=ListRecords&metadataPrefix=arXiv";
   private final ArxivOaiParser parser = new ArxivOaiParser();
 
   private static List<Paper> papers(OaiPage page) {
@@ -27,17 +28,27 @@ class ArxivOaiParserTest {
     OaiPage page = parser.parseRecords(oai("listrecords-page1.xml"), URL);
 
     Paper p = papers(page).getFirst();
-    assertThat(p).isEqualTo(new Paper("0704.0001",
-        "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies",
-        "A fully differential calculation in perturbative quantum chromodynamics is presented for the "
-            + "production of massive photon pairs at hadron colliders. All next-to-leading order perturbative "
-            + "contributions from quark-antiquark, gluon-(anti)quark, and gluon-gluon subprocesses are "
-            + "included, as well as all-orders resummation of initial-state gluon radiation valid at "
-            + "next-to-next-to-leading logarithmic accuracy.",
-        List.of("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan"),
-        List.of("hep-ph"), LocalDate.of(2007, 4, 2), LocalDate.of(2007, 7, 24), 0,
-        "10.1103/PhysRevD.76.013009", "Phys.Rev.D76:013009,2007", "37 pages, 15 figures; published version",
-        null, null, Set.of("arxiv-oai")));
+    assertThat(p)
+        .isEqualTo(
+            new Paper(
+                "0704.0001",
+                "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies",
+                "A fully differential calculation in perturbative quantum chromodynamics is presented for the "
+                    + "production of massive photon pairs at hadron colliders. All next-to-leading order perturbative "
+                    + "contributions from quark-antiquark, gluon-(anti)quark, and gluon-gluon subprocesses are "
+                    + "included, as well as all-orders resummation of initial-state gluon radiation valid at "
+                    + "next-to-next-to-leading logarithmic accuracy.",
+                List.of("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan"),
+                List.of("hep-ph"),
+                LocalDate.of(2007, 4, 2),
+                LocalDate.of(2007, 7, 24),
+                0,
+                "10.1103/PhysRevD.76.013009",
+                "Phys.Rev.D76:013009,2007",
+                "37 pages, 15 figures; published version",
+                null,
+                null,
+                Set.of("arxiv-oai")));
     assertThat(page.entries().getFirst().location()).isEqualTo(URL + "#record 1");
   }
 
@@ -67,7 +78,8 @@ class ArxivOaiParserTest {
   void writesAuthorsAsForenamesKeynameSuffixIgnoringAffiliations() throws Exception {
     Paper p = papers(parser.parseRecords(oai("listrecords-page4.xml"), URL)).getFirst();
 
-    assertThat(p.authors()).containsExactly("Paul Harvey", "Bruno Merin", "Tracy L. Huard", "Neal J. Evans II");
+    assertThat(p.authors())
+        .containsExactly("Paul Harvey", "Bruno Merin", "Tracy L. Huard", "Neal J. Evans II");
   }
 
   @Test
@@ -90,9 +102,12 @@ class ArxivOaiParserTest {
   void skipsDeletedRecordsCountingThemAndTheirDatestamps() throws Exception {
     OaiPage page = parser.parseRecords(oai("listrecords-page2.xml"), URL);
 
-    assertThat(papers(page)).extracting(Paper::id).containsExactly("0704.0004", "0704.0005", "0704.0006");
+    assertThat(papers(page))
+        .extracting(Paper::id)
+        .containsExactly("0704.0004", "0704.0005", "0704.0006");
     assertThat(page.deleted()).isEqualTo(1);
-    assertThat(page.entries()).extracting(Entry::location)
+    assertThat(page.entries())
+        .extracting(Entry::location)
         .containsExactly(URL + "#record 1", URL + "#record 3", URL + "#record 4");
     assertThat(page.latestDatestamp()).isEqualTo(LocalDate.of(2013, 10, 15));
   }
@@ -102,7 +117,8 @@ class ArxivOaiParserTest {
     OaiPage page = parser.parseRecords(oai("listrecords-malformed-records.xml"), URL);
 
     assertThat(papers(page)).extracting(Paper::id).containsExactly("0704.0002", "0704.0213");
-    assertThat(page.entries()).filteredOn(e -> e instanceof Entry.Rejected)
+    assertThat(page.entries())
+        .filteredOn(e -> e instanceof Entry.Rejected)
         .map(e -> (Entry.Rejected) e)
         .satisfiesExactly(
             r -> {
@@ -115,18 +131,28 @@ class ArxivOaiParserTest {
             },
             r -> {
               assertThat(r.location()).isEqualTo(URL + "#record 4");
-              assertThat(r.reason()).isEqualTo("record oai:arXiv.org:0704.0098 has no <id> in its arXiv metadata");
+              assertThat(r.reason())
+                  .isEqualTo("record oai:arXiv.org:0704.0098 has no <id> in its arXiv metadata");
             });
   }
 
   @Test
   void rejectsARecordInAnotherMetadataFormat() throws Exception {
-    String dc = oai("listrecords-page4.xml").replace("http://arxiv.org/OAI/arXiv/", "http://www.openarchives.org/OAI/2.0/oai_dc/");
+    String dc =
+        oai("listrecords-page4.xml")
+            .replace("http://arxiv.org/OAI/arXiv/", "http://www.openarchives.org/OAI/2.0/oai_dc/");
 
     OaiPage page = parser.parseRecords(dc, URL);
 
-    assertThat(page.entries()).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(Entry.Rejected.class,
-        r -> assertThat(r.reason()).contains("no arXiv metadata", "metadataPrefix=arXiv")));
+    assertThat(page.entries())
+        .allSatisfy(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        Entry.Rejected.class,
+                        r ->
+                            assertThat(r.reason())
+                                .contains("no arXiv metadata", "metadataPrefix=arXiv")));
   }
 
   @Test

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The harvest driven through the real {@link Importer} into a real library, as the CLI will run it. */
+/**
+ * The harvest driven through the real {@link Importer} into a real library, as the CLI will run it.
+ */
 class OaiHarvestImportTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private LocalHttpServer server;
 
   @AfterEach
@@ -40,7 +41,7 @@ class OaiHarvestImportTest {
         .minDelay(Duration.ZERO)
         .maxAttempts(2)
         .backoff(Duration.ZERO, Duration.ZERO)
-        .sleeper(d -> { })
+        .sleeper(d -> {})
         .build();
   }
 
@@ -57,11 +58,15 @@ class OaiHarvestImportTest {
   }
 
   @Test
-  void anInterruptedHarvestResumesFromItsCheckpointAndEndsLikeAnUninterruptedOne() throws IOException {
+  void anInterruptedHarvestResumesFromItsCheckpointAndEndsLikeAnUninterruptedOne()
+      throws IOException {
     AtomicBoolean page3Broken = new AtomicBoolean(true);
-    server = LocalHttpServer.start((req, s) -> FakeArxiv.asksFor(req, FakeArxiv.TOKEN_3) && page3Broken.get()
-        ? Reply.status(500, "Internal Server Error")
-        : FakeArxiv.answer(req));
+    server =
+        LocalHttpServer.start(
+            (req, s) ->
+                FakeArxiv.asksFor(req, FakeArxiv.TOKEN_3) && page3Broken.get()
+                    ? Reply.status(500, "Internal Server Error")
+                    : FakeArxiv.answer(req));
     PaperLibrary interrupted = library("interrupted");
 
     assertThatThrownBy(() -> importer(interrupted).run(source()))
@@ -76,20 +81,26 @@ class OaiHarvestImportTest {
     ImportSummary resumed = importer(interrupted).run(source());
 
     List<Request> secondRun = server.requests().subList(before, server.requests().size());
-    // no set check and no first page again: the run picks up at a saved token and reads on to the end
+    // no set check and no first page again: the run picks up at a saved token and reads on to the
+    // end
     assertThat(secondRun).allSatisfy(r -> assertThat(r.param("resumptionToken")).isNotNull());
-    assertThat(secondRun).extracting(r -> r.param("resumptionToken")).endsWith(FakeArxiv.TOKEN_3, FakeArxiv.TOKEN_4);
+    assertThat(secondRun)
+        .extracting(r -> r.param("resumptionToken"))
+        .endsWith(FakeArxiv.TOKEN_3, FakeArxiv.TOKEN_4);
     assertThat(resumed.status()).isEqualTo("completed");
     assertThat(interrupted.state().get(source().checkpointKey())).isEmpty();
 
     PaperLibrary uninterrupted = library("uninterrupted");
     importer(uninterrupted).run(source());
 
-    assertThat(interrupted.count()).isEqualTo(uninterrupted.count()).isEqualTo(FakeArxiv.ALL_IDS.size());
+    assertThat(interrupted.count())
+        .isEqualTo(uninterrupted.count())
+        .isEqualTo(FakeArxiv.ALL_IDS.size());
     for (String id : FakeArxiv.ALL_IDS) {
       assertThat(interrupted.get(id)).isPresent().isEqualTo(uninterrupted.get(id));
     }
-    assertThat(interrupted.countsBySource()).containsEntry("arxiv-oai", (long) FakeArxiv.ALL_IDS.size());
+    assertThat(interrupted.countsBySource())
+        .containsEntry("arxiv-oai", (long) FakeArxiv.ALL_IDS.size());
   }
 
   @Test
@@ -107,16 +118,20 @@ class OaiHarvestImportTest {
 
   @Test
   void malformedRecordsAreRecordedAsRejectsOfTheRun() throws IOException {
-    server = LocalHttpServer.start((req, s) -> "ListRecords".equals(req.param("verb"))
-        ? Reply.ok(oai("listrecords-malformed-records.xml"))
-        : FakeArxiv.answer(req));
+    server =
+        LocalHttpServer.start(
+            (req, s) ->
+                "ListRecords".equals(req.param("verb"))
+                    ? Reply.ok(oai("listrecords-malformed-records.xml"))
+                    : FakeArxiv.answer(req));
     PaperLibrary library = library("rejects");
 
     ImportSummary summary = importer(library).run(source());
 
     assertThat(summary.counts().added()).isEqualTo(2);
     assertThat(summary.counts().rejected()).isEqualTo(3);
-    assertThat(library.runs().rejects(summary.runId(), 10)).extracting(ImportRuns.Reject::location)
+    assertThat(library.runs().rejects(summary.runId(), 10))
+        .extracting(ImportRuns.Reject::location)
         .allSatisfy(loc -> assertThat(loc).contains("verb=ListRecords").contains("#record "));
   }
 }

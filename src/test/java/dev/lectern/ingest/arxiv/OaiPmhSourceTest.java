@@ -36,7 +36,7 @@ class OaiPmhSourceTest {
         .minDelay(Duration.ofMillis(1))
         .maxAttempts(3)
         .backoff(Duration.ofMillis(1), Duration.ofMillis(10))
-        .sleeper(d -> { }) // waits are recorded through onWait, never spent
+        .sleeper(d -> {}) // waits are recorded through onWait, never spent
         .onWait(waits::add)
         .build();
   }
@@ -61,7 +61,8 @@ class OaiPmhSourceTest {
     source.read(sink, null);
 
     assertThat(sink.ids()).containsExactlyElementsOf(FakeArxiv.ALL_IDS);
-    assertThat(listRecordsRequests()).extracting(r -> r.param("resumptionToken"))
+    assertThat(listRecordsRequests())
+        .extracting(r -> r.param("resumptionToken"))
         .containsExactly(null, FakeArxiv.TOKEN_2, FakeArxiv.TOKEN_3, FakeArxiv.TOKEN_4);
     assertThat(sink.notes).contains("1 deleted records skipped");
     assertThat(sink.rejected).isEmpty();
@@ -73,8 +74,11 @@ class OaiPmhSourceTest {
 
     source().read(sink, null);
 
-    assertThat(sink.checkpoints).containsExactly(
-        "2008-12-13|" + FakeArxiv.TOKEN_2, "2013-10-15|" + FakeArxiv.TOKEN_3, "2013-10-15|" + FakeArxiv.TOKEN_4);
+    assertThat(sink.checkpoints)
+        .containsExactly(
+            "2008-12-13|" + FakeArxiv.TOKEN_2,
+            "2013-10-15|" + FakeArxiv.TOKEN_3,
+            "2013-10-15|" + FakeArxiv.TOKEN_4);
   }
 
   @Test
@@ -94,13 +98,21 @@ class OaiPmhSourceTest {
 
     source("physics:hep-th", LocalDate.of(2007, 4, 1), LocalDate.of(2007, 4, 30)).read(sink, null);
 
-    assertThat(server.requests()).extracting(r -> r.param("verb"))
+    assertThat(server.requests())
+        .extracting(r -> r.param("verb"))
         .startsWith("ListSets", "ListSets", "ListRecords");
     Request first = listRecordsRequests().getFirst();
-    assertThat(first.params()).containsEntry("metadataPrefix", "arXiv").containsEntry("set", "physics:hep-th")
-        .containsEntry("from", "2007-04-01").containsEntry("until", "2007-04-30");
-    assertThat(listRecordsRequests().subList(1, listRecordsRequests().size())).isNotEmpty()
-        .allSatisfy(r -> assertThat(r.params().keySet()).containsExactlyInAnyOrder("verb", "resumptionToken"));
+    assertThat(first.params())
+        .containsEntry("metadataPrefix", "arXiv")
+        .containsEntry("set", "physics:hep-th")
+        .containsEntry("from", "2007-04-01")
+        .containsEntry("until", "2007-04-30");
+    assertThat(listRecordsRequests().subList(1, listRecordsRequests().size()))
+        .isNotEmpty()
+        .allSatisfy(
+            r ->
+                assertThat(r.params().keySet())
+                    .containsExactlyInAnyOrder("verb", "resumptionToken"));
   }
 
   @Test
@@ -111,29 +123,39 @@ class OaiPmhSourceTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("there is no set 'cs.AI'")
         .hasMessageContaining("cs (Computer Science)")
-        .hasMessageContaining("physics:hep-th (High Energy Physics - Theory)"); // from ListSets' second page
+        .hasMessageContaining(
+            "physics:hep-th (High Energy Physics - Theory)"); // from ListSets' second page
     assertThat(listRecordsRequests()).isEmpty();
   }
 
   @Test
   void waitsOutA503WithRetryAfterAndCarriesOn() throws IOException {
     AtomicBoolean busy = new AtomicBoolean(true);
-    server = LocalHttpServer.start((req, s) -> FakeArxiv.asksFor(req, FakeArxiv.TOKEN_2) && busy.getAndSet(false)
-        ? Reply.withHeader(503, "Retry-After", "5")
-        : FakeArxiv.answer(req));
+    server =
+        LocalHttpServer.start(
+            (req, s) ->
+                FakeArxiv.asksFor(req, FakeArxiv.TOKEN_2) && busy.getAndSet(false)
+                    ? Reply.withHeader(503, "Retry-After", "5")
+                    : FakeArxiv.answer(req));
 
     source().read(sink, null);
 
     assertThat(sink.ids()).containsExactlyElementsOf(FakeArxiv.ALL_IDS);
-    assertThat(waits).filteredOn(w -> w.reason() == Wait.Reason.RETRY_AFTER)
-        .singleElement().extracting(Wait::duration).isEqualTo(Duration.ofSeconds(5));
+    assertThat(waits)
+        .filteredOn(w -> w.reason() == Wait.Reason.RETRY_AFTER)
+        .singleElement()
+        .extracting(Wait::duration)
+        .isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
   void noRecordsMatchIsAnEmptySuccessfulHarvest() throws IOException {
-    server = LocalHttpServer.start((req, s) -> "ListRecords".equals(req.param("verb"))
-        ? Reply.ok(oai("no-records-match.xml"))
-        : FakeArxiv.answer(req));
+    server =
+        LocalHttpServer.start(
+            (req, s) ->
+                "ListRecords".equals(req.param("verb"))
+                    ? Reply.ok(oai("no-records-match.xml"))
+                    : FakeArxiv.answer(req));
     OaiPmhSource source = source("cs", LocalDate.of(2030, 1, 1), null);
 
     source.read(sink, null);
@@ -146,41 +168,63 @@ class OaiPmhSourceTest {
 
   @Test
   void rejectsMalformedRecordsAndImportsTheRestOfThePage() throws IOException {
-    server = LocalHttpServer.start((req, s) -> "ListRecords".equals(req.param("verb"))
-        ? Reply.ok(oai("listrecords-malformed-records.xml"))
-        : FakeArxiv.answer(req));
+    server =
+        LocalHttpServer.start(
+            (req, s) ->
+                "ListRecords".equals(req.param("verb"))
+                    ? Reply.ok(oai("listrecords-malformed-records.xml"))
+                    : FakeArxiv.answer(req));
 
     source("cs", null, null).read(sink, null);
 
     assertThat(sink.ids()).containsExactly("0704.0002", "0704.0213");
-    assertThat(sink.rejected).hasSize(3).allSatisfy(r -> assertThat(r.location())
-        .startsWith(server.uri("/oai?verb=ListRecords&metadataPrefix=arXiv&set=cs").toString() + "#record "));
+    assertThat(sink.rejected)
+        .hasSize(3)
+        .allSatisfy(
+            r ->
+                assertThat(r.location())
+                    .startsWith(
+                        server.uri("/oai?verb=ListRecords&metadataPrefix=arXiv&set=cs").toString()
+                            + "#record "));
   }
 
   @Test
   void retriesAPageWhoseConnectionDropped() throws IOException {
     AtomicInteger drops = new AtomicInteger(2);
-    server = LocalHttpServer.start((req, s) -> FakeArxiv.asksFor(req, FakeArxiv.TOKEN_3)
-        && drops.getAndDecrement() > 0 ? Reply.drop() : FakeArxiv.answer(req));
+    server =
+        LocalHttpServer.start(
+            (req, s) ->
+                FakeArxiv.asksFor(req, FakeArxiv.TOKEN_3) && drops.getAndDecrement() > 0
+                    ? Reply.drop()
+                    : FakeArxiv.answer(req));
 
     source().read(sink, null);
 
     assertThat(sink.ids()).containsExactlyElementsOf(FakeArxiv.ALL_IDS);
-    assertThat(listRecordsRequests()).filteredOn(r -> FakeArxiv.asksFor(r, FakeArxiv.TOKEN_3)).hasSize(3);
+    assertThat(listRecordsRequests())
+        .filteredOn(r -> FakeArxiv.asksFor(r, FakeArxiv.TOKEN_3))
+        .hasSize(3);
   }
 
   @Test
   void fetchesATruncatedPageOnceMore() throws IOException {
     AtomicBoolean cut = new AtomicBoolean(true);
     String page1 = oai("listrecords-page1.xml");
-    server = LocalHttpServer.start((req, s) -> "ListRecords".equals(req.param("verb"))
-        && req.param("resumptionToken") == null && cut.getAndSet(false)
-        ? Reply.ok(page1.substring(0, page1.length() / 2)) // a complete HTTP response with half a document
-        : FakeArxiv.answer(req));
+    server =
+        LocalHttpServer.start(
+            (req, s) ->
+                "ListRecords".equals(req.param("verb"))
+                        && req.param("resumptionToken") == null
+                        && cut.getAndSet(false)
+                    ? Reply.ok(
+                        page1.substring(
+                            0, page1.length() / 2)) // a complete HTTP response with half a document
+                    : FakeArxiv.answer(req));
 
     source().read(sink, null);
 
-    assertThat(sink.ids()).containsExactlyElementsOf(FakeArxiv.ALL_IDS); // page 1 delivered once, not twice
+    assertThat(sink.ids())
+        .containsExactlyElementsOf(FakeArxiv.ALL_IDS); // page 1 delivered once, not twice
   }
 
   @Test
@@ -197,9 +241,15 @@ class OaiPmhSourceTest {
 
   @Test
   void followsTheRedirectFromTheOldEndpoint() throws IOException {
-    server = LocalHttpServer.start((req, s) -> req.path().equals("/oai2")
-        ? new Reply.Response(301, java.util.Map.of("Location", s.uri("/oai?" + req.rawQuery()).toString()), "")
-        : FakeArxiv.answer(req));
+    server =
+        LocalHttpServer.start(
+            (req, s) ->
+                req.path().equals("/oai2")
+                    ? new Reply.Response(
+                        301,
+                        java.util.Map.of("Location", s.uri("/oai?" + req.rawQuery()).toString()),
+                        "")
+                    : FakeArxiv.answer(req));
 
     new OaiPmhSource(server.uri("/oai2"), null, null, null, http()).read(sink, null);
 
@@ -209,9 +259,12 @@ class OaiPmhSourceTest {
   @Test
   void resumesFromTheCheckpointOfAnInterruptedHarvest() throws IOException {
     AtomicBoolean down = new AtomicBoolean(true);
-    server = LocalHttpServer.start((req, s) -> FakeArxiv.asksFor(req, FakeArxiv.TOKEN_3) && down.get()
-        ? Reply.status(500, "Internal Server Error")
-        : FakeArxiv.answer(req));
+    server =
+        LocalHttpServer.start(
+            (req, s) ->
+                FakeArxiv.asksFor(req, FakeArxiv.TOKEN_3) && down.get()
+                    ? Reply.status(500, "Internal Server Error")
+                    : FakeArxiv.answer(req));
     assertThatThrownBy(() -> source().read(sink, null))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("3 attempts");
@@ -225,7 +278,8 @@ class OaiPmhSourceTest {
     resumed.read(second, saved);
 
     assertThat(server.requests().subList(before, server.requests().size()))
-        .extracting(r -> r.param("resumptionToken")).containsExactly(FakeArxiv.TOKEN_3, FakeArxiv.TOKEN_4);
+        .extracting(r -> r.param("resumptionToken"))
+        .containsExactly(FakeArxiv.TOKEN_3, FakeArxiv.TOKEN_4);
     assertThat(second.ids()).containsExactlyElementsOf(FakeArxiv.ALL_IDS.subList(6, 10));
     assertThat(second.notes).anyMatch(n -> n.contains("resuming"));
     // pages 3 and 4 alone are older than page 2; the checkpoint carried page 2's date over
@@ -238,7 +292,8 @@ class OaiPmhSourceTest {
 
     source().read(sink, "2008-12-13|expired-token");
 
-    assertThat(sink.notes).anyMatch(n -> n.contains("expired-token expired; restarting the harvest"));
+    assertThat(sink.notes)
+        .anyMatch(n -> n.contains("expired-token expired; restarting the harvest"));
     assertThat(sink.ids()).containsExactlyElementsOf(FakeArxiv.ALL_IDS);
   }
 
@@ -259,16 +314,22 @@ class OaiPmhSourceTest {
     var same = new OaiPmhSource(base, "cs", LocalDate.of(2024, 1, 1), null, http());
     var other = new OaiPmhSource(base, "math", LocalDate.of(2024, 1, 1), null, http());
 
-    assertThat(a.checkpointKey()).isEqualTo("harvest:arxiv-oai:https://oaipmh.arxiv.org/oai:cs:2024-01-01:-")
-        .isEqualTo(same.checkpointKey()).isNotEqualTo(other.checkpointKey());
+    assertThat(a.checkpointKey())
+        .isEqualTo("harvest:arxiv-oai:https://oaipmh.arxiv.org/oai:cs:2024-01-01:-")
+        .isEqualTo(same.checkpointKey())
+        .isNotEqualTo(other.checkpointKey());
     assertThat(a.name()).isEqualTo("arxiv-oai");
-    assertThat(a.input()).isEqualTo("https://oaipmh.arxiv.org/oai?verb=ListRecords&metadataPrefix=arXiv&set=cs"
-        + "&from=2024-01-01");
+    assertThat(a.input())
+        .isEqualTo(
+            "https://oaipmh.arxiv.org/oai?verb=ListRecords&metadataPrefix=arXiv&set=cs"
+                + "&from=2024-01-01");
   }
 
   @Test
   void refusesADateRangeThatEndsBeforeItStarts() {
-    assertThatThrownBy(() -> new OaiPmhSource("cs", LocalDate.of(2024, 2, 1), LocalDate.of(2024, 1, 1), http()))
+    assertThatThrownBy(
+            () ->
+                new OaiPmhSource("cs", LocalDate.of(2024, 2, 1), LocalDate.of(2024, 1, 1), http()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2024-02-01");
   }

@@ -56,7 +56,8 @@ class SnapshotImportTest {
   void everyRejectedRecordIsKeptWithItsLineAndReason() {
     ImportSummary s = importFile(sample);
     List<ImportRuns.Reject> rejects = library.runs().rejects(s.runId(), 100);
-    assertThat(rejects).extracting(r -> r.location().substring(r.location().lastIndexOf(':') + 1))
+    assertThat(rejects)
+        .extracting(r -> r.location().substring(r.location().lastIndexOf(':') + 1))
         .containsExactly("4", "5", "7", "8", "11");
     assertThat(rejects.get(0).reason()).startsWith("malformed JSON");
     assertThat(rejects.get(1).reason()).isEqualTo("missing 'id'");
@@ -70,9 +71,14 @@ class SnapshotImportTest {
   void fieldsAreParsedAndWhitespaceNormalizedWithLatexKept() {
     importFile(sample);
     Paper p = library.get("0704.0001").orElseThrow();
-    assertThat(p.title()).isEqualTo("Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
-    assertThat(p.abstractText()).startsWith("A fully differential calculation in perturbative quantum chromodynamics is presented");
-    assertThat(p.authors()).containsExactly("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan");
+    assertThat(p.title())
+        .isEqualTo(
+            "Calculation of prompt diphoton production cross sections at Tevatron and LHC energies");
+    assertThat(p.abstractText())
+        .startsWith(
+            "A fully differential calculation in perturbative quantum chromodynamics is presented");
+    assertThat(p.authors())
+        .containsExactly("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan");
     assertThat(p.categories()).containsExactly("hep-ph");
     assertThat(p.submitted()).isEqualTo(LocalDate.of(2007, 4, 2));
     assertThat(p.updated()).isEqualTo(LocalDate.of(2008, 11, 13));
@@ -83,7 +89,8 @@ class SnapshotImportTest {
 
     Paper old = library.get("hep-th/9901001").orElseThrow();
     assertThat(old.title()).isEqualTo("An old-style identifier with $\\alpha$-math");
-    assertThat(old.abstractText()).isEqualTo("We keep LaTeX such as $E = mc^2$ and \\emph{emphasis} as written.");
+    assertThat(old.abstractText())
+        .isEqualTo("We keep LaTeX such as $E = mc^2$ and \\emph{emphasis} as written.");
     assertThat(old.categories()).containsExactly("hep-th", "math-ph", "math.MP");
   }
 
@@ -92,7 +99,8 @@ class SnapshotImportTest {
     importFile(sample);
     Paper p = library.get("2401.01234").orElseThrow();
     assertThat(p.versions()).isEqualTo(2);
-    assertThat(p.abstractText()).isEqualTo("A longer second abstract, revised for the second version.");
+    assertThat(p.abstractText())
+        .isEqualTo("A longer second abstract, revised for the second version.");
     assertThat(p.authors()).containsExactly("Ada Lovelace", "Charles Babbage");
     assertThat(p.categories()).containsExactly("cs.LG", "cs.AI");
     assertThat(p.doi()).isEqualTo("10.1000/xyz");
@@ -131,8 +139,9 @@ class SnapshotImportTest {
   }
 
   /**
-   * Real records (arxiv/latex-records.md) with their {@code authors_parsed} taken out, so the names come from
-   * the {@code authors} string, which arXiv writes in LaTeX: decoded, they read as the parsed names do.
+   * Real records (arxiv/latex-records.md) with their {@code authors_parsed} taken out, so the names
+   * come from the {@code authors} string, which arXiv writes in LaTeX: decoded, they read as the
+   * parsed names do.
    */
   @Test
   void namesFromTheAuthorsStringAreDecodedAsTheParsedNamesRead() throws Exception {
@@ -144,7 +153,8 @@ class SnapshotImportTest {
     for (String line : Files.readAllLines(records)) {
       ObjectNode r = (ObjectNode) json.readTree(line);
       List<String> names = new ArrayList<>();
-      for (JsonNode a : r.remove("authors_parsed")) names.add((a.get(1).asText() + " " + a.get(0).asText()).strip());
+      for (JsonNode a : r.remove("authors_parsed"))
+        names.add((a.get(1).asText() + " " + a.get(0).asText()).strip());
       parsed.put(r.get("id").asText(), names);
       lines.add(json.writeValueAsString(r));
     }
@@ -153,8 +163,10 @@ class SnapshotImportTest {
     assertThat(library.get("0704.0062").orElseThrow().authors())
         .containsExactly("Rastislav Šrámek", "Broňa Brejová", "Tomáš Vinař");
     assertThat(library.get("0704.0049").orElseThrow().authors()).containsExactly("Mikkel Øbro");
-    assertThat(library.get("0704.0028").orElseThrow().authors()).containsExactly("Péter E. Frenkel");
-    for (String id : List.of("0704.0005", "0704.0019", "0704.0049", "0704.0062", "0704.0073", "0704.0082")) {
+    assertThat(library.get("0704.0028").orElseThrow().authors())
+        .containsExactly("Péter E. Frenkel");
+    for (String id :
+        List.of("0704.0005", "0704.0019", "0704.0049", "0704.0062", "0704.0073", "0704.0082")) {
       assertThat(library.get(id).orElseThrow().authors()).as(id).isEqualTo(parsed.get(id));
     }
   }

@@ -39,23 +39,27 @@ class HfDailyHarvestTest {
 
   @BeforeEach
   void start() throws Exception {
-    fixture = Files.readString(Path.of(getClass().getResource("/hf/daily-2024-03-13.json").toURI()));
+    fixture =
+        Files.readString(Path.of(getClass().getResource("/hf/daily-2024-03-13.json").toURI()));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/api/daily_papers", exchange -> {
-      String date = exchange.getRequestURI().getQuery().replace("date=", "");
-      requested.add(date);
-      int status = 200;
-      String body = switch (date) {
-        case "2024-03-13" -> fixture;
-        case "2024-03-15" -> day15Broken.get() ? "<html>oops</html>" : "[]";
-        default -> "[]";
-      };
-      if (date.equals("2024-03-15") && day15Broken.get()) status = 500;
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(status, bytes.length);
-      exchange.getResponseBody().write(bytes);
-      exchange.close();
-    });
+    server.createContext(
+        "/api/daily_papers",
+        exchange -> {
+          String date = exchange.getRequestURI().getQuery().replace("date=", "");
+          requested.add(date);
+          int status = 200;
+          String body =
+              switch (date) {
+                case "2024-03-13" -> fixture;
+                case "2024-03-15" -> day15Broken.get() ? "<html>oops</html>" : "[]";
+                default -> "[]";
+              };
+          if (date.equals("2024-03-15") && day15Broken.get()) status = 500;
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
     server.start();
     library = new PaperLibrary(Database.openEmbedded(dir.resolve("data")));
   }
@@ -66,9 +70,14 @@ class HfDailyHarvestTest {
   }
 
   private HfDailyHarvest harvest(LocalDate from, LocalDate until) {
-    PoliteHttpClient http = PoliteHttpClient.builder().minDelay(Duration.ZERO).maxAttempts(2)
-        .backoff(Duration.ofMillis(1), Duration.ofMillis(2)).build();
-    return new HfDailyHarvest(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), from, until, http);
+    PoliteHttpClient http =
+        PoliteHttpClient.builder()
+            .minDelay(Duration.ZERO)
+            .maxAttempts(2)
+            .backoff(Duration.ofMillis(1), Duration.ofMillis(2))
+            .build();
+    return new HfDailyHarvest(
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), from, until, http);
   }
 
   private ImportSummary run(HfDailyHarvest source) {
@@ -91,7 +100,8 @@ class HfDailyHarvestTest {
   void anInterruptedHarvestResumesWithTheDayThatFailed() throws IOException {
     day15Broken.set(true);
     assertThatThrownBy(() -> run(harvest(LocalDate.of(2024, 3, 13), LocalDate.of(2024, 3, 16))))
-        .isInstanceOf(ImportException.class).hasMessageContaining("2024-03-15");
+        .isInstanceOf(ImportException.class)
+        .hasMessageContaining("2024-03-15");
     assertThat(library.count()).as("the days before the failure are kept").isEqualTo(4);
 
     day15Broken.set(false);

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Hugging Face sources through the real importer into a library on disk. */
 class HfImportTest {
-  private static final String RETRIEVAL_HEAD = "Retrieval Head Mechanistically Explains Long-Context Factuality";
+  private static final String RETRIEVAL_HEAD =
+      "Retrieval Head Mechanistically Explains Long-Context Factuality";
   private static final List<String> PAGES = List.of("page-a.txt", "page-b.txt", "page-c.txt");
 
-  @TempDir
-  Path dataDir;
+  @TempDir Path dataDir;
   private PaperLibrary library;
 
   @BeforeEach
@@ -89,16 +89,22 @@ class HfImportTest {
     ImportCounts api = importAll(List.of(day()));
     assertThat(api).isEqualTo(new ImportCounts(6, 4, 0, 0, 2));
 
-    importAll(List.of(new HfPageSource(SampleFiles.page("page-a.txt")),
-        new HfPageSource(SampleFiles.page("page-b.txt"))));
+    importAll(
+        List.of(
+            new HfPageSource(SampleFiles.page("page-a.txt")),
+            new HfPageSource(SampleFiles.page("page-b.txt"))));
 
-    // page-a and page-b hold 67 + 66 - 7 = 126 distinct papers; of the API's four, only Gemma is not on them.
+    // page-a and page-b hold 67 + 66 - 7 = 126 distinct papers; of the API's four, only Gemma is
+    // not on them.
     assertThat(library.count()).isEqualTo(126 + 1);
-    Paper strip = library.get(PaperIds.fromTitle("Strip-MLP: Efficient Token Interaction for Vision MLP"))
-        .orElseThrow();
+    Paper strip =
+        library
+            .get(PaperIds.fromTitle("Strip-MLP: Efficient Token Interaction for Vision MLP"))
+            .orElseThrow();
     assertThat(strip.sources()).containsExactly("hf-api", "hf-page");
     assertThat(strip.upvotes()).isEqualTo(2);
-    assertThat(library.get("2402.05109").orElseThrow().sources()).containsExactly("hf-api", "hf-page");
+    assertThat(library.get("2402.05109").orElseThrow().sources())
+        .containsExactly("hf-api", "hf-page");
   }
 
   @Test

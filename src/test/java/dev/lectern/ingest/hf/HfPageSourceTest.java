@@ -21,8 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class HfPageSourceTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static CollectingSink read(Path page) throws IOException {
     CollectingSink sink = new CollectingSink();
@@ -32,7 +31,8 @@ class HfPageSourceTest {
 
   @ParameterizedTest
   @CsvSource({"page-a.txt, 67", "page-b.txt, 66", "page-c.txt, 118"})
-  void everyTitleAndAbstractPairOfASamplePageBecomesOnePaper(String page, int papers) throws IOException {
+  void everyTitleAndAbstractPairOfASamplePageBecomesOnePaper(String page, int papers)
+      throws IOException {
     CollectingSink sink = read(SampleFiles.page(page));
 
     assertThat(sink.rejected).isEmpty();
@@ -53,18 +53,29 @@ class HfPageSourceTest {
   void noPageTextBecomesAPaperOrSticksToATitle(String page) throws IOException {
     List<Paper> papers = read(SampleFiles.page(page)).papers();
 
-    assertThat(papers).allSatisfy(p -> {
-      assertThat(p.title()).doesNotContainIgnoringCase("subscribe").doesNotContainIgnoringCase("trending papers")
-          .doesNotContain("byAK").isNotEqualTo("Daily Papers").doesNotMatch("(?i)new|[A-Z][a-z]{2} \\d{1,2}");
-      assertThat(p.abstractText()).hasSizeGreaterThan(100).doesNotContainIgnoringCase("subscribe");
-      assertThat(p.title().length()).isLessThan(p.abstractText().length());
-      assertThat(p.id()).isEqualTo(PaperIds.fromTitle(p.title()));
-      assertThat(p.sources()).containsExactly("hf-page");
-    });
+    assertThat(papers)
+        .allSatisfy(
+            p -> {
+              assertThat(p.title())
+                  .doesNotContainIgnoringCase("subscribe")
+                  .doesNotContainIgnoringCase("trending papers")
+                  .doesNotContain("byAK")
+                  .isNotEqualTo("Daily Papers")
+                  .doesNotMatch("(?i)new|[A-Z][a-z]{2} \\d{1,2}");
+              assertThat(p.abstractText())
+                  .hasSizeGreaterThan(100)
+                  .doesNotContainIgnoringCase("subscribe");
+              assertThat(p.title().length()).isLessThan(p.abstractText().length());
+              assertThat(p.id()).isEqualTo(PaperIds.fromTitle(p.title()));
+              assertThat(p.sources()).containsExactly("hf-page");
+            });
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       page-a.txt | Retrieval Head Mechanistically Explains Long-Context Factuality | Despite the recent progress in long-context language models
       page-a.txt | Model scale versus domain knowledge in statistical forecasting of chaotic systems | Chaos and unpredictability are traditionally synonymous
       page-b.txt | ViT-CoMer: Vision Transformer with Convolutional Multi-scale Feature Interaction for Dense Predictions | Although Vision Transformer (ViT) has achieved significant success
@@ -72,8 +83,8 @@ class HfPageSourceTest {
       page-c.txt | TSPulse: Dual Space Tiny Pre-Trained Models for Rapid Time-Series Analysis | The rise of time-series pre-trained models
       page-c.txt | Machine Learning for Two-Sample Testing under Right-Censored Data: A Simulation Study | The focus of this study is to evaluate
       """)
-  void firstAndLastPapersOfEachPageComeInWithTheirOwnAbstract(String page, String title, String abstractStart)
-      throws IOException {
+  void firstAndLastPapersOfEachPageComeInWithTheirOwnAbstract(
+      String page, String title, String abstractStart) throws IOException {
     List<Paper> papers = read(SampleFiles.page(page)).papers();
     Paper first = papers.getFirst(), last = papers.getLast();
 
@@ -86,11 +97,13 @@ class HfPageSourceTest {
   void aLongTitleWithAQuestionMarkStaysATitle() throws IOException {
     var byTitle = read(SampleFiles.page("page-b.txt")).byTitle();
 
-    String title = "Can \"consciousness\" be observed from large language model (LLM) internal states? Dissecting "
-        + "LLM representations obtained from Theory of Mind test with Integrated Information Theory and Span "
-        + "Representation analysis";
+    String title =
+        "Can \"consciousness\" be observed from large language model (LLM) internal states? Dissecting "
+            + "LLM representations obtained from Theory of Mind test with Integrated Information Theory and Span "
+            + "Representation analysis";
     assertThat(byTitle).containsKey(title);
-    assertThat(byTitle.get(title).abstractText()).startsWith("Integrated Information Theory (IIT) provides");
+    assertThat(byTitle.get(title).abstractText())
+        .startsWith("Integrated Information Theory (IIT) provides");
   }
 
   @Test
@@ -104,16 +117,23 @@ class HfPageSourceTest {
   @Test
   void aPageCutOffAfterItsLastTitleRejectsThatTitleAndKeepsTheRest() throws IOException {
     List<String> lines = Files.readAllLines(SampleFiles.page("page-a.txt"));
-    Path cut = Files.write(tmp.resolve("cut.txt"), lines.subList(0, lines.size() - 2)); // drop "" + abstract
+    Path cut =
+        Files.write(
+            tmp.resolve("cut.txt"), lines.subList(0, lines.size() - 2)); // drop "" + abstract
 
     CollectingSink sink = read(cut);
 
     assertThat(sink.accepted).hasSize(66);
-    assertThat(sink.rejected).singleElement().satisfies(r -> {
-      assertThat(r.location()).isEqualTo(cut + ":275");
-      assertThat(r.reason()).contains("Model scale versus domain knowledge").contains("no abstract")
-          .contains("cut off");
-    });
+    assertThat(sink.rejected)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.location()).isEqualTo(cut + ":275");
+              assertThat(r.reason())
+                  .contains("Model scale versus domain knowledge")
+                  .contains("no abstract")
+                  .contains("cut off");
+            });
   }
 
   @Test
@@ -126,12 +146,18 @@ class HfPageSourceTest {
     CollectingSink sink = read(file);
 
     assertThat(sink.accepted).hasSize(117);
-    assertThat(sink.rejected).singleElement().satisfies(r -> {
-      assertThat(r.location()).isEqualTo(file + ":7");
-      assertThat(r.reason()).contains(orphan).contains("another title");
-    });
-    assertThat(sink.byTitle().get("Concurrent Self-testing of Neural Networks Using Uncertainty Fingerprint")
-        .abstractText()).startsWith("Neural networks (NNs) are increasingly used");
+    assertThat(sink.rejected)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.location()).isEqualTo(file + ":7");
+              assertThat(r.reason()).contains(orphan).contains("another title");
+            });
+    assertThat(
+            sink.byTitle()
+                .get("Concurrent Self-testing of Neural Networks Using Uncertainty Fingerprint")
+                .abstractText())
+        .startsWith("Neural networks (NNs) are increasingly used");
   }
 
   @Test
@@ -143,10 +169,15 @@ class HfPageSourceTest {
     CollectingSink sink = read(file);
 
     assertThat(sink.accepted).hasSize(117);
-    assertThat(sink.rejected).singleElement().satisfies(r -> {
-      assertThat(r.location()).isEqualTo(file + ":7");
-      assertThat(r.reason()).startsWith("abstract without a title").contains("Harnessing visual texts");
-    });
+    assertThat(sink.rejected)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.location()).isEqualTo(file + ":7");
+              assertThat(r.reason())
+                  .startsWith("abstract without a title")
+                  .contains("Harnessing visual texts");
+            });
   }
 
   @Test
@@ -158,14 +189,26 @@ class HfPageSourceTest {
 
   @Test
   void headerGluedOnlyComesOffWhenWhatFollowsStartsATitle() throws IOException {
-    String abstractText = "We study churn. " + "Long enough abstract text for the rules. ".repeat(10);
-    Path file = Files.writeString(tmp.resolve("glued.txt"), String.join("\n",
-        "Get trending papers in your email inbox!", "Subscriber Churn Prediction with Graphs", abstractText,
-        "Daily Papers", "Subscribe", "Mar 13", "SubscribeDaily PapersTSPulse: Tiny Models", abstractText));
+    String abstractText =
+        "We study churn. " + "Long enough abstract text for the rules. ".repeat(10);
+    Path file =
+        Files.writeString(
+            tmp.resolve("glued.txt"),
+            String.join(
+                "\n",
+                "Get trending papers in your email inbox!",
+                "Subscriber Churn Prediction with Graphs",
+                abstractText,
+                "Daily Papers",
+                "Subscribe",
+                "Mar 13",
+                "SubscribeDaily PapersTSPulse: Tiny Models",
+                abstractText));
 
     List<String> titles = read(file).papers().stream().map(Paper::title).toList();
 
-    assertThat(titles).containsExactly("Subscriber Churn Prediction with Graphs", "TSPulse: Tiny Models");
+    assertThat(titles)
+        .containsExactly("Subscriber Churn Prediction with Graphs", "TSPulse: Tiny Models");
   }
 
   @Test
@@ -174,7 +217,9 @@ class HfPageSourceTest {
     assertThat(HfPageLines.kind("Get trending papers in your email inbox once a day!"))
         .isEqualTo(HfPageLines.Kind.HEADER);
     assertThat(HfPageLines.kind("Aug 6")).isEqualTo(HfPageLines.Kind.HEADER);
-    assertThat(HfPageLines.kind("Search for or Navigate to? Dual Adaptive Thinking for Object Navigation"))
+    assertThat(
+            HfPageLines.kind(
+                "Search for or Navigate to? Dual Adaptive Thinking for Object Navigation"))
         .isEqualTo(HfPageLines.Kind.TITLE);
     assertThat(HfPageLines.kind("We propose a method. It works well on every benchmark we tried."))
         .isEqualTo(HfPageLines.Kind.ABSTRACT);
@@ -206,6 +251,8 @@ class HfPageSourceTest {
   @Test
   void aMissingPageIsAnErrorThatNamesIt() {
     Path missing = tmp.resolve("nope.txt");
-    assertThatThrownBy(() -> read(missing)).isInstanceOf(IOException.class).hasMessageContaining("nope.txt");
+    assertThatThrownBy(() -> read(missing))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("nope.txt");
   }
 }

@@ -16,8 +16,11 @@ final class SampleFiles {
     Path dir = Path.of("..", "shared", "corpus", "hf-papers");
     Path file = dir.resolve(name);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException("sample page " + file.toAbsolutePath().normalize() + " is missing: these "
-          + "tests need the shared corpus checked out beside the project (../shared/corpus/hf-papers)");
+      throw new IllegalStateException(
+          "sample page "
+              + file.toAbsolutePath().normalize()
+              + " is missing: these "
+              + "tests need the shared corpus checked out beside the project (../shared/corpus/hf-papers)");
     }
     return file;
   }
@@ -25,13 +28,14 @@ final class SampleFiles {
   /** A fixture under src/test/resources/hf, as a file. */
   static Path fixture(String name) {
     Path file = Path.of("src", "test", "resources", "hf", name);
-    if (!Files.isRegularFile(file)) throw new IllegalStateException("test fixture " + file + " is missing");
+    if (!Files.isRegularFile(file))
+      throw new IllegalStateException("test fixture " + file + " is missing");
     return file;
   }
 
   static Path gzip(Path source, Path target) throws IOException {
     try (InputStream in = Files.newInputStream(source);
-         OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
+        OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
       in.transferTo(out);
     }
     return target;

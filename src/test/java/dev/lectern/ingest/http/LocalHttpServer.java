@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A real HTTP server on a free local port whose answers a test scripts: normal replies, redirects, and the
- * failures a remote API produces (a dropped connection, a body cut short). Records every request it saw.
+ * A real HTTP server on a free local port whose answers a test scripts: normal replies, redirects,
+ * and the failures a remote API produces (a dropped connection, a body cut short). Records every
+ * request it saw.
  */
 public final class LocalHttpServer implements AutoCloseable {
   /** A request as the server saw it; {@code params} are the decoded query parameters. */
-  public record Request(String path, String rawQuery, Map<String, String> params, String userAgent) {
+  public record Request(
+      String path, String rawQuery, Map<String, String> params, String userAgent) {
     public String param(String name) {
       return params.get(name);
     }
@@ -74,8 +76,12 @@ public final class LocalHttpServer implements AutoCloseable {
 
   /** An absolute URI on this server, e.g. {@code uri("/oai")}. */
   public URI uri(String pathAndQuery) {
-    return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort()
-        + pathAndQuery);
+    return URI.create(
+        "http://"
+            + server.getAddress().getHostString()
+            + ":"
+            + server.getAddress().getPort()
+            + pathAndQuery);
   }
 
   public List<Request> requests() {
@@ -84,8 +90,12 @@ public final class LocalHttpServer implements AutoCloseable {
 
   private void serve(HttpExchange exchange, Handler handler) throws IOException {
     URI u = exchange.getRequestURI();
-    Request request = new Request(u.getPath(), u.getRawQuery(), params(u.getRawQuery()),
-        exchange.getRequestHeaders().getFirst("User-Agent"));
+    Request request =
+        new Request(
+            u.getPath(),
+            u.getRawQuery(),
+            params(u.getRawQuery()),
+            exchange.getRequestHeaders().getFirst("User-Agent"));
     requests.add(request);
     Reply reply = handler.handle(request, this);
     switch (reply) {
@@ -98,7 +108,8 @@ public final class LocalHttpServer implements AutoCloseable {
         }
       }
       case Reply.Drop d -> {
-        // An exception out of the handler makes the JDK server close the connection without answering.
+        // An exception out of the handler makes the JDK server close the connection without
+        // answering.
         throw new IOException("dropping the connection on purpose");
       }
       case Reply.CutShort c -> {
@@ -119,7 +130,9 @@ public final class LocalHttpServer implements AutoCloseable {
       int eq = pair.indexOf('=');
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
-      params.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+      params.put(
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
+          URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return params;
   }

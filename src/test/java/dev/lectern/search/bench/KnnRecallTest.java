@@ -3,6 +3,7 @@ package dev.lectern.search.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.index.IndexFields;
+import dev.lectern.testing.RandomVectors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import dev.lectern.testing.RandomVectors;
 import org.junit.jupiter.api.Test;
 
 class KnnRecallTest {
@@ -25,7 +25,8 @@ class KnnRecallTest {
 
   @Test
   void anExactlySearchedSmallIndexHasFullRecallFilteredOrNot() throws IOException {
-    // 300 papers: below Lucene's graph thresholds a filtered search is exact, and the graph of a few hundred
+    // 300 papers: below Lucene's graph thresholds a filtered search is exact, and the graph of a
+    // few hundred
     // vectors finds every neighbour, so anything short of 1.0 would be a fault of the measurement
     Random random = new Random(3);
     try (var dir = new ByteBuffersDirectory()) {
@@ -38,12 +39,18 @@ class KnnRecallTest {
         for (int i = 0; i < 5; i++) queries.add(unit(random));
         List<KnnRecall.Row> rows = KnnRecall.measure(s, queries, KnnRecall.categories(s));
         assertThat(KnnRecall.categories(s)).startsWith("common").contains("rare");
-        assertThat(rows).extracting(KnnRecall.Row::filter).contains("none", "cat:common", "cat:rare");
-        assertThat(rows).allSatisfy(r -> {
-          assertThat(r.candidateRecall()).isEqualTo(1.0);
-          assertThat(r.top10Recall()).isEqualTo(1.0);
-        });
-        assertThat(rows).filteredOn(r -> r.filter().equals("cat:rare")).first()
+        assertThat(rows)
+            .extracting(KnnRecall.Row::filter)
+            .contains("none", "cat:common", "cat:rare");
+        assertThat(rows)
+            .allSatisfy(
+                r -> {
+                  assertThat(r.candidateRecall()).isEqualTo(1.0);
+                  assertThat(r.top10Recall()).isEqualTo(1.0);
+                });
+        assertThat(rows)
+            .filteredOn(r -> r.filter().equals("cat:rare"))
+            .first()
             .satisfies(r -> assertThat(r.share()).isEqualTo(0.1));
       }
     }

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvalFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path file(String name, String content) throws IOException {
     return Files.writeString(dir.resolve(name), content);
@@ -23,7 +22,8 @@ class EvalFilesTest {
 
   @Test
   void readsTheSharedDevFilesWhichHaveNoHeader() {
-    RelevanceSet set = EvalFiles.load(SampleCorpus.eval("queries-dev.tsv"), SampleCorpus.eval("qrels-dev.tsv"));
+    RelevanceSet set =
+        EvalFiles.load(SampleCorpus.eval("queries-dev.tsv"), SampleCorpus.eval("qrels-dev.tsv"));
 
     assertThat(set.queries()).hasSize(15);
     assertThat(set.queries().getFirst()).isEqualTo(new EvalQuery("d01", "graph transformers"));
@@ -37,8 +37,12 @@ class EvalFilesTest {
 
   @Test
   void skipsBlankLinesAHeaderAndAByteOrderMark() throws IOException {
-    Path q = file("q.tsv", "\uFEFFquery_id\ttext\n\nq1\tgraph transformers\n  \nq2\tneural collapse\n");
-    Path r = file("r.tsv", """
+    Path q =
+        file("q.tsv", "\uFEFFquery_id\ttext\n\nq1\tgraph transformers\n  \nq2\tneural collapse\n");
+    Path r =
+        file(
+            "r.tsv",
+            """
         query_id\tgrade\tn\ttitle
         q1\t2\t1\tÉxploring  Sparsity: in Graph-Transformers
 
@@ -48,7 +52,8 @@ class EvalFilesTest {
     RelevanceSet set = EvalFiles.load(q, r);
 
     assertThat(set.queries()).extracting(EvalQuery::id).containsExactly("q1", "q2");
-    assertThat(set.qrels().grades("q1")).containsExactly(Map.entry("exploring sparsity in graph transformers", 2));
+    assertThat(set.qrels().grades("q1"))
+        .containsExactly(Map.entry("exploring sparsity in graph transformers", 2));
   }
 
   @Test
@@ -73,9 +78,11 @@ class EvalFilesTest {
   @Test
   void aQueryWithoutTextAndAnEmptyFileAreErrors() throws IOException {
     Path q = file("q.tsv", "q1\t  \n");
-    assertThatThrownBy(() -> EvalFiles.readQueries(q)).hasMessage(q + " line 1: query q1 has no text");
+    assertThatThrownBy(() -> EvalFiles.readQueries(q))
+        .hasMessage(q + " line 1: query q1 has no text");
     Path empty = file("empty.tsv", "\n\n");
-    assertThatThrownBy(() -> EvalFiles.readQueries(empty)).hasMessage(empty + ": no queries in the file");
+    assertThatThrownBy(() -> EvalFiles.readQueries(empty))
+        .hasMessage(empty + ": no queries in the file");
   }
 
   @Test
@@ -91,7 +98,9 @@ class EvalFilesTest {
     Path r = file("r.tsv", "q1\t2\t1\tA Title\nq1\t2\tAnother Title\n");
 
     assertThatThrownBy(() -> EvalFiles.readQrels(r, null, new ArrayList<>()))
-        .hasMessage(r + " line 2: expected 4 tab-separated columns (query id, grade, row number, title), found 3");
+        .hasMessage(
+            r
+                + " line 2: expected 4 tab-separated columns (query id, grade, row number, title), found 3");
   }
 
   @Test
@@ -107,7 +116,10 @@ class EvalFilesTest {
 
   @Test
   void theSameTitleJudgedTwiceForAQueryIsAnErrorEvenWrittenDifferently() throws IOException {
-    Path r = file("r.tsv", "q1\t2\t1\tGraph Transformers\nq2\t1\t2\tGraph Transformers\nq1\t1\t3\tgraph-transformers\n");
+    Path r =
+        file(
+            "r.tsv",
+            "q1\t2\t1\tGraph Transformers\nq2\t1\t2\tGraph Transformers\nq1\t1\t3\tgraph-transformers\n");
 
     assertThatThrownBy(() -> EvalFiles.readQrels(r, null, new ArrayList<>()))
         .hasMessageStartingWith(r + " line 3: query q1 already judges this title")
@@ -129,7 +141,8 @@ class EvalFilesTest {
     Qrels qrels = EvalFiles.readQrels(r, Set.of("q1"), warnings);
 
     assertThat(qrels.byQuery()).containsOnlyKeys("q1");
-    assertThat(warnings).containsExactly(
-        r + " line 2: query q9 is not in the queries file; its judgments are ignored");
+    assertThat(warnings)
+        .containsExactly(
+            r + " line 2: query q9 is not in the queries file; its judgments are ignored");
   }
 }

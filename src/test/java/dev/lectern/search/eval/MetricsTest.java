@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The metric maths against values worked out by hand (log2 2 = 1, log2 3 = 1.585, log2 4 = 2, log2 6 = 2.585). */
+/**
+ * The metric maths against values worked out by hand (log2 2 = 1, log2 3 = 1.585, log2 4 = 2, log2
+ * 6 = 2.585).
+ */
 class MetricsTest {
   // a highly relevant, b and c relevant, d judged not relevant; x unjudged
   private static final Map<String, Integer> GRADES = Map.of("a", 2, "b", 1, "c", 1, "d", 0);
@@ -29,7 +32,8 @@ class MetricsTest {
 
   @Test
   void ndcgIsDcgOverIdealDcgAtTheSameCutoff() {
-    assertThat(Metrics.ndcg(RANKED, GRADES, 10)).isCloseTo(2.148712 / 3.130930, within(1e-6))
+    assertThat(Metrics.ndcg(RANKED, GRADES, 10))
+        .isCloseTo(2.148712 / 3.130930, within(1e-6))
         .isCloseTo(0.686286, within(1e-6));
     // @3: (2/log2(3) + 1/2) / (2 + 1/log2(3) + 1/2)
     assertThat(Metrics.ndcg(RANKED, GRADES, 3)).isCloseTo(0.562727, within(1e-6));
@@ -42,15 +46,18 @@ class MetricsTest {
   void aRepeatedPaperKeepsItsRankButEarnsNothingTheSecondTime() {
     // 2/1 + 0 + 1/log2(4)
     assertThat(Metrics.dcg(List.of("a", "a", "b"), GRADES, 10)).isCloseTo(2.5, within(1e-12));
-    assertThat(Metrics.recall(List.of("a", "a", "a"), GRADES, 10)).isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(Metrics.recall(List.of("a", "a", "a"), GRADES, 10))
+        .isCloseTo(1.0 / 3, within(1e-12));
   }
 
   @Test
   void reciprocalRankOfTheFirstRelevantPaperWithinTheCutoff() {
     assertThat(Metrics.reciprocalRank(RANKED, GRADES, 10)).isEqualTo(0.5);
     assertThat(Metrics.reciprocalRank(RANKED, GRADES, 1)).isZero();
-    assertThat(Metrics.reciprocalRank(List.of("d", "x", "b"), GRADES, 10)).isCloseTo(1.0 / 3, within(1e-12));
-    assertThat(Metrics.reciprocalRank(List.of("d", "x"), GRADES, 10)).isZero(); // grade 0 is not relevant
+    assertThat(Metrics.reciprocalRank(List.of("d", "x", "b"), GRADES, 10))
+        .isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(Metrics.reciprocalRank(List.of("d", "x"), GRADES, 10))
+        .isZero(); // grade 0 is not relevant
   }
 
   @Test

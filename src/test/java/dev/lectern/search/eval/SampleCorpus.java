@@ -17,8 +17,10 @@ final class SampleCorpus {
 
   private static Path require(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(file.toAbsolutePath().normalize() + " is missing: these tests need the "
-          + "shared corpus checked out beside the project (../shared)");
+      throw new IllegalStateException(
+          file.toAbsolutePath().normalize()
+              + " is missing: these tests need the "
+              + "shared corpus checked out beside the project (../shared)");
     }
     return file;
   }

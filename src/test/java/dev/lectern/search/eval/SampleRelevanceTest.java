@@ -26,8 +26,7 @@ class SampleRelevanceTest {
   private static final Set<String> STOPWORDS =
       Set.of("and", "for", "the", "that", "use", "how", "with", "versus", "of", "in", "do");
 
-  @TempDir
-  static Path dataDir;
+  @TempDir static Path dataDir;
   private static List<Paper> papers;
   private static RelevanceSet set;
 
@@ -35,16 +34,25 @@ class SampleRelevanceTest {
   static void importSamplePapers() {
     PaperLibrary library = new PaperLibrary(Database.openEmbedded(dataDir));
     for (String page : List.of("page-a.txt", "page-b.txt", "page-c.txt")) {
-      new Importer(library, 100, ImportProgress.QUIET).run(new HfPageSource(SampleCorpus.page(page)));
+      new Importer(library, 100, ImportProgress.QUIET)
+          .run(new HfPageSource(SampleCorpus.page(page)));
     }
-    papers = library.changedSince(0, Integer.MAX_VALUE).stream().map(PaperLibrary.Change::paper).toList();
+    papers =
+        library.changedSince(0, Integer.MAX_VALUE).stream()
+            .map(PaperLibrary.Change::paper)
+            .toList();
     set = EvalFiles.load(SampleCorpus.eval("queries-dev.tsv"), SampleCorpus.eval("qrels-dev.tsv"));
   }
 
-  /** Papers by how many of the query's words occur in their title and abstract (title hits count double). */
+  /**
+   * Papers by how many of the query's words occur in their title and abstract (title hits count
+   * double).
+   */
   private static List<String> substringSearch(String query, int k) {
-    List<String> words = Arrays.stream(Text.titleKey(query).split(" "))
-        .filter(w -> w.length() >= 3 && !STOPWORDS.contains(w)).toList();
+    List<String> words =
+        Arrays.stream(Text.titleKey(query).split(" "))
+            .filter(w -> w.length() >= 3 && !STOPWORDS.contains(w))
+            .toList();
     Map<Paper, Integer> scores = new LinkedHashMap<>();
     for (Paper p : papers) {
       String title = Text.titleKey(p.title());
@@ -54,22 +62,29 @@ class SampleRelevanceTest {
       if (score > 0) scores.put(p, score);
     }
     return scores.entrySet().stream()
-        .sorted(Comparator.comparing((Map.Entry<Paper, Integer> e) -> -e.getValue())
-            .thenComparing(e -> e.getKey().id()))
-        .limit(k).map(e -> e.getKey().title()).toList();
+        .sorted(
+            Comparator.comparing((Map.Entry<Paper, Integer> e) -> -e.getValue())
+                .thenComparing(e -> e.getKey().id()))
+        .limit(k)
+        .map(e -> e.getKey().title())
+        .toList();
   }
 
   @Test
   void everyJudgedTitleNamesASamplePaper() {
     Set<String> keys = papers.stream().map(Paper::titleKey).collect(Collectors.toSet());
     assertThat(papers).hasSize(233);
-    set.qrels().byQuery().forEach((q, grades) -> assertThat(keys).as("titles judged for " + q)
-        .containsAll(grades.keySet()));
+    set.qrels()
+        .byQuery()
+        .forEach(
+            (q, grades) ->
+                assertThat(keys).as("titles judged for " + q).containsAll(grades.keySet()));
   }
 
   @Test
   void substringMatchingGetsSensibleFigures() {
-    RelevanceEvaluation.ModeScores s = new RelevanceEvaluation(set).evaluate("substring", SampleRelevanceTest::substringSearch);
+    RelevanceEvaluation.ModeScores s =
+        new RelevanceEvaluation(set).evaluate("substring", SampleRelevanceTest::substringSearch);
     System.out.print(RelevanceEvaluation.format(List.of(s)));
     System.out.print(RelevanceEvaluation.formatPerQuery(List.of(s)));
 
@@ -99,9 +114,16 @@ class SampleRelevanceTest {
   }
 
   private static List<String> judgedByGrade(String queryText, boolean ascending) {
-    String id = set.queries().stream().filter(q -> q.text().equals(queryText)).findFirst().orElseThrow().id();
+    String id =
+        set.queries().stream()
+            .filter(q -> q.text().equals(queryText))
+            .findFirst()
+            .orElseThrow()
+            .id();
     Comparator<Map.Entry<String, Integer>> byGrade = Map.Entry.comparingByValue();
     return set.qrels().grades(id).entrySet().stream()
-        .sorted(ascending ? byGrade : byGrade.reversed()).map(Map.Entry::getKey).toList();
+        .sorted(ascending ? byGrade : byGrade.reversed())
+        .map(Map.Entry::getKey)
+        .toList();
   }
 }
