@@ -35,6 +35,17 @@ class CliTest {
   }
 
   @Test
+  void reindexSaysHowLongTheMergeIntoOneSegmentTook() throws Exception {
+    assertThat(lectern("import", "arxiv-snapshot", sample()).code()).isZero();
+    Cli reindex = lectern("reindex", "--no-progress");
+    assertThat(reindex.code()).as(reindex.err()).isZero();
+    assertThat(reindex.out())
+        .containsPattern(
+            "indexed 3 papers in [0-9.]+ s, [0-9.]+ s of it merging into one segment"
+                + " \\(index: 3 documents\\)");
+  }
+
+  @Test
   void runsRejectsListsEveryRejectedRecordUnlessLimited() throws Exception {
     Path bad = dir.resolve("bad.jsonl");
     // a good record first: a file whose first records are all bad is refused as not a snapshot
