@@ -317,34 +317,10 @@ final class Snippets {
   }
 
   private static String plainTitle(StoredPaper p) {
-    return escape(p.title());
+    return HitText.escape(p.title());
   }
 
   private static String plainSnippet(StoredPaper p) {
-    return escape(opening(p.abstractText()));
-  }
-
-  static String opening(String text) {
-    if (text == null) return "";
-    if (text.length() <= OPENING_CHARS) return text;
-    int cut = text.lastIndexOf(' ', OPENING_CHARS);
-    return text.substring(0, cut > OPENING_CHARS / 2 ? cut : OPENING_CHARS) + " …";
-  }
-
-  static String escape(String s) {
-    if (s == null) return "";
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#x27;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return HitText.escape(HitText.opening(p.abstractText(), OPENING_CHARS));
   }
 }

@@ -2,6 +2,7 @@ package dev.lectern.web;
 
 import dev.lectern.paper.Paper;
 import dev.lectern.paper.PaperIds;
+import dev.lectern.search.HitText;
 import dev.lectern.search.SearchResult.Hit;
 import dev.lectern.web.view.PaperCard;
 import java.time.LocalDate;
@@ -20,12 +21,12 @@ final class Cards {
   static PaperCard of(Paper p, LocalDate day) {
     return card(
         p.id(),
-        Html.escape(p.title()),
+        HitText.escape(p.title()),
         p.authors(),
         p.primaryCategory(),
         day,
         p.upvotes(),
-        Html.escape(Html.opening(p.abstractText(), OPENING)));
+        HitText.escape(HitText.opening(p.abstractText(), OPENING)));
   }
 
   static PaperCard of(Hit h) {
