@@ -9,7 +9,6 @@ import dev.lectern.paper.Text;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The saved text of a Hugging Face Daily Papers page ({@code hf-page}), plain or gzip: some page
@@ -114,21 +113,7 @@ public final class HfPageSource extends FileSource {
     }
 
     private static Paper paper(String title, String abstractText) {
-      return new Paper(
-          PaperIds.fromTitle(title),
-          title,
-          abstractText,
-          List.of(),
-          List.of(),
-          null,
-          null,
-          0,
-          null,
-          null,
-          null,
-          null,
-          null,
-          Set.of(NAME));
+      return Paper.of(PaperIds.fromTitle(title), title, abstractText, List.of(), NAME);
     }
   }
 }
