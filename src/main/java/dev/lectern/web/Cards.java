@@ -1,5 +1,6 @@
 package dev.lectern.web;
 
+import dev.lectern.paper.Latex;
 import dev.lectern.paper.Paper;
 import dev.lectern.paper.PaperIds;
 import dev.lectern.search.HitText;
@@ -52,7 +53,10 @@ final class Cards {
     return new PaperCard(
         Links.paper(id),
         titleHtml,
-        authors.subList(0, Math.min(AUTHORS, authors.size())),
+        // names may come as LaTeX (Fa\v{c}nka) from a snapshot's author string: shown as letters
+        authors.subList(0, Math.min(AUTHORS, authors.size())).stream()
+            .map(Latex::toUnicode)
+            .toList(),
         Math.max(0, authors.size() - AUTHORS),
         category,
         date == null ? null : date.toString(),

@@ -2,6 +2,7 @@ package dev.lectern.web;
 
 import dev.lectern.feed.DailyFeed;
 import dev.lectern.feed.DailyFeed.Order;
+import dev.lectern.paper.Latex;
 import dev.lectern.paper.Paper;
 import dev.lectern.search.QueryException;
 import dev.lectern.search.SearchRequest;
@@ -232,6 +233,7 @@ final class Pages {
             p.id(),
             p.title(),
             p.authors().stream()
+                .map(Latex::toUnicode)
                 .map(
                     a ->
                         new PaperView.Author(

@@ -130,6 +130,14 @@ class PagesTest {
   }
 
   @Test
+  void authorNamesWrittenInLatexShowAsLetters() {
+    String paper = page("/papers/" + WebFixture.OLD_STYLE_ID).body();
+    assertThat(paper).contains(">Kurt Gödel</a>").doesNotContain("G\\&quot;odel");
+    String day = page("/?day=1999-01-04").body();
+    assertThat(day).contains(">Kurt Gödel</span>").doesNotContain("G\\&quot;odel");
+  }
+
+  @Test
   void anUnknownPaperIsA404PageThatOffersASearch() {
     Response r = page("/papers/2401.99999");
     assertThat(r.status()).isEqualTo(404);

@@ -137,7 +137,8 @@ final class WebFixture implements AutoCloseable {
             OLD_STYLE_ID,
             "Graph transformers on the string landscape",
             "We study graph transformers and " + "attention on the landscape of string vacua.",
-            List.of("Ada Lovelace"),
+            // a name as a snapshot's author string writes it, in LaTeX
+            List.of("Ada Lovelace", "Kurt G\\\"odel"),
             "hep-th",
             LocalDate.of(1999, 1, 4),
             null));
