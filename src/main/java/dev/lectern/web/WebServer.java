@@ -1,6 +1,7 @@
 package dev.lectern.web;
 
 import dev.lectern.app.Background;
+import dev.lectern.feed.DailyFeed;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
 import io.javalin.Javalin;
@@ -60,7 +61,7 @@ public final class WebServer implements AutoCloseable {
       Background background) {
     Api api = new Api(search, library, background);
     Assets assets = new Assets();
-    Pages pages = new Pages(search, library, assets.cssPath());
+    Renderer pages = new Renderer(assets.cssPath());
     Javalin app =
         Javalin.create(
             config -> {
@@ -68,7 +69,9 @@ public final class WebServer implements AutoCloseable {
               config.routes.before(WebServer::securityHeaders);
               assets.register(config.routes);
               api.register(config.routes);
-              pages.register(config.routes);
+              new TodayPage(new DailyFeed(library.days()), pages).register(config.routes);
+              new SearchPage(search, pages).register(config.routes);
+              new PaperPage(search, library, pages).register(config.routes);
               errors(config, pages);
             });
     try {
@@ -131,7 +134,7 @@ public final class WebServer implements AutoCloseable {
     ctx.header("X-Frame-Options", "DENY");
   }
 
-  private static void errors(JavalinConfig config, Pages pages) {
+  private static void errors(JavalinConfig config, Renderer pages) {
     config.routes.exception(
         HttpError.class, (e, ctx) -> fail(ctx, pages, e.status(), e.getMessage()));
     config.routes.exception(
@@ -171,7 +174,7 @@ public final class WebServer implements AutoCloseable {
     return ctx.path().startsWith("/api/") || ctx.path().equals("/api");
   }
 
-  private static void fail(Context ctx, Pages pages, int status, String message) {
+  private static void fail(Context ctx, Renderer pages, int status, String message) {
     ctx.status(status);
     if (isApi(ctx)) {
       Api.send(ctx, Api.error(message));

@@ -51,7 +51,7 @@ class BrowserTest {
       assertThat(page.locator("h1").innerText())
           .isEqualTo("Retrieval heads in long-context transformers");
       Locator similar = page.locator("#similar ol.papers h3 a");
-      assertThat(similar.count()).isEqualTo(Pages.SIMILAR);
+      assertThat(similar.count()).isEqualTo(PaperPage.SIMILAR);
       String similarTitle = similar.first().innerText();
       String similarHref = similar.first().getAttribute("href");
 
@@ -64,7 +64,7 @@ class BrowserTest {
       page.waitForURL("**/search?q=retrieval+heads");
       assertThat(page.locator("h1").innerText()).isEqualTo("Search");
       assertThat(page.getByLabel("Query").inputValue()).isEqualTo("retrieval heads");
-      assertThat(page.locator("ol.papers > li").count()).isEqualTo(Pages.SEARCH_PAGE_SIZE);
+      assertThat(page.locator("ol.papers > li").count()).isEqualTo(SearchPage.PAGE_SIZE);
       assertThat(page.locator("ol.papers mark").count()).isPositive();
 
       page.getByLabel("Mode").selectOption("lexical");

@@ -83,7 +83,7 @@ class PagesTest {
                         "EEEE d MMMM yyyy", java.util.Locale.ENGLISH))
                 + "</h1>")
         .contains("href=\"/?day=2024-03-14\"");
-    assertThat(paperLinks(r.body())).hasSize(Pages.TODAY_PAGE_SIZE);
+    assertThat(paperLinks(r.body())).hasSize(TodayPage.PAGE_SIZE);
     assertThat(r.body()).contains("Next page →").contains("&amp;page=2");
   }
 
@@ -116,7 +116,7 @@ class PagesTest {
         .contains("href=\"https://arxiv.org/pdf/2403.02222\"")
         .contains("id=\"similar\"");
     String similar = r.body().substring(r.body().indexOf("id=\"similar\""));
-    assertThat(paperLinks(similar)).hasSize(Pages.SIMILAR).doesNotContain("2403.02222");
+    assertThat(paperLinks(similar)).hasSize(PaperPage.SIMILAR).doesNotContain("2403.02222");
   }
 
   @Test
@@ -163,7 +163,7 @@ class PagesTest {
         .containsPattern("<p class=\"summary\">[\\d,]+ papers")
         .contains("Query syntax");
     List<String> first = paperLinks(r.body());
-    assertThat(first).hasSize(Pages.SEARCH_PAGE_SIZE);
+    assertThat(first).hasSize(SearchPage.PAGE_SIZE);
     assertThat(r.body()).contains("href=\"/search?q=attention&amp;mode=lexical&amp;page=2\"");
     Response second = page("/search?q=attention&mode=lexical&page=2");
     assertThat(second.body())

@@ -1,0 +1,99 @@
+package dev.lectern.web;
+
+import dev.lectern.paper.Latex;
+import dev.lectern.paper.Paper;
+import dev.lectern.search.QueryException;
+import dev.lectern.search.SearchService;
+import dev.lectern.store.PaperLibrary;
+import dev.lectern.web.view.PaperCard;
+import dev.lectern.web.view.PaperView;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** A paper's page: everything the library knows of it, and its similar papers. */
+final class PaperPage {
+  static final int SIMILAR = 10;
+
+  private final SearchService search;
+  private final PaperLibrary library;
+  private final Renderer renderer;
+
+  PaperPage(SearchService search, PaperLibrary library, Renderer renderer) {
+    this.search = search;
+    this.library = library;
+    this.renderer = renderer;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/papers/<id>", this::paper);
+  }
+
+  private void paper(Context ctx) {
+    Params.parse(ctx.queryString(), Set.of());
+    String id = ctx.pathParam("id");
+    Paper p =
+        library
+            .get(id)
+            .orElseThrow(
+                () ->
+                    HttpError.notFound(
+                        "No paper with the id '"
+                            + id
+                            + "' is in the library. arXiv ids look like 2404.15574 or hep-th/9901001."));
+    if (!p.id().equals(id)) { // a title-only id whose paper has since moved to its arXiv id
+      ctx.redirect(Links.paper(p.id()), HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
+    List<PaperCard> similar = List.of();
+    String similarNote = null;
+    try {
+      similar = search.similar(p.id(), SIMILAR).stream().map(Cards::of).toList();
+      if (similar.isEmpty()) similarNote = "No similar papers found yet.";
+    } catch (QueryException e) {
+      similarNote =
+          "Similar papers are listed once this paper is indexed, within seconds of its import.";
+    }
+    List<String> dates = new ArrayList<>();
+    if (p.submitted() != null) dates.add("submitted " + p.submitted());
+    if (p.updated() != null && !p.updated().equals(p.submitted()))
+      dates.add("updated " + p.updated());
+    if (p.versions() > 0) dates.add(p.versions() + (p.versions() == 1 ? " version" : " versions"));
+    boolean arxiv = p.hasArxivId();
+    String license = p.license();
+    renderer.render(
+        ctx,
+        "paper.jte",
+        new PaperView(
+            renderer.page(p.title(), "", "paper"),
+            p.id(),
+            p.title(),
+            p.authors().stream()
+                .map(Latex::toUnicode)
+                .map(
+                    a ->
+                        new PaperView.Author(
+                            a, "/search?q=" + Links.encode("author:\"" + a + "\"")))
+                .toList(),
+            p.categories(),
+            dates.isEmpty() ? null : String.join(" · ", dates),
+            p.abstractText(),
+            p.doi(),
+            p.doi() == null ? null : "https://doi.org/" + p.doi(),
+            p.journalRef(),
+            p.comments(),
+            license,
+            license != null && (license.startsWith("http://") || license.startsWith("https://"))
+                ? license
+                : null,
+            p.upvotes(),
+            arxiv ? Links.arxivAbs(p.id()) : null,
+            arxiv ? Links.arxivPdf(p.id()) : null,
+            String.join(", ", p.sources()),
+            similar,
+            similarNote));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.lectern.web;
+
+import dev.lectern.web.view.ErrorView;
+import dev.lectern.web.view.Page;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.util.Locale;
+
+/**
+ * Renders the precompiled JTE templates (src/main/jte), which escape every text they are given, and
+ * the error page every failed page request gets.
+ */
+final class Renderer {
+  private final String css;
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+
+  Renderer(String css) {
+    this.css = css;
+  }
+
+  /** The layout's part of a view: title, stylesheet, header query and current section. */
+  Page page(String title, String query, String section) {
+    return new Page(title, css, query, section);
+  }
+
+  void render(Context ctx, String template, Object view) {
+    StringOutput out = new StringOutput();
+    templates.render(template, view, out);
+    ctx.header("Cache-Control", "no-cache");
+    ctx.contentType("text/html; charset=utf-8").result(out.toString());
+  }
+
+  /** An error page in the site's style; the status is set by the caller. */
+  void error(Context ctx, int status, String message) {
+    String heading =
+        switch (status) {
+          case 400 -> "That request cannot be answered";
+          case 404 -> "Not found";
+          case 405 -> "Not allowed";
+          default -> status >= 500 ? "Something went wrong" : "That request cannot be answered";
+        };
+    render(ctx, "error.jte", new ErrorView(page(heading, "", "none"), status, heading, message));
+  }
+
+  static String lower(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+
+  static String capitalized(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}
