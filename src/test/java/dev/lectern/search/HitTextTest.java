@@ -20,9 +20,9 @@ class HitTextTest {
     // 0704.0005's abstract: "In this paper we show how to compute the $\Lambda_{\alpha}$ norm, ..."
     String raw =
         "In this paper we show how to compute the $\\Lambda_{\\alpha}$ norm, $\\alpha\\ge 0$.";
-    // a cut at 50 decoded characters falls inside the first formula: the opening ends before it
-    assertThat(HitText.openingHtml(raw, 50))
-        .isEqualTo("In this paper we show how to compute the …");
+    // the last space before 32 decoded characters is inside a formula: the opening ends before it
+    assertThat(HitText.openingHtml("Words before the formula $x + y + z$ and after it.", 32))
+        .isEqualTo("Words before the formula …");
     assertThat(HitText.openingHtml(raw, 65))
         .isEqualTo(
             "In this paper we show how to compute the "

@@ -49,6 +49,7 @@ class BrowserMathTest {
         Chromium chromium = Chromium.launch();
         BrowserContext context = chromium.browser.newContext()) {
       Page page = context.newPage();
+      page.setDefaultTimeout(10_000); // KaTeX renders in milliseconds: a miss need not wait 30 s
       List<String> problems = watch(page);
       String base = web.uri().toString();
 
