@@ -43,6 +43,39 @@
     }
     span.replaceChildren.apply(span, Array.prototype.slice.call(rendered.childNodes));
     span.classList.add("math-rendered");
+    glue(span);
+  }
+
+  // A browser may break a line on either side of a rendered formula, as around an image, which
+  // would part CeAg$_2$Ge$_2$ after "Ge". So the formula and the text it touches on either side
+  // (up to a space) go into one span that does not wrap, as they are one word in the raw text.
+  // Its style is set through the DOM, which the policy allows, not by a style attribute.
+  function glue(span) {
+    var before = span.previousSibling;
+    var word;
+    if (before && before.nodeType === Node.ELEMENT_NODE && before.classList.contains("math-word")) {
+      word = before; // the formula before this one and the text between them
+    } else {
+      var head = before && before.nodeType === Node.TEXT_NODE ? before.data.match(/\S+$/) : null;
+      var next = span.nextSibling;
+      if (!head && !(next && next.nodeType === Node.TEXT_NODE && /^\S/.test(next.data))) return;
+      word = document.createElement("span");
+      word.className = "math-word";
+      word.style.whiteSpace = "nowrap";
+      span.parentNode.insertBefore(word, span);
+      if (head) {
+        before.data = before.data.slice(0, -head[0].length);
+        word.appendChild(document.createTextNode(head[0]));
+      }
+    }
+    word.appendChild(span);
+    var after = word.nextSibling;
+    var tail = after && after.nodeType === Node.TEXT_NODE ? after.data.match(/^\S+/) : null;
+    if (tail) {
+      after.data = after.data.slice(tail[0].length);
+      if (after.data === "") after.remove(); // so the next formula finds this word beside it
+      word.appendChild(document.createTextNode(tail[0]));
+    }
   }
 
   var katex = document.createElement("script");

@@ -89,6 +89,58 @@ class BrowserMathTest {
     }
   }
 
+  /**
+   * Formulas written right after a letter (CeAg$_2$Ge$_2$) that start on another line than that
+   * letter: left of where the text before them ends.
+   */
+  private static final String PARTED =
+      """
+      () => {
+        const texts = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const n = walker.currentNode;
+          if (n.data.length > 0 && !n.parentElement.closest("math")) texts.push(n);
+        }
+        const parted = [];
+        for (const s of document.querySelectorAll("span.math-rendered")) {
+          const before = texts.filter(
+              n => s.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_PRECEDING);
+          const t = before[before.length - 1];
+          if (!t || !/\\S$/.test(t.data)) continue;
+          const r = document.createRange();
+          r.setStart(t, t.data.length - 1);
+          r.setEnd(t, t.data.length);
+          if (s.getBoundingClientRect().left < r.getBoundingClientRect().right - 1)
+            parted.push(t.data.slice(-12));
+        }
+        return parted;
+      }""";
+
+  @Test
+  void aFormulaStaysOnTheLineOfTheWordItIsWrittenInto() {
+    try (WebFixture web = LatexFixture.start(dataDir);
+        Chromium chromium = Chromium.launch();
+        BrowserContext context = chromium.browser.newContext()) {
+      Page page = context.newPage();
+      page.setDefaultTimeout(10_000);
+      List<String> parted = new ArrayList<>();
+      // 0704.0119: "... a tetragonal CeAg$_2$Ge$_2$ single crystal", in its title, its abstract
+      // and its card
+      for (String path : new String[] {"/papers/0704.0119", "/?day=" + LatexFixture.DAY}) {
+        page.navigate(web.uri() + path);
+        page.locator("span.math-rendered").first().waitFor();
+        for (int width = 300; width <= 1000; width += 5) {
+          page.setViewportSize(width, 800);
+          @SuppressWarnings("unchecked")
+          List<String> here = (List<String>) page.evaluate(PARTED);
+          for (String p : here) parted.add(path + ": " + p + " at " + width + " px");
+        }
+      }
+      assertThat(parted).isEmpty();
+    }
+  }
+
   @Test
   void withoutJavaScriptTheMathReadsAsItsTex() {
     try (WebFixture web = LatexFixture.start(dataDir);
