@@ -2,6 +2,7 @@ package dev.lectern.web;
 
 import dev.lectern.paper.Latex;
 import dev.lectern.paper.Paper;
+import dev.lectern.search.HitText;
 import dev.lectern.search.QueryException;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
@@ -14,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** A paper's page: everything the library knows of it, and its similar papers. */
+/**
+ * A paper's page: everything the library knows of it, and its similar papers. Its LaTeX (title,
+ * abstract, comments) is shown decoded, with the math left for the page's script to render.
+ */
 final class PaperPage {
   static final int SIMILAR = 10;
 
@@ -68,9 +72,9 @@ final class PaperPage {
         ctx,
         "paper.jte",
         new PaperView(
-            renderer.page(p.title(), "", "paper"),
+            renderer.page(Latex.toUnicode(p.title()), "", "paper"),
             p.id(),
-            p.title(),
+            HitText.html(p.title()),
             p.authors().stream()
                 .map(Latex::toUnicode)
                 .map(
@@ -80,11 +84,11 @@ final class PaperPage {
                 .toList(),
             p.categories(),
             dates.isEmpty() ? null : String.join(" · ", dates),
-            p.abstractText(),
+            HitText.html(p.abstractText()),
             p.doi(),
             p.doi() == null ? null : "https://doi.org/" + p.doi(),
-            p.journalRef(),
-            p.comments(),
+            Latex.toUnicode(p.journalRef()), // "Phys. Rev. Lett. {\bf 98}", "351--358"
+            p.comments() == null ? null : HitText.html(p.comments()),
             license,
             license != null && (license.startsWith("http://") || license.startsWith("https://"))
                 ? license

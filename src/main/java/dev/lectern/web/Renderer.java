@@ -13,16 +13,16 @@ import java.util.Locale;
  * the error page every failed page request gets.
  */
 final class Renderer {
-  private final String css;
+  private final Assets assets;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-  Renderer(String css) {
-    this.css = css;
+  Renderer(Assets assets) {
+    this.assets = assets;
   }
 
-  /** The layout's part of a view: title, stylesheet, header query and current section. */
+  /** The layout's part of a view: title, static files, header query and current section. */
   Page page(String title, String query, String section) {
-    return new Page(title, css, query, section);
+    return new Page(title, assets.cssPath(), assets.mathPath(), assets.katexPath(), query, section);
   }
 
   void render(Context ctx, String template, Object view) {

@@ -61,7 +61,7 @@ public final class WebServer implements AutoCloseable {
       Background background) {
     Api api = new Api(search, library, background);
     Assets assets = new Assets();
-    Renderer pages = new Renderer(assets.cssPath());
+    Renderer pages = new Renderer(assets);
     Javalin app =
         Javalin.create(
             config -> {
@@ -119,13 +119,15 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Every answer: no script at all and styles only from Lectern's own stylesheet (so stored text
-   * that slips through as markup could not run or restyle), no sniffing a JSON answer into HTML, no
-   * referrer sent to arXiv or anyone when a link is followed, and no framing by another site.
+   * Every answer: scripts only from Lectern's own files and styles only from its own stylesheet,
+   * nothing inline (so stored text that slipped through as markup could not run or restyle); no
+   * sniffing a JSON answer into HTML, no referrer sent to arXiv or anyone when a link is followed,
+   * and no framing by another site. KaTeX renders math as MathML (see web/math.js), which needs
+   * neither its style attributes nor its fonts, so nothing here is loosened for it.
    */
   static final String CSP =
-      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-          + "base-uri 'none'; frame-ancestors 'none'";
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   private static void securityHeaders(Context ctx) {
     ctx.header("Content-Security-Policy", CSP);

@@ -5,7 +5,10 @@ package dev.lectern.web.view;
  *
  * @param title the document title (Lectern is appended)
  * @param css the fingerprinted stylesheet's path
+ * @param mathScript the fingerprinted path of the script that renders the page's math
+ * @param katex KaTeX's fingerprinted path, which that script loads when the page has math
  * @param query the query shown in the header's search box, empty for none
  * @param section the page the header marks as current: today, search or none
  */
-public record Page(String title, String css, String query, String section) {}
+public record Page(
+    String title, String css, String mathScript, String katex, String query, String section) {}
