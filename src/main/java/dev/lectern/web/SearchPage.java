@@ -75,7 +75,7 @@ final class SearchPage {
         ctx,
         "search.jte",
         new SearchView(
-            layout,
+            layout.withExports(Exports.forSearch(ctx.queryString(), q)),
             q,
             modes,
             true,

@@ -7,5 +7,14 @@ package dev.lectern.web.view;
  * @param css the fingerprinted stylesheet's path
  * @param query the query shown in the header's search box, empty for none
  * @param section the page the header marks as current: today, search or none
+ * @param exports the exports and Atom feed of the list the page shows, null for none
  */
-public record Page(String title, String css, String query, String section) {}
+public record Page(String title, String css, String query, String section, ListExports exports) {
+  public Page(String title, String css, String query, String section) {
+    this(title, css, query, section, null);
+  }
+
+  public Page withExports(ListExports e) {
+    return new Page(title, css, query, section, e);
+  }
+}
