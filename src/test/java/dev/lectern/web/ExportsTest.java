@@ -9,7 +9,10 @@ import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.io.WireFeedInput;
+import dev.lectern.paper.Paper;
+import dev.lectern.paper.PaperIds;
 import dev.lectern.testing.BibtexReader;
+import dev.lectern.testing.TestLibrary;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.Socket;
@@ -42,9 +45,25 @@ class ExportsTest {
   static WebFixture web;
   static final HttpClient client = HttpClient.newHttpClient();
 
+  static final String MOVED_TITLE = "A preprint first met on a saved page";
+  static final String MOVED_FROM = PaperIds.fromTitle(MOVED_TITLE);
+
   @BeforeAll
   static void serve() {
     web = WebFixture.start(dataDir);
+    // known by its title first, then by its arXiv id: the title's id redirects
+    TestLibrary.write(
+        web.lectern.library(), Paper.of(MOVED_FROM, MOVED_TITLE, "", List.of(), "hf-page"));
+    TestLibrary.write(
+        web.lectern.library(),
+        TestLibrary.paper(
+            "2403.05555",
+            MOVED_TITLE,
+            "Found later on arXiv.",
+            List.of("Ada Lovelace"),
+            List.of("cs.DL"),
+            WebFixture.DAY.minusDays(30),
+            null));
   }
 
   @AfterAll
@@ -144,6 +163,13 @@ class ExportsTest {
         .contains("<label for=\"bibtex\">")
         .contains("href=\"/papers/hep-th/9901001.bib\" download>Download hep-th-9901001.bib</a>")
         .contains("@misc{lovelace1999graph,");
+  }
+
+  @Test
+  void aMovedPapersBibtexRedirectsToItsArxivIds() {
+    HttpResponse<String> r = get("/papers/" + MOVED_FROM + ".bib");
+    assertThat(r.statusCode()).isEqualTo(301);
+    assertThat(r.headers().firstValue("Location")).hasValue("/papers/2403.05555.bib");
   }
 
   @Test
