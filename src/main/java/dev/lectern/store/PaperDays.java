@@ -60,6 +60,28 @@ public final class PaperDays {
     return out;
   }
 
+  /**
+   * The papers with these ids, each with its day, in the order asked; unknown ids are skipped (a
+   * search's hit deleted since, say).
+   */
+  public List<Dated> byIds(List<String> ids) {
+    List<Dated> out = new ArrayList<>(ids.size());
+    try (Connection c = db.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT " + PaperRows.COLUMNS + ", " + DAY + " FROM papers WHERE id = ?")) {
+      for (String id : ids) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) out.add(new Dated(PaperRows.read(rs), LocalDate.parse(rs.getString(15))));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read papers: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   /** The newest day that has papers, empty for an empty library. */
   public Optional<LocalDate> latest() {
     return day("SELECT MAX(" + DAY + ") FROM papers", null);

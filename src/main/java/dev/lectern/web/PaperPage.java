@@ -36,18 +36,17 @@ final class PaperPage {
     routes.get("/papers/<id>", this::paper);
   }
 
+  static HttpError unknown(String id) {
+    return HttpError.notFound(
+        "No paper with the id '"
+            + id
+            + "' is in the library. arXiv ids look like 2404.15574 or hep-th/9901001.");
+  }
+
   private void paper(Context ctx) {
     Params.parse(ctx.queryString(), Set.of());
     String id = ctx.pathParam("id");
-    Paper p =
-        library
-            .get(id)
-            .orElseThrow(
-                () ->
-                    HttpError.notFound(
-                        "No paper with the id '"
-                            + id
-                            + "' is in the library. arXiv ids look like 2404.15574 or hep-th/9901001."));
+    Paper p = library.get(id).orElseThrow(() -> unknown(id));
     if (!p.id().equals(id)) { // a title-only id whose paper has since moved to its arXiv id
       ctx.redirect(Links.paper(p.id()), HttpStatus.MOVED_PERMANENTLY);
       return;
@@ -98,6 +97,7 @@ final class PaperPage {
             arxiv ? Links.arxivPdf(p.id()) : null,
             String.join(", ", p.sources()),
             similar,
-            similarNote));
+            similarNote,
+            Exports.citation(p)));
   }
 }

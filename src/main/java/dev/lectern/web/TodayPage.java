@@ -69,7 +69,7 @@ final class TodayPage {
         ctx,
         "today.jte",
         new TodayView(
-            renderer.page(DAY.format(day), "", "today"),
+            renderer.page(DAY.format(day), "", "today").withExports(Exports.forDay(day, order)),
             false,
             DAY.format(day),
             day.toString(),

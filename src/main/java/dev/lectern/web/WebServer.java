@@ -1,6 +1,7 @@
 package dev.lectern.web;
 
 import dev.lectern.app.Background;
+import dev.lectern.export.PaperLists;
 import dev.lectern.feed.DailyFeed;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
@@ -71,6 +72,8 @@ public final class WebServer implements AutoCloseable {
               api.register(config.routes);
               new TodayPage(new DailyFeed(library.days()), pages).register(config.routes);
               new SearchPage(search, pages).register(config.routes);
+              new Exports(new PaperLists(search, library.days()), library)
+                  .register(config.routes); // before the paper page, which takes any id
               new PaperPage(search, library, pages).register(config.routes);
               errors(config, pages);
             });

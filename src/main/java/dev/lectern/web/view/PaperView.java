@@ -31,7 +31,8 @@ public record PaperView(
     String arxivPdf,
     String sources,
     List<PaperCard> similar,
-    String similarNote) {
+    String similarNote,
+    Citation citation) {
 
   /** An author and a search for the author's papers. */
   public record Author(String name, String searchHref) {}
