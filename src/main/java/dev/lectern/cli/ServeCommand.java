@@ -1,17 +1,25 @@
 package dev.lectern.cli;
 
 import dev.lectern.app.Background;
+import dev.lectern.app.HarvestConfig;
+import dev.lectern.app.HarvestStatus;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
 import dev.lectern.index.LuceneIndex;
 import dev.lectern.index.PaperIndex.SyncReport;
 import dev.lectern.index.SearchableIndex;
+import dev.lectern.ingest.ImportSummary;
+import dev.lectern.ingest.http.Wait;
 import dev.lectern.search.SearchService;
 import dev.lectern.search.SearchWarmup;
 import dev.lectern.web.WebServer;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,7 +33,9 @@ import picocli.CommandLine.ParentCommand;
       "Run Lectern: the web app and its JSON API.",
       "Serves the pages and /api/v1/..., embeds missing vectors in the background and keeps the index "
           + "following the library, so papers imported meanwhile (lectern import in another terminal) are "
-          + "searchable by words within seconds and by meaning once embedded. Ctrl-C stops."
+          + "searchable by words within seconds and by meaning once embedded. On an empty library it "
+          + "first fetches the last 3 days of papers from arXiv and Hugging Face, then again daily "
+          + "(harvest.* settings; --no-harvest for none). Ctrl-C stops."
     })
 final class ServeCommand implements Callable<Integer> {
   /**
@@ -45,6 +55,13 @@ final class ServeCommand implements Callable<Integer> {
       names = "--host",
       description = "Address to listen on (default from settings: 127.0.0.1, this machine only).")
   String host;
+
+  @Option(
+      names = "--no-harvest",
+      description =
+          "Fetch nothing from arXiv or Hugging Face: no first harvest on an empty library, no daily "
+              + "harvest (default from settings: harvest.enabled = true).")
+  boolean noHarvest;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -71,9 +88,13 @@ final class ServeCommand implements Callable<Integer> {
               stopRequested.countDown();
             })) {
       out.println("opening the library and the search index...");
+      HarvestConfig harvest = noHarvest ? null : HarvestConfig.from(settings);
       Background background =
           new Background(
-              lectern, settings.getDuration(Settings.SERVER_FOLLOW_INTERVAL), new ServeEvents(err));
+              lectern,
+              settings.getDuration(Settings.SERVER_FOLLOW_INTERVAL),
+              new ServeEvents(err),
+              harvest);
       WebServer server = null;
       Warmup warmup = null;
       try {
@@ -93,6 +114,7 @@ final class ServeCommand implements Callable<Integer> {
             "library: %,d papers; index: %,d papers; embeddings: %,d done, %,d to compute in the "
                 + "background%n",
             s.libraryPapers(), s.indexedPapers(), s.embedded(), s.pending());
+        out.println(harvestPlan(background.harvestStatus()));
         out.println(
             "serving "
                 + server.uri()
@@ -116,6 +138,14 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** A line on what serve will harvest, and when. */
+  private static String harvestPlan(HarvestStatus h) {
+    if (!h.enabled()) return "harvest: off (--no-harvest or harvest.enabled = false)";
+    String daily = h.schedule() == null ? "no daily harvest" : "daily at " + h.schedule();
+    if (h.running() != null || h.nextRun() == null) return "harvest: " + daily;
+    return "harvest: " + daily + "; the next at " + ServeEvents.time(h.nextRun());
   }
 
   /**
@@ -228,6 +258,48 @@ final class ServeCommand implements Callable<Integer> {
           "attached %,d stored vectors the index lacked (left by an interrupted run)%n", papers);
       err.flush();
     }
+
+    @Override
+    public void harvestStarted(HarvestStatus.Running running) {
+      line("harvest: fetching " + running.what());
+    }
+
+    @Override
+    public void harvested(String source, ImportSummary summary) {
+      line("harvest: " + source + ": " + summary);
+    }
+
+    @Override
+    public void harvestFailed(String source, String message) {
+      line("harvest: " + source + ": " + message);
+    }
+
+    @Override
+    public void harvestEnded(HarvestStatus.Run run, Instant next) {
+      String then = next == null ? "" : "; the next at " + time(next);
+      line(
+          run.completed()
+              ? String.format("harvest: done, %,d new papers%s", run.newPapers(), then)
+              : String.format("harvest: stopped with %,d new papers%s", run.newPapers(), then));
+    }
+
+    @Override
+    public void harvestWaiting(Wait wait) {
+      line("harvest: " + wait);
+    }
+
+    private void line(String text) {
+      err.println(text);
+      err.flush();
+    }
+
+    /** A moment as people read it, in this machine's zone: 2024-03-15 20:30 EDT. */
+    static String time(Instant at) {
+      return TIME.format(at.atZone(ZoneId.systemDefault()));
+    }
+
+    private static final DateTimeFormatter TIME =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ENGLISH);
 
     @Override
     public void followFailed(RuntimeException failure) {

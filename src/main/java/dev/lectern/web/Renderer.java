@@ -14,15 +14,20 @@ import java.util.Locale;
  */
 final class Renderer {
   private final String css;
+  private final HarvestNotices notices;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-  Renderer(String css) {
+  Renderer(String css, HarvestNotices notices) {
     this.css = css;
+    this.notices = notices;
   }
 
-  /** The layout's part of a view: title, stylesheet, header query and current section. */
+  /**
+   * The layout's part of a view: title, stylesheet, header query, current section and what it says
+   * about the harvest.
+   */
   Page page(String title, String query, String section) {
-    return new Page(title, css, query, section);
+    return new Page(title, css, query, section, notices.forSection(section));
   }
 
   void render(Context ctx, String template, Object view) {

@@ -61,7 +61,7 @@ public final class WebServer implements AutoCloseable {
       Background background) {
     Api api = new Api(search, library, background);
     Assets assets = new Assets();
-    Renderer pages = new Renderer(assets.cssPath());
+    Renderer pages = new Renderer(assets.cssPath(), new HarvestNotices(background::harvestStatus));
     Javalin app =
         Javalin.create(
             config -> {
@@ -72,6 +72,7 @@ public final class WebServer implements AutoCloseable {
               new TodayPage(new DailyFeed(library.days()), pages).register(config.routes);
               new SearchPage(search, pages).register(config.routes);
               new PaperPage(search, library, pages).register(config.routes);
+              new StatusPage(background, pages).register(config.routes);
               errors(config, pages);
             });
     try {
