@@ -45,7 +45,8 @@ class HarvestPagesTest {
     lectern = new Lectern(settings);
     HarvestConfig harvest =
         HarvestConfig.from(settings).withClock(Clock.fixed(NOW, ZoneOffset.UTC));
-    background = new Background(lectern, Duration.ofMillis(200), Background.Events.QUIET, harvest);
+    // an hour between looks at the library: the harvest itself has the index follow at once
+    background = new Background(lectern, Duration.ofHours(1), Background.Events.QUIET, harvest);
     background.start();
     server =
         WebServer.start(
