@@ -51,8 +51,8 @@ public record HarvestStatus(
    * A harvest that ended.
    *
    * @param completed whether every source was read to its end
-   * @param results a line per source: what it read, or why it stopped
-   * @param error why the harvest failed, its sources' messages together; null when it completed
+   * @param results a line per source: what it read, or that it stopped
+   * @param errors why the sources that stopped did, in full; empty when the harvest completed
    * @param unreachable the servers that could not be reached at all
    */
   public record Run(
@@ -61,10 +61,11 @@ public record HarvestStatus(
       boolean completed,
       long newPapers,
       List<String> results,
-      String error,
+      List<String> errors,
       List<Unreachable> unreachable) {
     public Run {
       results = List.copyOf(results);
+      errors = List.copyOf(errors);
       unreachable = List.copyOf(unreachable);
     }
   }

@@ -7,6 +7,7 @@ import dev.lectern.ingest.ImportProgress;
 import dev.lectern.ingest.ImportSummary;
 import dev.lectern.ingest.harvest.ArxivScope.SetHarvest;
 import dev.lectern.ingest.harvest.Harvests;
+import dev.lectern.ingest.http.ConnectionFailedException;
 import dev.lectern.ingest.http.PoliteHttpClient;
 import dev.lectern.ingest.http.Wait;
 import dev.lectern.store.ImportCounts;
@@ -213,10 +214,15 @@ public final class Harvester {
     } catch (RuntimeException e) {
       if (stopping()) return;
       o.newPapers = before + added[0];
-      o.results.add(name + ": stopped: " + message(e));
+      Optional<ConnectionFailedException> unreachable = Harvests.unreachable(e);
+      unreachable.ifPresent(
+          c -> o.unreachable.add(new Unreachable(source, server(c.uri()), c.reason())));
+      o.results.add(
+          name
+              + ": stopped"
+              + unreachable.map(c -> ", " + c.reason()).orElse("")
+              + (added[0] > 0 ? String.format(", %,d new papers kept", added[0]) : ""));
       o.errors.add(name + ": " + message(e));
-      Harvests.unreachable(e)
-          .ifPresent(c -> o.unreachable.add(new Unreachable(source, server(c.uri()), c.reason())));
       events.harvestFailed(name, message(e));
     } finally {
       imported.run();
@@ -226,15 +232,7 @@ public final class Harvester {
   private void finish(Instant started, Outcome o) {
     Instant now = config.clock().instant();
     boolean completed = o.errors.isEmpty();
-    Run run =
-        new Run(
-            started,
-            now,
-            completed,
-            o.newPapers,
-            o.results,
-            completed ? null : String.join("; ", o.errors),
-            o.unreachable);
+    Run run = new Run(started, now, completed, o.newPapers, o.results, o.errors, o.unreachable);
     if (completed) {
       failures.set(0);
       lastCompleted = started; // a run that fell due while this one ran is still owed

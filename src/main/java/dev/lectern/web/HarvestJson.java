@@ -23,6 +23,7 @@ record HarvestJson(
 
   /**
    * @param results a line per source
+   * @param errors why the sources that stopped did
    * @param unreachable the servers that could not be reached
    */
   record RunJson(
@@ -31,7 +32,7 @@ record HarvestJson(
       boolean completed,
       long newPapers,
       List<String> results,
-      String error,
+      List<String> errors,
       List<HarvestStatus.Unreachable> unreachable) {}
 
   static HarvestJson of(HarvestStatus h) {
@@ -55,7 +56,7 @@ record HarvestJson(
                 last.completed(),
                 last.newPapers(),
                 last.results(),
-                last.error(),
+                last.errors(),
                 last.unreachable()),
         iso(h.lastCompleted()),
         iso(h.nextRun()),

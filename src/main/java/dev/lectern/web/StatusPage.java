@@ -120,7 +120,7 @@ final class StatusPage {
                       + String.format("): %,d new papers", last.newPapers())),
               !last.completed()));
       if (!last.results().isEmpty()) facts.add(new Fact("Sources", last.results(), false));
-      if (last.error() != null) facts.add(problem("Last error", last.error()));
+      if (!last.errors().isEmpty()) facts.add(new Fact("Last error", last.errors(), true));
     }
     facts.add(
         Fact.of(
