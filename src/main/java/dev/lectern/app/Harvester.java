@@ -137,18 +137,26 @@ public final class Harvester {
   }
 
   private void tick() {
-    Instant at = nextRun;
-    if (at == null || config.clock().instant().isBefore(at)) return;
-    Instant started = config.clock().instant();
-    Outcome outcome = new Outcome();
     try {
-      harvest(started, outcome);
+      Instant at = nextRun;
+      if (at == null || config.clock().instant().isBefore(at)) return;
+      Instant started = config.clock().instant();
+      Outcome outcome = new Outcome();
+      try {
+        harvest(started, outcome);
+      } catch (RuntimeException e) {
+        // the library failed under it (locked for long, a full disk): a failed harvest, retried
+        outcome.errors.add(message(e));
+      }
+      if (stopping()) return;
+      finish(started, outcome);
     } catch (RuntimeException e) {
-      // the library failed under it (locked for long, a full disk): a failed harvest, retried
-      outcome.errors.add(message(e));
+      // a scheduled task that throws is never run again: whatever failed here, try again later
+      running = null;
+      Duration wait = config.timing().retryAfter(failures.incrementAndGet());
+      nextRun = config.clock().instant().plus(wait);
+      events.harvestFailed("the harvest", message(e));
     }
-    if (stopping()) return;
-    finish(started, outcome);
   }
 
   /** What one harvest gathered from its sources. */
