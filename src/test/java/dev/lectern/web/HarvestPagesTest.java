@@ -144,6 +144,7 @@ class HarvestPagesTest {
     assertThat(page("/search?q=anything").body())
         .as("search works, and only the home page says it")
         .doesNotContain(sentence);
+    assertThat(http.get("/status?verbose=1").status()).as("strict parameters").isEqualTo(400);
     assertThat(page("/status").body())
         .contains("<dt>Last error</dt>")
         .contains("connection refused")
