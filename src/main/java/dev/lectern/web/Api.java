@@ -48,7 +48,7 @@ final class Api {
         PREFIX + "/status",
         ctx -> {
           Params.parse(ctx.queryString(), Set.of());
-          send(ctx, JsonViews.status(background.status()));
+          send(ctx, JsonViews.status(background.status(), background.harvestStatus()));
         });
     // <id> takes slashes: old-style arXiv ids (hep-th/9901001) arrive with theirs, encoded or not
     routes.get(

@@ -1,6 +1,7 @@
 package dev.lectern.web;
 
 import dev.lectern.app.Background;
+import dev.lectern.app.HarvestStatus;
 import dev.lectern.embed.EmbeddingStatus;
 import dev.lectern.paper.Paper;
 import dev.lectern.search.SearchRequest;
@@ -68,7 +69,8 @@ final class JsonViews {
 
   record SimilarJson(String id, String title, List<HitJson> hits) {}
 
-  record StatusJson(LibraryJson library, IndexJson index, EmbeddingsJson embeddings) {}
+  record StatusJson(
+      LibraryJson library, IndexJson index, EmbeddingsJson embeddings, HarvestJson harvest) {}
 
   record LibraryJson(long papers, long changeSeq) {}
 
@@ -136,7 +138,7 @@ final class JsonViews {
     return new SimilarJson(paper.id(), paper.title(), hits(hits));
   }
 
-  static StatusJson status(Background.Status s) {
+  static StatusJson status(Background.Status s, HarvestStatus harvest) {
     EmbeddingStatus run = s.queueRun();
     String state = !s.queueRunning() ? "stopped" : s.embedding() ? "embedding" : "idle";
     Duration eta = s.eta();
@@ -158,7 +160,8 @@ final class JsonViews {
                 state,
                 run.done(),
                 Math.round(run.docsPerSecond() * 10) / 10.0,
-                eta == null ? null : eta.toSeconds())));
+                eta == null ? null : eta.toSeconds())),
+        HarvestJson.of(harvest));
   }
 
   private static List<HitJson> hits(List<Hit> hits) {

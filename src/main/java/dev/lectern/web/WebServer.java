@@ -62,7 +62,7 @@ public final class WebServer implements AutoCloseable {
       Background background) {
     Api api = new Api(search, library, background);
     Assets assets = new Assets();
-    Renderer pages = new Renderer(assets);
+    Renderer pages = new Renderer(assets, new HarvestNotices(background::harvestStatus));
     Javalin app =
         Javalin.create(
             config -> {
@@ -75,6 +75,7 @@ public final class WebServer implements AutoCloseable {
               new Exports(new PaperLists(search, library.days()), library)
                   .register(config.routes); // before the paper page, which takes any id
               new PaperPage(search, library, pages).register(config.routes);
+              new StatusPage(background, pages).register(config.routes);
               errors(config, pages);
             });
     try {

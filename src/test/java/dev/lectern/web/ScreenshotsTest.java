@@ -13,10 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a check: screenshots of Today, Search and a paper's page at desktop and phone width, light
- * and dark, over a library given as {@code -Dlectern.screenshots.data=DIR}, written to {@code
- * -Dlectern.screenshots=DIR}. scripts/screenshots.sh builds such a library and runs this; without
- * the properties it is skipped.
+ * Not a check: screenshots of Today, Search, a paper's page and the status page at desktop and
+ * phone width, light and dark, over a library given as {@code -Dlectern.screenshots.data=DIR},
+ * written to {@code -Dlectern.screenshots=DIR}. scripts/screenshots.sh builds such a library and
+ * runs this; without the properties it is skipped.
  */
 class ScreenshotsTest {
   @Test
@@ -34,7 +34,14 @@ class ScreenshotsTest {
       String paper = firstPaper(chromium.browser, today);
       Map<String, String> pages =
           Map.of(
-              "today", today, "search", base + "/search?q=" + Links.encode(query), "paper", paper);
+              "today",
+              today,
+              "search",
+              base + "/search?q=" + Links.encode(query),
+              "paper",
+              paper,
+              "status",
+              base + "/status");
       for (ColorScheme scheme : new ColorScheme[] {ColorScheme.LIGHT, ColorScheme.DARK}) {
         for (int width : new int[] {1280, 360}) {
           try (BrowserContext context =
