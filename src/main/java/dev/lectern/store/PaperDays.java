@@ -1,24 +1,35 @@
 package dev.lectern.store;
 
-import dev.lectern.paper.Paper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The library by day: the papers of a day or a range of days, and the nearest days that have
  * papers. A paper's day is its submission date, or the day it entered the library when it has none
- * (a saved Daily Papers page gives no date); the index {@code papers_day} (migration V3) covers
- * exactly that expression.
+ * (a saved Daily Papers page gives no date); the index {@code papers_day} (migrations V4 and V5)
+ * covers exactly that expression.
  */
 public final class PaperDays {
   /** Spelled as in the index, character for character, or SQLite does not use it. */
   static final String DAY = "COALESCE(submitted, substr(first_seen, 1, 10))";
+
+  /** Newest day first as the index has them, with no sort of its own: ids are ranked later. */
+  static final String STUBS =
+      "SELECT id, "
+          + DAY
+          + ", upvotes FROM papers WHERE "
+          + DAY
+          + " BETWEEN ? AND ? ORDER BY "
+          + DAY
+          + " DESC LIMIT ?";
 
   private final Database db;
 
@@ -26,32 +37,32 @@ public final class PaperDays {
     this.db = db;
   }
 
-  /** A paper and the day it counts on. */
-  public record Dated(Paper paper, LocalDate day) {}
+  /** A paper as far as ranking a listing needs it: its id, its day and its upvotes. */
+  public record Stub(String id, LocalDate day, Integer upvotes) {}
 
   /**
-   * The papers whose day is in {@code [from, to]}, newest day first, then by id; at most {@code
-   * limit}.
+   * The papers whose day is in {@code [from, to]}, newest day first, at most {@code limit}: only
+   * what ranking them needs, so that a month of a big library (tens of thousands of papers) is read
+   * without their texts. {@link PaperLibrary#getAll} loads the few that are shown.
    */
-  public List<Dated> between(LocalDate from, LocalDate to, int limit) {
-    List<Dated> out = new ArrayList<>();
+  public List<Stub> stubs(LocalDate from, LocalDate to, int limit) {
+    List<Stub> out = new ArrayList<>();
+    // a span has a few dozen distinct days: parse each once, not once per paper
+    Map<String, LocalDate> parsed = new HashMap<>();
     try (Connection c = db.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + PaperRows.COLUMNS
-                    + ", "
-                    + DAY
-                    + " FROM papers WHERE "
-                    + DAY
-                    + " BETWEEN ? AND ? ORDER BY "
-                    + DAY
-                    + " DESC, id LIMIT ?")) {
+        PreparedStatement ps = c.prepareStatement(STUBS)) {
       ps.setString(1, from.toString());
       ps.setString(2, to.toString());
       ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.add(new Dated(PaperRows.read(rs), LocalDate.parse(rs.getString(15))));
+        while (rs.next()) {
+          int upvotes = rs.getInt(3);
+          out.add(
+              new Stub(
+                  rs.getString(1),
+                  parsed.computeIfAbsent(rs.getString(2), LocalDate::parse),
+                  rs.wasNull() ? null : upvotes));
+        }
       }
     } catch (SQLException e) {
       throw new StoreException(

@@ -69,7 +69,7 @@ public final class WebServer implements AutoCloseable {
               config.routes.before(WebServer::securityHeaders);
               assets.register(config.routes);
               api.register(config.routes);
-              new TodayPage(new DailyFeed(library.days()), pages).register(config.routes);
+              new TodayPage(new DailyFeed(library), pages).register(config.routes);
               new SearchPage(search, pages).register(config.routes);
               new PaperPage(search, library, pages).register(config.routes);
               errors(config, pages);
