@@ -63,6 +63,11 @@ final class Params {
     }
   }
 
+  /** Whether both have the same parameters with the same values, in the same order per name. */
+  boolean sameAs(Params other) {
+    return values.equals(other.values);
+  }
+
   /** The one value of a parameter, or null when absent. */
   String get(String name) {
     List<String> v = values.get(name);

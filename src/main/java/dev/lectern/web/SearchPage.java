@@ -3,18 +3,19 @@ package dev.lectern.web;
 import dev.lectern.search.QueryException;
 import dev.lectern.search.SearchRequest;
 import dev.lectern.search.SearchRequest.Mode;
+import dev.lectern.search.SearchRequest.Sort;
 import dev.lectern.search.SearchResult;
 import dev.lectern.search.SearchService;
 import dev.lectern.web.view.Page;
 import dev.lectern.web.view.SearchView;
 import dev.lectern.web.view.SearchView.Choice;
+import dev.lectern.web.view.SearchView.Results;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** The search page: the form, and a page of hits once there is a query. */
 final class SearchPage {
@@ -33,33 +34,29 @@ final class SearchPage {
   }
 
   private void search(Context ctx) {
-    Params p = Params.parse(ctx.queryString(), Set.of("q", "mode", "page"));
-    String q = p.get("q") == null ? "" : p.get("q");
-    Mode mode = p.choice("mode", Mode.class, Mode.HYBRID);
+    Params p = Params.parse(ctx.queryString(), SearchForm.PARAMS);
+    SearchForm form = SearchForm.read(p);
     int page = p.intIn("page", 1, SearchRequest.MAX_OFFSET / PAGE_SIZE + 1, 1);
-    List<Choice> modes = new ArrayList<>();
-    for (Mode m : List.of(Mode.HYBRID, Mode.SEMANTIC, Mode.LEXICAL))
-      modes.add(new Choice(Renderer.lower(m), Renderer.capitalized(Renderer.lower(m)), m == mode));
+    String canonical = form.href(page);
+    if (!p.sameAs(Params.parse(query(canonical), SearchForm.PARAMS))) {
+      // the form sends every field, empty or default; its search has a shorter link
+      ctx.redirect(canonical, HttpStatus.SEE_OTHER);
+      return;
+    }
+    String q = form.query();
     Page layout = renderer.page(q.isBlank() ? "Search" : q + " (search)", q, "search");
-    if (q.isBlank()) {
-      renderer.render(
-          ctx,
-          "search.jte",
-          new SearchView(
-              layout, q, modes, false, "", 0, List.of(), null, 1, List.of(), null, null));
+    SearchView.Form formView = formView(form);
+    if (!form.isSearch()) {
+      renderer.render(ctx, "search.jte", new SearchView(layout, formView, null, null));
       return;
     }
     int offset = (page - 1) * PAGE_SIZE;
     SearchResult r;
     try {
-      r = search.search(new SearchRequest(q, mode, null, null, offset, PAGE_SIZE));
+      r = search.search(form.request(offset, PAGE_SIZE));
     } catch (QueryException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      renderer.render(
-          ctx,
-          "search.jte",
-          new SearchView(
-              layout, q, modes, false, "", 0, List.of(), e.getMessage(), 1, List.of(), null, null));
+      renderer.render(ctx, "search.jte", new SearchView(layout, formView, e.getMessage(), null));
       return;
     }
     long total = r.totalHits();
@@ -71,28 +68,46 @@ final class SearchPage {
         offset + r.hits().size() < total
             && offset + PAGE_SIZE <= SearchRequest.MAX_OFFSET
             && r.hits().size() == PAGE_SIZE;
-    renderer.render(
-        ctx,
-        "search.jte",
-        new SearchView(
-            layout,
-            q,
-            modes,
-            true,
+    Results results =
+        new Results(
             totalLabel,
             r.took().toMillis(),
             r.notes(),
-            null,
+            SearchFacets.active(form),
+            SearchFacets.groups(form, r.facets()),
             offset + 1,
             r.hits().stream().map(Cards::of).toList(),
-            page > 1 ? searchHref(q, mode, page - 1) : null,
-            more ? searchHref(q, mode, page + 1) : null));
+            page > 1 ? form.href(page - 1) : null,
+            more ? form.href(page + 1) : null);
+    renderer.render(ctx, "search.jte", new SearchView(layout, formView, null, results));
   }
 
-  private static String searchHref(String q, Mode mode, int page) {
-    return "/search?q="
-        + Links.encode(q)
-        + (mode == Mode.HYBRID ? "" : "&mode=" + Renderer.lower(mode))
-        + (page > 1 ? "&page=" + page : "");
+  private static String query(String href) {
+    int at = href.indexOf('?');
+    return at < 0 ? null : href.substring(at + 1);
+  }
+
+  private static SearchView.Form formView(SearchForm form) {
+    return new SearchView.Form(
+        form.query(),
+        choices(List.of(Mode.HYBRID, Mode.SEMANTIC, Mode.LEXICAL), form.mode()),
+        choices(List.of(Sort.RELEVANCE, Sort.DATE, Sort.POPULARITY), form.sort()),
+        String.join(", ", form.categories()),
+        form.from() == null ? "" : form.from().toString(),
+        form.to() == null ? "" : form.to().toString(),
+        form.author() == null ? "" : form.author(),
+        form.hasFilters() || form.sort() != Sort.RELEVANCE);
+  }
+
+  private static <E extends Enum<E>> List<Choice> choices(List<E> options, E chosen) {
+    List<Choice> out = new ArrayList<>();
+    for (E e : options) {
+      String label =
+          e == Sort.DATE
+              ? "Newest"
+              : e == Sort.POPULARITY ? "Most upvoted" : Renderer.capitalized(Renderer.lower(e));
+      out.add(new Choice(Renderer.lower(e), label, e == chosen));
+    }
+    return out;
   }
 }

@@ -69,6 +69,7 @@ class BrowserTest {
 
       page.getByLabel("Mode").selectOption("lexical");
       page.locator("form.search button").click();
+      // the form sends its empty filters too; the server redirects to the search's short link
       page.waitForURL("**/search?q=retrieval+heads&mode=lexical");
       assertThat(page.locator("p.summary").innerText()).matches("[\\d,]+ papers \\(\\d+ ms\\)");
 
