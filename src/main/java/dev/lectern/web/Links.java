@@ -1,5 +1,6 @@
 package dev.lectern.web;
 
+import dev.lectern.paper.PaperIds;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -8,11 +9,11 @@ public final class Links {
   private Links() {}
 
   public static String arxivAbs(String arxivId) {
-    return "https://arxiv.org/abs/" + arxivId;
+    return PaperIds.arxivAbsUrl(arxivId);
   }
 
   public static String arxivPdf(String arxivId) {
-    return "https://arxiv.org/pdf/" + arxivId;
+    return PaperIds.arxivPdfUrl(arxivId);
   }
 
   /**
