@@ -29,7 +29,8 @@ import java.util.Set;
 final class Api {
   static final String PREFIX = "/api/v1";
   static final String ENDPOINTS =
-      "GET /api/v1/search, /api/v1/papers/{id}, /api/v1/papers/{id}/similar, /api/v1/status";
+      "GET /api/v1/search, /api/v1/papers/{id}, /api/v1/papers/{id}/similar, /api/v1/feed,"
+          + " /api/v1/authors/{name}, /api/v1/categories/{cat}, /api/v1/status";
   static final Set<String> SEARCH_PARAMS =
       Set.of("q", "mode", "limit", "offset", "sort", "cat", "from", "to", "author");
 

@@ -23,6 +23,21 @@ public final class Links {
     return "/papers/" + encode(id).replace("%2F", "/");
   }
 
+  /** An author's page: the name is one path segment, its spaces and slashes encoded. */
+  public static String author(String name) {
+    return "/authors/" + segment(name);
+  }
+
+  /** A category's page ({@code cs.LG}), or an archive's ({@code cs}). */
+  public static String category(String category) {
+    return "/categories/" + segment(category);
+  }
+
+  /** Percent-encoded for a path, where '+' is a plus, not a space. */
+  static String segment(String s) {
+    return encode(s).replace("+", "%20");
+  }
+
   public static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

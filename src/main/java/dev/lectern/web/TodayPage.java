@@ -71,7 +71,7 @@ final class TodayPage {
             label(span, l.previous()),
             l.next() == null ? null : href(span, l.next(), order, 1),
             label(span, l.next()),
-            l.total(),
+            String.format(Locale.ROOT, "%,d %s", l.total(), l.total() == 1 ? "paper" : "papers"),
             switch (span) {
               case DAY -> "No papers on this day.";
               case WEEK -> "No papers in this week.";
@@ -94,7 +94,7 @@ final class TodayPage {
         null,
         null,
         null,
-        0,
+        "",
         "",
         1,
         List.of(),

@@ -154,8 +154,7 @@ class PagesTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body())
         .contains("<h1>Retrieval heads in long-context transformers</h1>")
-        .contains(
-            "<a class=\"author\" href=\"/search?q=author%3A%22Grace+Hopper%22\">Grace Hopper</a>")
+        .contains("<a class=\"author\" href=\"/authors/Grace%20Hopper\">Grace Hopper</a>")
         .contains("submitted 2024-03-13")
         .contains("50 on Hugging Face")
         .contains("Attention heads that retrieve facts")
@@ -180,7 +179,7 @@ class PagesTest {
     String paper = page("/papers/" + WebFixture.OLD_STYLE_ID).body();
     assertThat(paper).contains(">Kurt Gödel</a>").doesNotContain("G\\&quot;odel");
     String day = page("/?day=1999-01-04").body();
-    assertThat(day).contains(">Kurt Gödel</span>").doesNotContain("G\\&quot;odel");
+    assertThat(day).contains(">Kurt Gödel</a>").doesNotContain("G\\&quot;odel");
   }
 
   @Test

@@ -30,6 +30,6 @@ public record PaperView(
     List<PaperCard> similar,
     String similarNote) {
 
-  /** An author and a search for the author's papers. */
-  public record Author(String name, String searchHref) {}
+  /** An author and the author's page. */
+  public record Author(String name, String href) {}
 }

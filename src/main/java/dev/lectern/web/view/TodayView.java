@@ -10,6 +10,7 @@ import java.util.List;
  *     {@code empty}
  * @param spans day, week and month ending at the same day; {@code orders} trending and newest
  * @param previousHref and {@code nextHref}: the neighbouring spans with papers, null when none
+ * @param count the span's papers, e.g. "2,000 papers"
  * @param noneLabel what the page says when the span has no paper
  * @param olderHref and {@code newerHref}: the page before or after this one of the same span, null
  *     when none
@@ -24,7 +25,7 @@ public record TodayView(
     String previousLabel,
     String nextHref,
     String nextLabel,
-    int total,
+    String count,
     String noneLabel,
     int first,
     List<PaperCard> papers,
