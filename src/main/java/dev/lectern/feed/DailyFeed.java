@@ -2,8 +2,10 @@ package dev.lectern.feed;
 
 import dev.lectern.paper.Paper;
 import dev.lectern.store.PaperDays;
+import dev.lectern.store.PaperDays.Stub;
 import dev.lectern.store.PaperLibrary;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,16 +18,10 @@ import java.util.stream.Collectors;
  */
 public final class DailyFeed {
   /**
-   * Papers of one span read to rank them. A month of all of arXiv is about 25,000 new papers; a
-   * span beyond this is ranked among the papers of its newest days.
+   * Papers with upvotes read to rank a span. Hugging Face lists a few dozen papers a day, so a
+   * month has a few thousand at most; a span beyond this ranks those it read.
    */
-  static final int MAX_PER_SPAN = 250_000;
-
-  /**
-   * Rankings kept for the next page of the same span and order: a month of 60,000 papers is a few
-   * MiB, and reading it again takes tens of milliseconds.
-   */
-  static final int RANKINGS_KEPT = 6;
+  static final int MAX_UPVOTED = 100_000;
 
   /** How many days a listing covers, ending at its day. */
   public enum Span {
@@ -85,12 +81,10 @@ public final class DailyFeed {
 
   private final PaperLibrary library;
   private final PaperDays days;
-  private final Rankings<RankingKey, List<Ranked>> rankings;
 
   public DailyFeed(PaperLibrary library) {
     this.library = library;
     this.days = library.days();
-    this.rankings = new Rankings<>(RANKINGS_KEPT, library::lastChangeSeq);
   }
 
   /** The newest day that has papers, null for an empty library. */
@@ -99,19 +93,20 @@ public final class DailyFeed {
   }
 
   /**
-   * The page of the span ending at {@code end}: every paper of the span is ranked from its id, day
-   * and upvotes alone, then only the page's papers are read whole.
+   * The page of the span ending at {@code end}. Only the page's papers are read whole; the ranking
+   * reads ids, days and upvotes from the day index, and no further than the page (see {@link
+   * #trending}), so a month of 60,000 papers costs little more than a day.
    */
   public Listing list(Span span, LocalDate end, Order order, int offset, int limit) {
     LocalDate from = span.firstDay(end);
-    List<Ranked> ranked =
-        rankings.get(new RankingKey(span, end, order), () -> rank(from, end, order));
     List<Ranked> page =
-        ranked.subList(Math.min(offset, ranked.size()), Math.min(offset + limit, ranked.size()));
+        order == Order.NEWEST
+            ? ranked(days.newest(from, end, false, offset, limit), end)
+            : trending(from, end, offset, limit);
     Map<String, Paper> papers =
         library.getAll(page.stream().map(Ranked::id).toList()).stream()
             .collect(Collectors.toMap(Paper::id, Function.identity(), (a, b) -> a));
-    // a paper that moved to another id since the ranking was read is left out of this page
+    // a paper that moved to another id since its day was read is left out of this page
     List<Entry> entries =
         page.stream()
             .filter(r -> papers.containsKey(r.id()))
@@ -124,15 +119,36 @@ public final class DailyFeed {
         days.before(from).orElse(null),
         next(span, end),
         order,
-        ranked.size(),
+        days.count(from, end),
         offset,
         entries);
   }
 
-  private List<Ranked> rank(LocalDate from, LocalDate end, Order order) {
-    return days.stubs(from, end, MAX_PER_SPAN).stream()
+  /**
+   * A page of the trending order. A paper without upvotes scores by its day alone, so those papers
+   * are in trending order when newest first, as the day index has them: only the papers with
+   * upvotes (a few dozen a day) are ranked, and merged into the first {@code offset + limit} of the
+   * others.
+   */
+  private List<Ranked> trending(LocalDate from, LocalDate end, int offset, int limit) {
+    int window = offset + limit;
+    List<Ranked> voted =
+        ranked(days.upvoted(from, end, MAX_UPVOTED), end).stream().sorted(TRENDING).toList();
+    List<Ranked> rest = ranked(days.newest(from, end, true, 0, window), end);
+    List<Ranked> merged = new ArrayList<>(Math.min(window, voted.size() + rest.size()));
+    int v = 0, r = 0;
+    while (merged.size() < window && (v < voted.size() || r < rest.size())) {
+      boolean takeVoted =
+          r == rest.size()
+              || (v < voted.size() && TRENDING.compare(voted.get(v), rest.get(r)) <= 0);
+      merged.add(takeVoted ? voted.get(v++) : rest.get(r++));
+    }
+    return merged.subList(Math.min(offset, merged.size()), merged.size());
+  }
+
+  private static List<Ranked> ranked(List<Stub> stubs, LocalDate end) {
+    return stubs.stream()
         .map(s -> new Ranked(s.id(), s.day(), Trending.score(s.upvotes(), 0, s.day(), end)))
-        .sorted(order == Order.TRENDING ? TRENDING : NEWEST)
         .toList();
   }
 
@@ -144,9 +160,7 @@ public final class DailyFeed {
     return last.isAfter(latest) ? latest : last;
   }
 
-  record Ranked(String id, LocalDate day, double score) {}
-
-  record RankingKey(Span span, LocalDate end, Order order) {}
+  private record Ranked(String id, LocalDate day, double score) {}
 
   /** Later arXiv ids were submitted later: the newest of a day first. */
   private static final Comparator<Ranked> NEWEST =

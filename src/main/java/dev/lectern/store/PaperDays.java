@@ -21,15 +21,23 @@ public final class PaperDays {
   /** Spelled as in the index, character for character, or SQLite does not use it. */
   static final String DAY = "COALESCE(submitted, substr(first_seen, 1, 10))";
 
-  /** Newest day first as the index has them, with no sort of its own: ids are ranked later. */
-  static final String STUBS =
+  private static final String SPAN = " FROM papers WHERE " + DAY + " BETWEEN ? AND ?";
+
+  /** Without upvotes: ordered by their day alone when ranked by trending. */
+  static final String NO_UPVOTES = " AND (upvotes IS NULL OR upvotes <= 0)";
+
+  /** The index's own order (day, then id): SQLite walks it and stops at the limit. */
+  static final String NEWEST =
       "SELECT id, "
           + DAY
-          + ", upvotes FROM papers WHERE "
+          + ", upvotes"
+          + SPAN
+          + "%s ORDER BY "
           + DAY
-          + " BETWEEN ? AND ? ORDER BY "
-          + DAY
-          + " DESC LIMIT ?";
+          + " DESC, id DESC LIMIT ? OFFSET ?";
+
+  static final String UPVOTED =
+      "SELECT id, " + DAY + ", upvotes" + SPAN + " AND upvotes > 0 LIMIT ?";
 
   private final Database db;
 
@@ -40,28 +48,56 @@ public final class PaperDays {
   /** A paper as far as ranking a listing needs it: its id, its day and its upvotes. */
   public record Stub(String id, LocalDate day, Integer upvotes) {}
 
+  /** How many papers have their day in {@code [from, to]}. */
+  public int count(LocalDate from, LocalDate to) {
+    try (Connection c = db.connect();
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + SPAN)) {
+      ps.setString(1, from.toString());
+      ps.setString(2, to.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot count the papers of " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+  }
+
   /**
-   * The papers whose day is in {@code [from, to]}, newest day first, at most {@code limit}: only
-   * what ranking them needs, so that a month of a big library (tens of thousands of papers) is read
-   * without their texts. {@link PaperLibrary#getAll} loads the few that are shown.
+   * The papers of {@code [from, to]} newest first (latest day first, then the higher id), skipping
+   * {@code offset}: read from the day index alone, without the papers' texts, and only as far as
+   * the page.
+   *
+   * @param withoutUpvotes only those without upvotes (none, or not above 0)
    */
-  public List<Stub> stubs(LocalDate from, LocalDate to, int limit) {
+  public List<Stub> newest(
+      LocalDate from, LocalDate to, boolean withoutUpvotes, int offset, int limit) {
+    return stubs(String.format(NEWEST, withoutUpvotes ? NO_UPVOTES : ""), from, to, limit, offset);
+  }
+
+  /** The papers of {@code [from, to]} with upvotes above 0, at most {@code limit}, in no order. */
+  public List<Stub> upvoted(LocalDate from, LocalDate to, int limit) {
+    return stubs(UPVOTED, from, to, limit);
+  }
+
+  private List<Stub> stubs(String sql, LocalDate from, LocalDate to, int... more) {
     List<Stub> out = new ArrayList<>();
     // a span has a few dozen distinct days: parse each once, not once per paper
     Map<String, LocalDate> parsed = new HashMap<>();
     try (Connection c = db.connect();
-        PreparedStatement ps = c.prepareStatement(STUBS)) {
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, from.toString());
       ps.setString(2, to.toString());
-      ps.setInt(3, limit);
+      for (int i = 0; i < more.length; i++) ps.setInt(3 + i, more[i]);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          int upvotes = rs.getInt(3);
+          int votes = rs.getInt(3);
+          Integer upvotes = rs.wasNull() ? null : votes;
           out.add(
               new Stub(
                   rs.getString(1),
                   parsed.computeIfAbsent(rs.getString(2), LocalDate::parse),
-                  rs.wasNull() ? null : upvotes));
+                  upvotes));
         }
       }
     } catch (SQLException e) {

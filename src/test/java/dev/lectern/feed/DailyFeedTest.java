@@ -12,7 +12,10 @@ import dev.lectern.store.PaperLibrary;
 import dev.lectern.testing.TestLibrary;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +27,12 @@ class DailyFeedTest {
   @TempDir Path dir;
   PaperLibrary library;
   DailyFeed feed;
+  final List<Paper> written = new ArrayList<>();
 
   @BeforeEach
   void library() {
     library = new PaperLibrary(Database.openEmbedded(dir));
-    TestLibrary.write(
-        library,
+    write(
         paper("2403.30001", END, null),
         paper("2403.30002", END, 2),
         paper("2403.29001", END.minusDays(1), 8),
@@ -103,12 +106,57 @@ class DailyFeedTest {
   }
 
   @Test
-  void aRankingKeptForTheNextPageIsRedoneOnceTheLibraryChanges() {
-    assertThat(ids(feed.list(Span.WEEK, END, Order.TRENDING, 0, 1))).containsExactly("2403.25001");
-    TestLibrary.write(library, paper("2403.30003", END, 500));
-    assertThat(ids(feed.list(Span.WEEK, END, Order.TRENDING, 0, 1))).containsExactly("2403.30003");
-    TestLibrary.write(library, paper("2403.30003", END, 0)); // its upvotes corrected
-    assertThat(ids(feed.list(Span.WEEK, END, Order.TRENDING, 0, 1))).containsExactly("2403.25001");
+  void everyPageOfAMonthIsTheSliceOfTheWholeRankingAndAChangeShowsAtOnce() {
+    // 600 papers over 40 days, about one in five with upvotes, some with 0 or fewer
+    Random random = new Random(16);
+    List<Paper> papers = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      int kind = random.nextInt(10);
+      Integer upvotes =
+          kind < 5 ? null : kind < 7 ? 0 : kind < 8 ? -2 : 1 + random.nextInt(kind * 20);
+      papers.add(paper(String.format("2405.%05d", i), END.minusDays(random.nextInt(40)), upvotes));
+    }
+    write(papers.toArray(Paper[]::new));
+    for (Order order : Order.values()) {
+      List<String> whole = ids(feed.list(Span.MONTH, END, order, 0, 1000));
+      assertThat(whole).hasSize(feed.list(Span.MONTH, END, order, 0, 1).total());
+      assertThat(whole).as(order.name()).isEqualTo(bruteForce(order));
+      for (int limit : new int[] {1, 7, 30}) {
+        for (int offset = 0; offset < whole.size() + limit; offset += limit) {
+          assertThat(ids(feed.list(Span.MONTH, END, order, offset, limit)))
+              .as(order + " " + offset + "+" + limit)
+              .isEqualTo(
+                  whole.subList(
+                      Math.min(offset, whole.size()), Math.min(offset + limit, whole.size())));
+        }
+      }
+    }
+    write(paper("2403.30003", END.minusDays(3), 5000));
+    assertThat(ids(feed.list(Span.MONTH, END, Order.TRENDING, 0, 1))).containsExactly("2403.30003");
+  }
+
+  /** Every paper of the month, scored and sorted: what the pages must slice. */
+  private List<String> bruteForce(Order order) {
+    record Scored(String id, LocalDate day, double score) {}
+    Comparator<Scored> newest =
+        Comparator.comparing(Scored::day).thenComparing(Scored::id).reversed();
+    return written.stream()
+        .filter(p -> !p.submitted().isBefore(END.minusDays(29)) && !p.submitted().isAfter(END))
+        .map(
+            p ->
+                new Scored(
+                    p.id(), p.submitted(), Trending.score(p.upvotes(), 0, p.submitted(), END)))
+        .sorted(
+            order == Order.NEWEST
+                ? newest
+                : Comparator.comparingDouble(Scored::score).reversed().thenComparing(newest))
+        .map(Scored::id)
+        .toList();
+  }
+
+  private void write(Paper... papers) {
+    TestLibrary.write(library, papers);
+    written.addAll(List.of(papers));
   }
 
   private static List<String> ids(Listing l) {

@@ -27,49 +27,62 @@ class PaperDaysTest {
     TestLibrary.write(
         library,
         paper("2403.00002", d),
-        paper("2403.00001", d),
-        paper("2403.00100", d.minusDays(4)),
+        paper("2403.00001", d, 0),
+        paper("2403.00003", d, 4),
+        paper("2403.00100", d.minusDays(4), -1),
         paper("2403.00200", d.plusDays(2)),
         paper("t-0000000000000001", null, 7));
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    PaperDays days = library.days();
 
-    assertThat(library.days().stubs(d, d, 10))
+    assertThat(days.newest(d.minusDays(5), d, false, 0, 10))
+        .containsExactly(
+            new PaperDays.Stub("2403.00003", d, 4),
+            new PaperDays.Stub("2403.00002", d, null),
+            new PaperDays.Stub("2403.00001", d, 0),
+            new PaperDays.Stub("2403.00100", d.minusDays(4), -1));
+    assertThat(days.newest(d.minusDays(5), d, false, 1, 2))
         .extracting(PaperDays.Stub::id)
-        .containsExactlyInAnyOrder("2403.00001", "2403.00002");
-    // the newest day first: a limit keeps the end of the span
-    assertThat(library.days().stubs(d.minusDays(5), d, 2))
+        .containsExactly("2403.00002", "2403.00001");
+    assertThat(days.newest(d.minusDays(5), d, true, 0, 10))
+        .as("none, 0 or fewer upvotes")
         .extracting(PaperDays.Stub::id)
-        .containsExactlyInAnyOrder("2403.00001", "2403.00002");
-    assertThat(library.days().stubs(d.minusDays(5), d, 10))
-        .extracting(PaperDays.Stub::day)
-        .containsExactly(d, d, d.minusDays(4));
-    assertThat(library.days().before(d)).contains(d.minusDays(4));
-    assertThat(library.days().after(d)).contains(d.plusDays(2));
-    assertThat(library.days().before(d.minusDays(4))).isEmpty();
-    assertThat(library.days().latest()).contains(today);
-    assertThat(library.days().stubs(today, today, 10))
+        .containsExactly("2403.00002", "2403.00001", "2403.00100");
+    assertThat(days.upvoted(d.minusDays(5), d.plusDays(5), 10))
+        .containsExactly(new PaperDays.Stub("2403.00003", d, 4));
+    assertThat(days.count(d.minusDays(5), d)).isEqualTo(4);
+    assertThat(days.count(d.plusDays(3), d.plusDays(9))).isZero();
+    assertThat(days.before(d)).contains(d.minusDays(4));
+    assertThat(days.after(d)).contains(d.plusDays(2));
+    assertThat(days.before(d.minusDays(4))).isEmpty();
+    assertThat(days.latest()).contains(today);
+    assertThat(days.upvoted(today, today, 10))
         .containsExactly(new PaperDays.Stub("t-0000000000000001", today, 7));
   }
 
   @Test
-  void readsASpanFromTheDayIndexAloneNotEveryPaper() throws Exception {
+  void readsAPageOfASpanFromTheDayIndexAloneInItsOrder() throws Exception {
     PaperLibrary library = new PaperLibrary(Database.openEmbedded(dir));
-    List<String> plan = new ArrayList<>();
-    try (Connection c = library.database().connect();
-        Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "EXPLAIN QUERY PLAN "
-                    + PaperDays.STUBS
-                        .replaceFirst("\\?", "'2024-03-13'")
-                        .replaceFirst("\\?", "'2024-03-13'")
-                        .replace("?", "10"))) {
-      while (rs.next()) plan.add(rs.getString(4));
+    for (String only : new String[] {"", PaperDays.NO_UPVOTES}) {
+      List<String> plan = new ArrayList<>();
+      try (Connection c = library.database().connect();
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "EXPLAIN QUERY PLAN "
+                      + String.format(PaperDays.NEWEST, only)
+                          .replaceFirst("\\?", "'2024-03-01'")
+                          .replaceFirst("\\?", "'2024-03-30'")
+                          .replace("?", "10"))) {
+        while (rs.next()) plan.add(rs.getString(4));
+      }
+      // the index alone (no look-up of each paper in the table), in its order (no sort of its
+      // own), so SQLite stops at the page
+      assertThat(String.join("\n", plan))
+          .as(only)
+          .contains("USING COVERING INDEX papers_day")
+          .doesNotContain("TEMP B-TREE");
     }
-    // the index alone (no look-up of each paper in the table), in its order (no sort of its own)
-    assertThat(String.join("\n", plan))
-        .contains("USING COVERING INDEX papers_day")
-        .doesNotContain("TEMP B-TREE");
   }
 
   private static Paper paper(String id, LocalDate submitted) {
