@@ -1,8 +1,11 @@
 package dev.lectern.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.app.Background;
+import dev.lectern.json.Json;
+import dev.lectern.json.PaperJson;
+import dev.lectern.json.SearchJson;
+import dev.lectern.json.SimilarJson;
+import dev.lectern.json.StatusJson;
 import dev.lectern.paper.Paper;
 import dev.lectern.search.Filters;
 import dev.lectern.search.QueryException;
@@ -18,17 +21,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The JSON API, version 1: turns a request into a call on the core services and the result into
- * JSON. Every failure becomes {@code {"error": "..."}} with a fitting status (see {@link
- * WebServer}). No search logic lives here.
+ * The JSON API, version 1: turns a request into a call on the core services and the result into its
+ * JSON shape (package {@code dev.lectern.json}, shared with the command line's {@code --json}).
+ * Every failure becomes {@code {"error": "..."}} with a fitting status (see {@link WebServer}). No
+ * search logic lives here.
  */
 final class Api {
   static final String PREFIX = "/api/v1";
   static final String ENDPOINTS =
-      "GET /api/v1/search, /api/v1/papers/{id}, /api/v1/papers/{id}/similar, /api/v1/status";
+      "GET /api/v1/search, /api/v1/papers/{id}, /api/v1/papers/{id}/similar, /api/v1/feed,"
+          + " /api/v1/authors/{name}, /api/v1/categories/{cat}, /api/v1/status";
   static final Set<String> SEARCH_PARAMS =
       Set.of("q", "mode", "limit", "offset", "sort", "cat", "from", "to", "author");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SearchService search;
   private final PaperLibrary library;
@@ -48,7 +52,7 @@ final class Api {
         PREFIX + "/status",
         ctx -> {
           Params.parse(ctx.queryString(), Set.of());
-          send(ctx, JsonViews.status(background.status(), background.harvestStatus()));
+          send(ctx, StatusJson.of(background.status(), background.harvestStatus()));
         });
     // <id> takes slashes: old-style arXiv ids (hep-th/9901001) arrive with theirs, encoded or not
     routes.get(
@@ -61,7 +65,7 @@ final class Api {
         PREFIX + "/papers/<id>",
         ctx -> {
           Params.parse(ctx.queryString(), Set.of());
-          send(ctx, JsonViews.paper(paper(ctx.pathParam("id"))));
+          send(ctx, PaperJson.of(paper(ctx.pathParam("id"))));
         });
   }
 
@@ -76,7 +80,7 @@ final class Api {
             p.intIn("offset", 0, SearchRequest.MAX_OFFSET, 0),
             p.intIn("limit", 1, SearchRequest.MAX_LIMIT, 10));
     try {
-      return JsonViews.search(request, search.search(request));
+      return SearchJson.of(request, search.search(request));
     } catch (QueryException e) {
       throw HttpError.badRequest("parameter 'q': " + e.getMessage());
     }
@@ -86,7 +90,7 @@ final class Api {
     int limit = p.intIn("limit", 1, SearchRequest.MAX_LIMIT, 10);
     Paper paper = paper(id);
     try {
-      return JsonViews.similar(paper, search.similar(paper.id(), limit));
+      return SimilarJson.of(paper, search.similar(paper.id(), limit));
     } catch (QueryException e) {
       // imported by another process a moment ago: the library has it, the index follows within
       // seconds
@@ -107,12 +111,7 @@ final class Api {
   }
 
   static void send(Context ctx, Object body) {
-    byte[] bytes;
-    try {
-      bytes = JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the answer as JSON: " + e.getMessage(), e);
-    }
+    byte[] bytes = Json.compact(body);
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("application/json; charset=utf-8").result(bytes);
   }

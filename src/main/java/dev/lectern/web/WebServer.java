@@ -61,6 +61,7 @@ public final class WebServer implements AutoCloseable {
       PaperLibrary library,
       Background background) {
     Api api = new Api(search, library, background);
+    DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
     Renderer pages = new Renderer(assets, new HarvestNotices(background::harvestStatus));
     Javalin app =
@@ -70,12 +71,14 @@ public final class WebServer implements AutoCloseable {
               config.routes.before(WebServer::securityHeaders);
               assets.register(config.routes);
               api.register(config.routes);
-              new TodayPage(new DailyFeed(library.days()), pages).register(config.routes);
+              new BrowseApi(feed, search).register(config.routes);
+              new TodayPage(feed, pages).register(config.routes);
               new SearchPage(search, pages).register(config.routes);
-              new Exports(new PaperLists(search, library.days()), library)
+              new Exports(new PaperLists(search, library), library)
                   .register(config.routes); // before the paper page, which takes any id
               new PaperPage(search, library, pages).register(config.routes);
               new StatusPage(background, pages).register(config.routes);
+              new ListPages(search, pages).register(config.routes);
               errors(config, pages);
             });
     try {
@@ -113,10 +116,13 @@ public final class WebServer implements AutoCloseable {
           http.setRequestHeaderSize(MAX_REQUEST_HEADERS);
           http.setSendServerVersion(false);
           // an old-style id with its slash encoded (hep-th%2F9901001) is a paper id, not two path
-          // segments
+          // segments, and an author's name written in LaTeX (Kurt G\"odel) keeps its encoded
+          // backslash: no path here names a file, so neither can reach one
           http.setUriCompliance(
               UriCompliance.DEFAULT.with(
-                  "lectern", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+                  "lectern",
+                  UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                  UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
         });
     config.jetty.modifyServletContextHandler(
         handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));

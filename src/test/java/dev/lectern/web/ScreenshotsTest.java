@@ -32,16 +32,18 @@ class ScreenshotsTest {
       String base = web.uri().toString();
       String today = base + (day.isEmpty() ? "/" : "/?day=" + day);
       String paper = firstPaper(chromium.browser, today);
-      Map<String, String> pages =
-          Map.of(
-              "today",
-              today,
-              "search",
-              base + "/search?q=" + Links.encode(query),
-              "paper",
-              paper,
-              "status",
-              base + "/status");
+      Map<String, String> pages = new java.util.LinkedHashMap<>();
+      String only = System.getProperty("lectern.screenshots.pages", "");
+      if (only.isEmpty()) {
+        pages.put("today", today);
+        pages.put("search", base + "/search?q=" + Links.encode(query));
+        pages.put("paper", paper);
+        pages.put("status", base + "/status");
+      }
+      for (String kv : only.split(",")) {
+        if (kv.isBlank()) continue;
+        pages.put(kv.substring(0, kv.indexOf('=')), base + kv.substring(kv.indexOf('=') + 1));
+      }
       for (ColorScheme scheme : new ColorScheme[] {ColorScheme.LIGHT, ColorScheme.DARK}) {
         for (int width : new int[] {1280, 360}) {
           try (BrowserContext context =

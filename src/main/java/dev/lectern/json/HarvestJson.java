@@ -1,4 +1,4 @@
-package dev.lectern.web;
+package dev.lectern.json;
 
 import dev.lectern.app.HarvestStatus;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.util.List;
  * The harvest part of {@code /api/v1/status}: {@code state} is off, harvesting, retrying (the last
  * harvest failed; {@code nextRun} is the retry) or idle; moments are ISO instants, null when none.
  */
-record HarvestJson(
+public record HarvestJson(
     boolean enabled,
     String state,
     String scope,
@@ -19,14 +19,14 @@ record HarvestJson(
     String nextRun,
     int failuresInARow,
     String unreachable) {
-  record RunningJson(String what, String step, long newPapers, String started) {}
+  public record RunningJson(String what, String step, long newPapers, String started) {}
 
   /**
    * @param results a line per source
    * @param errors why the sources that stopped did
    * @param unreachable the servers that could not be reached
    */
-  record RunJson(
+  public record RunJson(
       String started,
       String finished,
       boolean completed,
@@ -35,7 +35,7 @@ record HarvestJson(
       List<String> errors,
       List<HarvestStatus.Unreachable> unreachable) {}
 
-  static HarvestJson of(HarvestStatus h) {
+  public static HarvestJson of(HarvestStatus h) {
     HarvestStatus.Running r = h.running();
     HarvestStatus.Run last = h.last();
     String state =
