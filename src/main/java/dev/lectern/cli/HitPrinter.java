@@ -35,10 +35,16 @@ final class HitPrinter {
     }
   }
 
-  /** The index marks matches as HTML; a terminal shows them bold, a pipe gets plain text. */
+  /**
+   * The index marks matches as HTML; a terminal shows them bold, a pipe gets plain text. Math is in
+   * spans for a web page to render; here it stays as its TeX.
+   */
   private String text(String html) {
     String marked =
-        html.replace("<mark>", terminal ? BOLD : "").replace("</mark>", terminal ? PLAIN : "");
+        html.replace("<mark>", terminal ? BOLD : "")
+            .replace("</mark>", terminal ? PLAIN : "")
+            .replace("<span class=\"math\">", "")
+            .replace("</span>", "");
     return marked
         .replace("&lt;", "<")
         .replace("&gt;", ">")

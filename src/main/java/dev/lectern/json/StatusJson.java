@@ -1,12 +1,17 @@
 package dev.lectern.json;
 
 import dev.lectern.app.Background;
+import dev.lectern.app.HarvestStatus;
 import dev.lectern.embed.EmbeddingStatus;
 import java.time.Duration;
 import java.time.Instant;
 
-/** What a running Lectern holds and is doing: the library, the index and the embeddings. */
-public record StatusJson(LibraryJson library, IndexJson index, EmbeddingsJson embeddings) {
+/**
+ * What a running Lectern holds and is doing: the library, the index, the embeddings and the
+ * harvests.
+ */
+public record StatusJson(
+    LibraryJson library, IndexJson index, EmbeddingsJson embeddings, HarvestJson harvest) {
 
   public record LibraryJson(long papers, long changeSeq) {}
 
@@ -36,7 +41,7 @@ public record StatusJson(LibraryJson library, IndexJson index, EmbeddingsJson em
   public record QueueJson(
       String state, long embeddedThisRun, double docsPerSecond, Long etaSeconds) {}
 
-  public static StatusJson of(Background.Status s) {
+  public static StatusJson of(Background.Status s, HarvestStatus harvest) {
     EmbeddingStatus run = s.queueRun();
     String state = !s.queueRunning() ? "stopped" : s.embedding() ? "embedding" : "idle";
     Duration eta = s.eta();
@@ -58,7 +63,8 @@ public record StatusJson(LibraryJson library, IndexJson index, EmbeddingsJson em
                 state,
                 run.done(),
                 Math.round(run.docsPerSecond() * 10) / 10.0,
-                eta == null ? null : eta.toSeconds())));
+                eta == null ? null : eta.toSeconds())),
+        HarvestJson.of(harvest));
   }
 
   private static String iso(Instant t) {

@@ -12,7 +12,9 @@ import java.util.Arrays;
  *       letters they stand for ({@code Gr\"obner} is Gröbner, {@code {\o}} is ø), text commands
  *       give their text ({@code \emph{x}} is x, {@code \&} is &amp;), grouping braces go, {@code ~}
  *       is a space, {@code --} and {@code ---} are dashes. Math ({@code $...$}, {@code $$...$$},
- *       {@code \(...\)}) is left exactly as written, for a math renderer to show.
+ *       {@code \(...\)}) is left exactly as written, for a math renderer to show. {@link #display}
+ *       gives the same text with where each character came from and where the math is, so that
+ *       marks made on the raw text land on the decoded letters.
  *   <li>{@link #forSearch}: the text to index and search, which is the same outside math, while
  *       math becomes the words a researcher types: {@code $\Lambda_{\alpha}$} is "Lambda alpha",
  *       {@code WSe$_{2}$}, {@code H$_2$O} and {@code $\mathrm{MoS}_2$} are WSe2, H2O and MoS2. Each
@@ -59,6 +61,18 @@ public final class Latex {
     if (text == null || !mayHoldDisplayMarkup(text)) return text;
     char[] in = text.toCharArray();
     return LatexDecoder.decode(in, in.length, Mode.DISPLAY).text();
+  }
+
+  /**
+   * {@link #toUnicode} with where each character of the result came from and where its math is: for
+   * text whose raw offsets were marked (a search's matches) and whose math is to be rendered.
+   * Returns null for null.
+   */
+  public static DisplayText display(String text) {
+    if (text == null) return null;
+    if (!mayHoldDisplayMarkup(text)) return DisplayText.plain(text);
+    char[] in = text.toCharArray();
+    return LatexDecoder.display(in, in.length);
   }
 
   private static boolean mayHoldDisplayMarkup(String s) {

@@ -28,12 +28,12 @@ final class LatexDecoder {
   /** Depth of text-mode braces: a closing brace with none open is a character of the text. */
   private int depth;
 
-  private LatexDecoder(char[] in, int n, Mode mode) {
+  private LatexDecoder(char[] in, int n, Mode mode, boolean displayOffsets) {
     this.in = in;
     this.n = n;
     this.search = mode == Mode.SEARCH;
     this.lettersOnly = mode == Mode.LETTERS;
-    this.out = new LatexOutput(n + 16, search);
+    this.out = new LatexOutput(n + 16, search || displayOffsets, displayOffsets);
     this.letters = new LatexLetters(in, n);
     this.plainSpecial =
         lettersOnly
@@ -43,9 +43,17 @@ final class LatexDecoder {
 
   /** {@code in[0, n)} decoded; not changed. */
   static LatexOutput decode(char[] in, int n, Mode mode) {
-    LatexDecoder d = new LatexDecoder(in, n, mode);
+    return decode(new LatexDecoder(in, n, mode, false));
+  }
+
+  /** {@code in[0, n)} decoded for a reader, with every character's offsets and the math. */
+  static DisplayText display(char[] in, int n) {
+    return decode(new LatexDecoder(in, n, Mode.DISPLAY, true)).display();
+  }
+
+  private static LatexOutput decode(LatexDecoder d) {
     int i = 0;
-    while (i < n) i = d.text(i);
+    while (i < d.n) i = d.text(i);
     return d.out;
   }
 
@@ -192,7 +200,7 @@ final class LatexDecoder {
     String symbol = inMath ? null : LatexCommands.symbol(name);
     if (symbol != null) {
       out.put(symbol, i, j);
-      return j;
+      return skipSpaces(j); // as TeX reads it: \textquotedblleft x is “x
     }
     if (search) {
       out.commandName(in, i, j);
@@ -220,7 +228,9 @@ final class LatexDecoder {
   private int math(int open, int openLen, int close, int closeLen) {
     int end = close + closeLen;
     if (!search) {
+      int start = out.length();
       for (int k = open; k < end; k++) out.put(in[k], k, k + 1);
+      out.math(start);
       return end;
     }
     out.soft(open, open + openLen);

@@ -4,29 +4,44 @@ import java.util.Arrays;
 
 /**
  * What {@link LatexDecoder} writes: the decoded text, where each character of it came from in the
- * input (search only), and whether the next letter joins the word before it or starts another.
+ * input (when asked: for search, and for a reader's text that is to be marked), where math is (a
+ * reader's text), and whether the next letter joins the word before it or starts another.
  */
 final class LatexOutput {
-  private final boolean search;
+  /** Whether {@link #from} and {@link #to} are kept. */
+  private final boolean offsets;
+
+  /**
+   * Whether they are kept for every character, not only the ends of runs: a reader's text maps
+   * marks character by character, while search, which decodes every abstract, keeps what it needs.
+   */
+  private final boolean everyOffset;
+
   private char[] chars;
   private int len;
 
   /**
-   * Where the input that made each output character starts and ends (search only): set for the
-   * characters in {@link #singles} and for both ends of each run copied in bulk, which is all
-   * {@link #decoded} reads.
+   * Where the input that made each output character starts and ends (when {@link #offsets}): set
+   * for the characters in {@link #singles} and for both ends of each run copied in bulk, which is
+   * all {@link #decoded} reads, or for every character ({@link #everyOffset}).
    */
   private int[] from;
 
   private int[] to;
 
   /**
-   * Output offsets of the characters output one by one (search only): everything else was copied in
-   * runs, whose offsets differ from the input's by the same amount as their first character's.
+   * Output offsets of the characters output one by one (when {@link #offsets}): everything else was
+   * copied in runs, whose offsets differ from the input's by the same amount as their first
+   * character's.
    */
   private int[] singles;
 
   private int singleCount;
+
+  /** Math left as written for a reader: output offsets, a start and an end for each. */
+  private int[] math = new int[0];
+
+  private int mathCount;
 
   /**
    * Trailing output characters that are spaces made from markup: a subscript joining its word takes
@@ -43,11 +58,15 @@ final class LatexOutput {
   /** A command's name was just output: a letter after it starts another word. */
   private boolean separateNext;
 
-  /** Room for {@code capacity} characters to start with; offsets kept only for {@code search}. */
-  LatexOutput(int capacity, boolean search) {
-    this.search = search;
+  /**
+   * Room for {@code capacity} characters to start with; input offsets kept only when {@code
+   * offsets}, and for every character only when {@code everyOffset} too.
+   */
+  LatexOutput(int capacity, boolean offsets, boolean everyOffset) {
+    this.offsets = offsets;
+    this.everyOffset = offsets && everyOffset;
     this.chars = new char[capacity];
-    if (search) {
+    if (offsets) {
       from = new int[capacity];
       to = new int[capacity];
       singles = new int[64];
@@ -90,7 +109,12 @@ final class LatexOutput {
     if (count <= 0) return;
     ensure(len + count);
     System.arraycopy(in, start, chars, len, count);
-    if (search) {
+    if (everyOffset) {
+      for (int k = 0; k < count; k++) {
+        from[len + k] = start + k;
+        to[len + k] = start + k + 1;
+      }
+    } else if (offsets) {
       // the run maps one to one: its ends are all decoded() reads of it
       from[len] = start;
       to[len] = start + 1;
@@ -143,10 +167,21 @@ final class LatexOutput {
     soft(close, end);
   }
 
+  /** Math from output offset {@code start} to here, left as written for a reader. */
+  void math(int start) {
+    if (mathCount + 2 > math.length) math = Arrays.copyOf(math, Math.max(8, math.length * 2));
+    math[mathCount++] = start;
+    math[mathCount++] = len;
+  }
+
+  int length() {
+    return len;
+  }
+
   private void append(char c, int i, int j) {
     ensure(len + 1);
     chars[len] = c;
-    if (search) {
+    if (offsets) {
       from[len] = i;
       to[len] = j;
       if (singleCount == singles.length) singles = Arrays.copyOf(singles, singleCount * 2);
@@ -158,7 +193,7 @@ final class LatexOutput {
   /** Output taken back (the spaces before a joining subscript): so are its offsets. */
   private void truncate(int length) {
     len = length;
-    if (search) {
+    if (offsets) {
       while (singleCount > 0 && singles[singleCount - 1] >= length) singleCount--;
     }
   }
@@ -167,7 +202,7 @@ final class LatexOutput {
     if (size <= chars.length) return;
     int grown = Math.max(size, chars.length * 2);
     chars = Arrays.copyOf(chars, grown);
-    if (search) {
+    if (offsets) {
       from = Arrays.copyOf(from, grown);
       to = Arrays.copyOf(to, grown);
     }
@@ -177,7 +212,15 @@ final class LatexOutput {
     return new String(chars, 0, len);
   }
 
-  /** The text with its offsets (search only). */
+  /**
+   * A reader's text with every character's offsets and its math (kept with {@link #everyOffset}).
+   */
+  DisplayText display() {
+    return new DisplayText(
+        text(), Arrays.copyOf(from, len), Arrays.copyOf(to, len), Arrays.copyOf(math, mathCount));
+  }
+
+  /** The text with its offsets (kept with {@link #offsets}). */
   Latex.Decoded decoded() {
     Corrections c = new Corrections();
     // the difference can change only at a character output by itself or right after one, and at the

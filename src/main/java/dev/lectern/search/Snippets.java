@@ -27,7 +27,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
@@ -40,9 +39,10 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Marked titles and abstract passages for a page of hits. Output is HTML: matched words are wrapped
- * in {@code <mark>...</mark>} and everything else is escaped, so a web page can show it as is and a
- * terminal can swap the two tags for its own emphasis. Offsets come from the postings, so nothing
+ * Marked titles and abstract passages for a page of hits. Output is HTML: the LaTeX decoded as a
+ * reader expects it ({@link MarkedPassages}), matched words wrapped in {@code <mark>...</mark>},
+ * math in {@code <span class="math">} and everything else escaped, so a web page can show it as is
+ * and a terminal can swap the tags for its own emphasis. Offsets come from the postings, so nothing
  * is re-analyzed.
  */
 final class Snippets {
@@ -75,7 +75,7 @@ final class Snippets {
     if (lexical == null || docs.length == 0) return unmarked(papers);
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new DefaultPassageFormatter(OPEN, CLOSE, " … ", true))
+            .withFormatter(new MarkedPassages())
             .withMaxNoHighlightPassages(
                 1) // no match in the field: show its opening rather than nothing
             .withMaxLength(20_000)
@@ -305,7 +305,10 @@ final class Snippets {
     return found[0];
   }
 
-  /** The titles and the openings of the abstracts, escaped: for semantic hits and browsing. */
+  /**
+   * The titles and the openings of the abstracts, decoded and escaped: for semantic hits and
+   * browsing.
+   */
   static Marked unmarked(StoredPaper[] papers) {
     String[] titles = new String[papers.length];
     String[] snippets = new String[papers.length];
@@ -317,10 +320,10 @@ final class Snippets {
   }
 
   private static String plainTitle(StoredPaper p) {
-    return HitText.escape(p.title());
+    return HitText.html(p.title());
   }
 
   private static String plainSnippet(StoredPaper p) {
-    return HitText.escape(HitText.opening(p.abstractText(), OPENING_CHARS));
+    return HitText.openingHtml(p.abstractText(), OPENING_CHARS);
   }
 }

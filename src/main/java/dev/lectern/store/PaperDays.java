@@ -1,5 +1,6 @@
 package dev.lectern.store;
 
+import dev.lectern.paper.Paper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,6 +45,9 @@ public final class PaperDays {
   PaperDays(Database db) {
     this.db = db;
   }
+
+  /** A paper and the day it counts on. */
+  public record Dated(Paper paper, LocalDate day) {}
 
   /** A paper as far as ranking a listing needs it: its id, its day and its upvotes. */
   public record Stub(String id, LocalDate day, Integer upvotes) {}
@@ -103,6 +107,28 @@ public final class PaperDays {
     } catch (SQLException e) {
       throw new StoreException(
           "cannot read the papers of " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /**
+   * The papers with these ids, each with its day, in the order asked; unknown ids are skipped (a
+   * search's hit deleted since, say).
+   */
+  public List<Dated> byIds(List<String> ids) {
+    List<Dated> out = new ArrayList<>(ids.size());
+    try (Connection c = db.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT " + PaperRows.COLUMNS + ", " + DAY + " FROM papers WHERE id = ?")) {
+      for (String id : ids) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) out.add(new Dated(PaperRows.read(rs), LocalDate.parse(rs.getString(15))));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read papers: " + e.getMessage(), e);
     }
     return out;
   }

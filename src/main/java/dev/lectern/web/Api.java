@@ -52,7 +52,7 @@ final class Api {
         PREFIX + "/status",
         ctx -> {
           Params.parse(ctx.queryString(), Set.of());
-          send(ctx, StatusJson.of(background.status()));
+          send(ctx, StatusJson.of(background.status(), background.harvestStatus()));
         });
     // <id> takes slashes: old-style arXiv ids (hep-th/9901001) arrive with theirs, encoded or not
     routes.get(

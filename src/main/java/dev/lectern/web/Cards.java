@@ -9,7 +9,10 @@ import dev.lectern.web.view.PaperCard;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Papers and search hits as the cards of a list. */
+/**
+ * Papers and search hits as the cards of a list: titles and abstracts with their LaTeX decoded and
+ * their math in spans for the page's script (the search service gives hits' text that way too).
+ */
 final class Cards {
   /** Authors named on a card; the rest are counted ("+12 more"). */
   static final int AUTHORS = 6;
@@ -22,12 +25,12 @@ final class Cards {
   static PaperCard of(Paper p, LocalDate day) {
     return card(
         p.id(),
-        HitText.escape(p.title()),
+        HitText.html(p.title()),
         p.authors(),
         p.primaryCategory(),
         day,
         p.upvotes(),
-        HitText.escape(HitText.opening(p.abstractText(), OPENING)));
+        HitText.openingHtml(p.abstractText(), OPENING));
   }
 
   static PaperCard of(Hit h) {

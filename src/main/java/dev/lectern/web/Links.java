@@ -1,6 +1,7 @@
 package dev.lectern.web;
 
 import dev.lectern.paper.PaperIds;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -40,5 +41,14 @@ public final class Links {
 
   public static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** A query string's part decoded, or as it is when it is malformed. */
+  static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
+    }
   }
 }

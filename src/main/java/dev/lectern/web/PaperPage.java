@@ -2,6 +2,7 @@ package dev.lectern.web;
 
 import dev.lectern.paper.Latex;
 import dev.lectern.paper.Paper;
+import dev.lectern.search.HitText;
 import dev.lectern.search.QueryException;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
@@ -14,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** A paper's page: everything the library knows of it, and its similar papers. */
+/**
+ * A paper's page: everything the library knows of it, and its similar papers. Its LaTeX (title,
+ * abstract, comments) is shown decoded, with the math left for the page's script to render.
+ */
 final class PaperPage {
   static final int SIMILAR = 10;
 
@@ -32,18 +36,17 @@ final class PaperPage {
     routes.get("/papers/<id>", this::paper);
   }
 
+  static HttpError unknown(String id) {
+    return HttpError.notFound(
+        "No paper with the id '"
+            + id
+            + "' is in the library. arXiv ids look like 2404.15574 or hep-th/9901001.");
+  }
+
   private void paper(Context ctx) {
     Params.parse(ctx.queryString(), Set.of());
     String id = ctx.pathParam("id");
-    Paper p =
-        library
-            .get(id)
-            .orElseThrow(
-                () ->
-                    HttpError.notFound(
-                        "No paper with the id '"
-                            + id
-                            + "' is in the library. arXiv ids look like 2404.15574 or hep-th/9901001."));
+    Paper p = library.get(id).orElseThrow(() -> unknown(id));
     if (!p.id().equals(id)) { // a title-only id whose paper has since moved to its arXiv id
       ctx.redirect(Links.paper(p.id()), HttpStatus.MOVED_PERMANENTLY);
       return;
@@ -68,20 +71,20 @@ final class PaperPage {
         ctx,
         "paper.jte",
         new PaperView(
-            renderer.page(p.title(), "", "paper"),
+            renderer.page(Latex.toUnicode(p.title()), "", "paper"),
             p.id(),
-            p.title(),
+            HitText.html(p.title()),
             p.authors().stream()
                 .map(Latex::toUnicode)
                 .map(a -> new PaperView.Author(a, Links.author(a)))
                 .toList(),
             p.categories(),
             dates.isEmpty() ? null : String.join(" · ", dates),
-            p.abstractText(),
+            HitText.html(p.abstractText()),
             p.doi(),
             p.doi() == null ? null : "https://doi.org/" + p.doi(),
-            p.journalRef(),
-            p.comments(),
+            Latex.toUnicode(p.journalRef()), // "Phys. Rev. Lett. {\bf 98}", "351--358"
+            p.comments() == null ? null : HitText.html(p.comments()),
             license,
             license != null && (license.startsWith("http://") || license.startsWith("https://"))
                 ? license
@@ -91,6 +94,7 @@ final class PaperPage {
             arxiv ? Links.arxivPdf(p.id()) : null,
             String.join(", ", p.sources()),
             similar,
-            similarNote));
+            similarNote,
+            Exports.citation(p)));
   }
 }

@@ -13,16 +13,29 @@ import java.util.Locale;
  * the error page every failed page request gets.
  */
 final class Renderer {
-  private final String css;
+  private final Assets assets;
+  private final HarvestNotices notices;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-  Renderer(String css) {
-    this.css = css;
+  Renderer(Assets assets, HarvestNotices notices) {
+    this.assets = assets;
+    this.notices = notices;
   }
 
-  /** The layout's part of a view: title, stylesheet, header query and current section. */
+  /**
+   * The layout's part of a view: title, static files, header query, current section and what it
+   * says about the harvest.
+   */
   Page page(String title, String query, String section) {
-    return new Page(title, css, query, section);
+    return new Page(
+        title,
+        assets.cssPath(),
+        assets.mathPath(),
+        assets.katexPath(),
+        query,
+        section,
+        notices.forSection(section),
+        null);
   }
 
   void render(Context ctx, String template, Object view) {

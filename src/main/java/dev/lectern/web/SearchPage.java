@@ -79,7 +79,15 @@ final class SearchPage {
             r.hits().stream().map(Cards::of).toList(),
             page > 1 ? form.href(page - 1) : null,
             more ? form.href(page + 1) : null);
-    renderer.render(ctx, "search.jte", new SearchView(layout, formView, null, results));
+    String feedTitle = q.isBlank() ? "filtered papers" : q;
+    renderer.render(
+        ctx,
+        "search.jte",
+        new SearchView(
+            layout.withExports(Exports.forSearch(ctx.queryString(), feedTitle)),
+            formView,
+            null,
+            results));
   }
 
   private static String query(String href) {

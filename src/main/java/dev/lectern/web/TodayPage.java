@@ -58,7 +58,7 @@ final class TodayPage {
         ctx,
         "today.jte",
         new TodayView(
-            renderer.page(heading, "", "today"),
+            renderer.page(heading, "", "today").withExports(Exports.forDay(day, span, order)),
             false,
             heading,
             Arrays.stream(Span.values())

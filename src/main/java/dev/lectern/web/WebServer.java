@@ -1,6 +1,7 @@
 package dev.lectern.web;
 
 import dev.lectern.app.Background;
+import dev.lectern.export.PaperLists;
 import dev.lectern.feed.DailyFeed;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
@@ -62,7 +63,7 @@ public final class WebServer implements AutoCloseable {
     Api api = new Api(search, library, background);
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
-    Renderer pages = new Renderer(assets.cssPath());
+    Renderer pages = new Renderer(assets, new HarvestNotices(background::harvestStatus));
     Javalin app =
         Javalin.create(
             config -> {
@@ -73,8 +74,11 @@ public final class WebServer implements AutoCloseable {
               new BrowseApi(feed, search).register(config.routes);
               new TodayPage(feed, pages).register(config.routes);
               new SearchPage(search, pages).register(config.routes);
+              new Exports(new PaperLists(search, library, feed), library)
+                  .register(config.routes); // before the paper page, which takes any id
               new PaperPage(search, library, pages).register(config.routes);
               new ListPages(search, pages).register(config.routes);
+              new StatusPage(background, pages).register(config.routes);
               errors(config, pages);
             });
     try {
@@ -125,13 +129,15 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Every answer: no script at all and styles only from Lectern's own stylesheet (so stored text
-   * that slips through as markup could not run or restyle), no sniffing a JSON answer into HTML, no
-   * referrer sent to arXiv or anyone when a link is followed, and no framing by another site.
+   * Every answer: scripts only from Lectern's own files and styles only from its own stylesheet,
+   * nothing inline (so stored text that slipped through as markup could not run or restyle); no
+   * sniffing a JSON answer into HTML, no referrer sent to arXiv or anyone when a link is followed,
+   * and no framing by another site. KaTeX renders math as MathML (see web/math.js), which needs
+   * neither its style attributes nor its fonts, so nothing here is loosened for it.
    */
   static final String CSP =
-      "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-          + "base-uri 'none'; frame-ancestors 'none'";
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   private static void securityHeaders(Context ctx) {
     ctx.header("Content-Security-Policy", CSP);

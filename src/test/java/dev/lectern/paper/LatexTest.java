@@ -51,6 +51,10 @@ class LatexTest {
       $$x^2$$ and \\(y\\) and $z$                 | $$x^2$$ and \\(y\\) and $z$
       as in \\cite{ab} and \\ref{fig}            | as in \\cite{ab} and \\ref{fig}
       \\LaTeX\\ and \\ldots                        | LaTeX and …
+      \\textquotedblleft x\\textquotedblright{} and \\textquoteleft y\\textquoteright | “x” and ‘y’
+      ranges 351--358 and 1\\textendash{}2     | ranges 351–358 and 1–2
+      {\\it ab} {\\sc Cd} \\textbf{ef} \\textsc{gh} | ab Cd ef gh
+      costs \\$5 or \\$6, not math             | costs $5 or $6, not math
       """)
   void decodesForAReader(String latex, String unicode) {
     assertThat(Latex.toUnicode(latex)).isEqualTo(unicode);
@@ -179,6 +183,58 @@ class LatexTest {
     assertThat(Latex.toUnicode(plain)).isSameAs(plain);
     assertThat(Latex.forSearch(plain)).isSameAs(plain);
     assertThat(Latex.toUnicode(null)).isNull();
+  }
+
+  @Test
+  void aReadersTextKnowsWhereEachLetterCameFromAndWhereTheMathIs() {
+    // the title of arXiv 0704.0159, with the abstract's 1\\textit{T} and an accent added
+    String raw =
+        "Evidence for an excitonic insulator phase in 1\\textit{T}-TiSe$_{2}$ (Gr\\\"obner)";
+    DisplayText d = Latex.display(raw);
+    assertThat(d.text()).isEqualTo(Latex.toUnicode(raw));
+    assertThat(d.text()).endsWith("1T-TiSe$_{2}$ (Gröbner)");
+    assertThat(d.formulas()).isEqualTo(1);
+    assertThat(d.text().substring(d.formulaStart(0), d.formulaEnd(0))).isEqualTo("$_{2}$");
+    int o = d.text().indexOf('ö');
+    assertThat(raw.substring(d.from()[o], d.to()[o])).isEqualTo("\\\"o");
+    // the raw span of a word maps onto its decoded letters
+    int g = raw.indexOf("Gr\\");
+    int gEnd = raw.indexOf("bner") + 4;
+    assertThat(d.text().substring(d.startOf(g), d.endOf(gEnd))).isEqualTo("Gröbner");
+    int t = raw.indexOf("\\textit");
+    assertThat(d.text().substring(d.startOf(t), d.endOf(t + "\\textit{T}".length())))
+        .isEqualTo("T");
+    // a point inside a formula moves out of it, either way
+    int inside = d.formulaStart(0) + 2;
+    assertThat(d.startOutsideMath(inside)).isEqualTo(d.formulaStart(0));
+    assertThat(d.endOutsideMath(inside)).isEqualTo(d.formulaEnd(0));
+    assertThat(d.startOutsideMath(d.formulaEnd(0))).isEqualTo(d.formulaEnd(0));
+  }
+
+  @Test
+  void aReadersTextWithoutMarkupMapsOneToOne() {
+    DisplayText d = Latex.display("plain, 99% of it");
+    assertThat(d.text()).isEqualTo("plain, 99% of it");
+    assertThat(d.formulas()).isZero();
+    assertThat(d.startOf(3)).isEqualTo(3);
+    assertThat(d.endOf(5)).isEqualTo(5);
+    assertThat(Latex.display(null)).isNull();
+  }
+
+  @Test
+  void aReadersTextOfMalformedLatexIsWellFormed() {
+    for (String s :
+        new String[] {"$", "$$x", "\\(", "{\\\"}", "$x$$y$", "\\$x$", "a $b", "$$x$$ $"}) {
+      DisplayText d = Latex.display(s);
+      assertThat(d.text()).as(s).isEqualTo(Latex.toUnicode(s));
+      assertThat(d.from()).as(s).hasSize(d.length()).isSorted();
+      assertThat(d.to()).as(s).hasSize(d.length()).isSorted();
+      for (int k = 0; k < d.formulas(); k++) {
+        assertThat(d.formulaStart(k)).as(s).isLessThan(d.formulaEnd(k));
+        if (k > 0) assertThat(d.formulaStart(k)).as(s).isGreaterThanOrEqualTo(d.formulaEnd(k - 1));
+      }
+    }
+    assertThat(Latex.display("\\$x$").formulas()).as("an escaped dollar opens no math").isZero();
   }
 
   @Test

@@ -99,19 +99,47 @@ class LatexSearchTest {
   }
 
   @Test
-  void highlightsMarkTheRawTextOfADecodedWord() {
+  void highlightsMarkTheDecodedWordAndKeepTheMathWhole() {
     Hit grobner = hits("Grobner").getFirst();
-    assertThat(grobner.titleHtml()).contains("<mark>Gr\\&quot;obner</mark> basis");
+    assertThat(grobner.titleHtml()).endsWith("based on the <mark>Gröbner</mark> basis");
     Hit kollar = hits("Kollar").getFirst();
     assertThat(kollar.titleHtml())
-        .isEqualTo(
-            "A transcendental approach to <mark>Koll\\&#x27;ar&#x27;s</mark> injectivity theorem");
+        .isEqualTo("A transcendental approach to <mark>Kollár&#x27;s</mark> injectivity theorem");
+    // a match inside a formula marks the formula, which stays whole for the page to render
     Hit lambda = hits("title:Lambda").getFirst();
     assertThat(lambda.titleHtml())
         .isEqualTo(
-            "From dyadic $<mark>\\Lambda</mark>_{\\alpha}$ to $<mark>\\Lambda</mark>_{\\alpha}$");
+            "From dyadic <mark>"
+                + MATH
+                + "$\\Lambda_{\\alpha}$</span></mark> to <mark>"
+                + MATH
+                + "$\\Lambda_{\\alpha}$</span></mark>");
     Hit tise2 = hits("TiSe2").getFirst();
-    assertThat(tise2.titleHtml()).endsWith("1T-<mark>TiSe$_{2}$</mark>");
-    assertThat(tise2.snippetHtml()).contains("1\\textit{T}-<mark>TiSe$_{2}$</mark>");
+    assertThat(tise2.titleHtml()).endsWith("1T-<mark>TiSe" + MATH + "$_{2}$</span></mark>");
+    assertThat(tise2.snippetHtml()).contains("1T-<mark>TiSe" + MATH + "$_{2}$</span></mark>");
+    Hit wse2 = hits("MoS2").getFirst();
+    assertThat(wse2.snippetHtml())
+        .isEqualTo(
+            "Valley excitons of WSe"
+                + MATH
+                + "$_2$</span> and <mark>MoS"
+                + MATH
+                + "$_{2}$</span></mark> heterobilayers.");
   }
+
+  @Test
+  void papersFoundByMeaningOrBrowsedShowDecodedTextToo() {
+    Hit grobner =
+        service
+            .search(SearchRequest.of("").withSort(SearchRequest.Sort.DATE).page(0, 20))
+            .hits()
+            .stream()
+            .filter(h -> h.id().equals("0704.0019"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(grobner.titleHtml()).endsWith("based on the Gröbner basis");
+    assertThat(grobner.snippetHtml()).contains("Gröbner").doesNotContain("\\\"");
+  }
+
+  private static final String MATH = "<span class=\"math\">";
 }

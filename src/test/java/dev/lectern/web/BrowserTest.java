@@ -73,6 +73,14 @@ class BrowserTest {
       page.waitForURL("**/search?q=retrieval+heads&mode=lexical");
       assertThat(page.locator("p.summary").innerText()).matches("[\\d,]+ papers \\(\\d+ ms\\)");
 
+      // a category's count narrows the search to it; its filter chip widens it again
+      page.locator("aside.facets a", new Page.LocatorOptions().setHasText("cs.CL")).click();
+      page.waitForURL("**/search?q=retrieval+heads&mode=lexical&cat=cs.CL");
+      assertThat(page.locator("ol.papers .cat").allInnerTexts()).isNotEmpty().containsOnly("cs.CL");
+      assertThat(page.getByLabel("Categories").inputValue()).isEqualTo("cs.CL");
+      page.locator(".active-filters a").click();
+      page.waitForURL("**/search?q=retrieval+heads&mode=lexical");
+
       assertThat(problems).isEmpty();
     }
   }

@@ -13,10 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a check: screenshots of Today, Search and a paper's page at desktop and phone width, light
- * and dark, over a library given as {@code -Dlectern.screenshots.data=DIR}, written to {@code
- * -Dlectern.screenshots=DIR}. scripts/screenshots.sh builds such a library and runs this; without
- * the properties it is skipped.
+ * Not a check: screenshots of Today, Search, a paper's page and the status page at desktop and
+ * phone width, light and dark, over a library given as {@code -Dlectern.screenshots.data=DIR},
+ * written to {@code -Dlectern.screenshots=DIR}. scripts/screenshots.sh builds such a library and
+ * runs this; without the properties it is skipped.
  */
 class ScreenshotsTest {
   @Test
@@ -38,6 +38,7 @@ class ScreenshotsTest {
         pages.put("today", today);
         pages.put("search", base + "/search?q=" + Links.encode(query));
         pages.put("paper", paper);
+        pages.put("status", base + "/status");
       }
       for (String kv : only.split(",")) {
         if (kv.isBlank()) continue;

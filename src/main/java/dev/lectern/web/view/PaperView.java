@@ -3,24 +3,27 @@ package dev.lectern.web.view;
 import java.util.List;
 
 /**
- * A paper's page. Plain text everywhere (the templates escape it); null for what the library does
- * not know.
+ * A paper's page. Plain text everywhere (the templates escape it) except the {@code Html} fields;
+ * null for what the library does not know.
  *
+ * @param titleHtml the title, LaTeX decoded, escaped, its math in {@code <span class="math">}
+ * @param abstractHtml the abstract, the same way
+ * @param commentsHtml the authors' comments, the same way
  * @param dates e.g. "submitted 2024-03-13 · updated 2024-04-02 · 3 versions"
  * @param similarNote why similar papers are missing, null when they are listed
  */
 public record PaperView(
     Page page,
     String id,
-    String title,
+    String titleHtml,
     List<Author> authors,
     List<String> categories,
     String dates,
-    String abstractText,
+    String abstractHtml,
     String doi,
     String doiHref,
     String journalRef,
-    String comments,
+    String commentsHtml,
     String license,
     String licenseHref,
     Integer upvotes,
@@ -28,7 +31,8 @@ public record PaperView(
     String arxivPdf,
     String sources,
     List<PaperCard> similar,
-    String similarNote) {
+    String similarNote,
+    Citation citation) {
 
   /** An author and the author's page. */
   public record Author(String name, String href) {}
