@@ -190,6 +190,14 @@ class BrowseTest {
   }
 
   @Test
+  void aWeekExportsAsTodayListsIt() {
+    String page = http.get("/?day=2024-03-14&span=week").body();
+    assertThat(page).contains("href=\"/feed.json?day=2024-03-14&amp;span=week\"");
+    JsonNode exported = http.get("/feed.json?day=2024-03-14&span=week").json();
+    assertThat(ids(exported, "")).isEqualTo(paperLinks(page));
+  }
+
+  @Test
   void theFeedAnswersWhatTodayShowsForEachSpanAndOrder() {
     for (String query :
         new String[] {
