@@ -16,9 +16,15 @@ import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The JSON API, version 1: turns a request into a call on the core services and the result into its
@@ -28,11 +34,31 @@ import java.util.Set;
  */
 final class Api {
   static final String PREFIX = "/api/v1";
-  static final String ENDPOINTS =
-      "GET /api/v1/search, /api/v1/papers/{id}, /api/v1/papers/{id}/similar, /api/v1/feed,"
-          + " /api/v1/authors/{name}, /api/v1/categories/{cat}, /api/v1/status";
+
+  /**
+   * Every path of the API, as {@code openapi.json} writes it: the one list that registers the
+   * routes ({@link #get}), names them in a 404 ({@link #ENDPOINTS}) and that OpenApiTest holds the
+   * document to.
+   */
+  static final List<String> PATHS =
+      Stream.of(
+              "/search",
+              "/papers/{id}",
+              "/papers/{id}/similar",
+              "/feed",
+              "/authors/{name}",
+              "/categories/{cat}",
+              "/status",
+              "/openapi.json")
+          .map(path -> PREFIX + path)
+          .toList();
+
+  static final String ENDPOINTS = "GET " + String.join(", ", PATHS);
   static final Set<String> SEARCH_PARAMS =
       Set.of("q", "mode", "limit", "offset", "sort", "cat", "from", "to", "author");
+
+  /** The OpenAPI 3.1 document of this API, served as it is. */
+  private static final byte[] OPENAPI = load("/web/openapi.json");
 
   private final SearchService search;
   private final PaperLibrary library;
@@ -45,28 +71,60 @@ final class Api {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(
+    get(
+        routes,
+        PREFIX + "/openapi.json",
+        ctx -> {
+          Params.parse(ctx.queryString(), Set.of());
+          ctx.header("Cache-Control", "no-cache");
+          ctx.contentType("application/json; charset=utf-8").result(OPENAPI);
+        });
+    get(
+        routes,
         PREFIX + "/search",
         ctx -> send(ctx, search(Params.parse(ctx.queryString(), SEARCH_PARAMS))));
-    routes.get(
+    get(
+        routes,
         PREFIX + "/status",
         ctx -> {
           Params.parse(ctx.queryString(), Set.of());
           send(ctx, StatusJson.of(background.status(), background.harvestStatus()));
         });
     // <id> takes slashes: old-style arXiv ids (hep-th/9901001) arrive with theirs, encoded or not
-    routes.get(
-        PREFIX + "/papers/<id>/similar",
+    get(
+        routes,
+        PREFIX + "/papers/{id}/similar",
         ctx ->
             send(
                 ctx,
                 similar(ctx.pathParam("id"), Params.parse(ctx.queryString(), Set.of("limit")))));
-    routes.get(
-        PREFIX + "/papers/<id>",
+    get(
+        routes,
+        PREFIX + "/papers/{id}",
         ctx -> {
           Params.parse(ctx.queryString(), Set.of());
           send(ctx, PaperJson.of(paper(ctx.pathParam("id"))));
         });
+  }
+
+  /**
+   * Registers a GET route at one of {@link #PATHS}; its {@code {param}}s take slashes (Javalin's
+   * {@code <param>}).
+   */
+  static void get(RoutesConfig routes, String path, Handler handler) {
+    if (!PATHS.contains(path)) {
+      throw new IllegalArgumentException(path + " is not in Api.PATHS (nor in openapi.json)");
+    }
+    routes.get(path.replace('{', '<').replace('}', '>'), handler);
+  }
+
+  private static byte[] load(String resource) {
+    try (InputStream in = Api.class.getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException(resource + " is missing from the jar");
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
   }
 
   private Object search(Params p) {

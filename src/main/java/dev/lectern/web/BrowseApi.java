@@ -32,14 +32,17 @@ final class BrowseApi {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(
+    Api.get(
+        routes,
         Api.PREFIX + "/feed",
         ctx -> Api.send(ctx, feed(Params.parse(ctx.queryString(), FEED_PARAMS))));
-    routes.get(
-        Api.PREFIX + "/authors/<name>",
+    Api.get(
+        routes,
+        Api.PREFIX + "/authors/{name}",
         ctx -> Api.send(ctx, papers(Of.AUTHOR, ListPages.author(ctx.pathParam("name")), ctx)));
-    routes.get(
-        Api.PREFIX + "/categories/<cat>",
+    Api.get(
+        routes,
+        Api.PREFIX + "/categories/{cat}",
         ctx -> Api.send(ctx, papers(Of.CATEGORY, ListPages.category(ctx.pathParam("cat")), ctx)));
   }
 

@@ -13,6 +13,8 @@ import io.javalin.util.JavalinBindException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -44,10 +46,12 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final String host;
+  private final List<String> routes;
 
-  private WebServer(Javalin app, String host) {
+  private WebServer(Javalin app, String host, List<String> routes) {
     this.app = app;
     this.host = host;
+    this.routes = List.copyOf(routes);
   }
 
   /**
@@ -64,10 +68,13 @@ public final class WebServer implements AutoCloseable {
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
     Renderer pages = new Renderer(assets, new HarvestNotices(background::harvestStatus));
+    List<String> routes = new ArrayList<>();
     Javalin app =
         Javalin.create(
             config -> {
               configure(config);
+              config.events.handlerAdded(
+                  added -> routes.add(added.getHttpMethod() + " " + added.getPath()));
               config.routes.before(WebServer::securityHeaders);
               assets.register(config.routes);
               api.register(config.routes);
@@ -94,7 +101,7 @@ public final class WebServer implements AutoCloseable {
               + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()),
           new java.io.IOException(e));
     }
-    return new WebServer(app, address.getHostString());
+    return new WebServer(app, address.getHostString(), routes);
   }
 
   private static void configure(JavalinConfig config) {
@@ -200,6 +207,11 @@ public final class WebServer implements AutoCloseable {
       ctx.header("Cache-Control", "no-store");
       ctx.contentType("text/plain; charset=utf-8").result(message);
     }
+  }
+
+  /** Every route registered, as method and path ({@code GET /api/v1/papers/<id>}), in order. */
+  List<String> routes() {
+    return routes;
   }
 
   public int port() {
