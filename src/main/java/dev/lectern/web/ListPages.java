@@ -110,7 +110,7 @@ final class ListPages {
         ctx,
         "list.jte",
         new ListView(
-            renderer.page(of == Of.AUTHOR ? name : name + " (category)", "", "none"),
+            renderer.page(ctx, of == Of.AUTHOR ? name : name + " (category)", "", "none"),
             Renderer.lower(of),
             name,
             String.format(

@@ -71,7 +71,7 @@ final class PaperPage {
         ctx,
         "paper.jte",
         new PaperView(
-            renderer.page(Latex.toUnicode(p.title()), "", "paper"),
+            renderer.page(ctx, Latex.toUnicode(p.title()), "", "paper"),
             p.id(),
             HitText.html(p.title()),
             p.authors().stream()

@@ -15,18 +15,20 @@ import java.util.Locale;
 final class Renderer {
   private final Assets assets;
   private final HarvestNotices notices;
+  private final Viewers viewers;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-  Renderer(Assets assets, HarvestNotices notices) {
+  Renderer(Assets assets, HarvestNotices notices, Viewers viewers) {
     this.assets = assets;
     this.notices = notices;
+    this.viewers = viewers;
   }
 
   /**
    * The layout's part of a view: title, static files, header query, current section and what it
-   * says about the harvest.
+   * says about the harvest, and who is looking.
    */
-  Page page(String title, String query, String section) {
+  Page page(Context ctx, String title, String query, String section) {
     return new Page(
         title,
         assets.cssPath(),
@@ -35,7 +37,8 @@ final class Renderer {
         query,
         section,
         notices.forSection(section),
-        null);
+        null,
+        viewers.of(ctx));
   }
 
   void render(Context ctx, String template, Object view) {
@@ -54,7 +57,8 @@ final class Renderer {
           case 405 -> "Not allowed";
           default -> status >= 500 ? "Something went wrong" : "That request cannot be answered";
         };
-    render(ctx, "error.jte", new ErrorView(page(heading, "", "none"), status, heading, message));
+    render(
+        ctx, "error.jte", new ErrorView(page(ctx, heading, "", "none"), status, heading, message));
   }
 
   static String lower(Enum<?> e) {

@@ -44,7 +44,7 @@ final class SearchPage {
       return;
     }
     String q = form.query();
-    Page layout = renderer.page(q.isBlank() ? "Search" : q + " (search)", q, "search");
+    Page layout = renderer.page(ctx, q.isBlank() ? "Search" : q + " (search)", q, "search");
     SearchView.Form formView = formView(form);
     if (!form.isSearch()) {
       renderer.render(ctx, "search.jte", new SearchView(layout, formView, null, null));

@@ -38,7 +38,7 @@ final class StatusPage {
         ctx,
         "status.jte",
         new StatusView(
-            renderer.page("Status", "", "status"),
+            renderer.page(ctx, "Status", "", "status"),
             List.of(library(s), index(s), embeddings(s), harvests(h))));
   }
 

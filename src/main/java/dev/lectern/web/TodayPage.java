@@ -47,7 +47,7 @@ final class TodayPage {
     int page = p.intIn("page", 1, MAX_PAGE, 1);
     LocalDate day = asked != null ? asked : feed.latestDay();
     if (day == null) {
-      renderer.render(ctx, "today.jte", empty());
+      renderer.render(ctx, "today.jte", empty(ctx));
       return;
     }
     DailyFeed.Listing l = feed.list(span, day, order, (page - 1) * PAGE_SIZE, PAGE_SIZE);
@@ -58,7 +58,7 @@ final class TodayPage {
         ctx,
         "today.jte",
         new TodayView(
-            renderer.page(heading, "", "today").withExports(Exports.forList(span, day, order)),
+            renderer.page(ctx, heading, "", "today").withExports(Exports.forList(span, day, order)),
             false,
             heading,
             Arrays.stream(Span.values())
@@ -83,9 +83,9 @@ final class TodayPage {
             more ? href(span, day, order, page + 1) : null));
   }
 
-  private TodayView empty() {
+  private TodayView empty(Context ctx) {
     return new TodayView(
-        renderer.page("Today", "", "today"),
+        renderer.page(ctx, "Today", "", "today"),
         true,
         "",
         List.of(),

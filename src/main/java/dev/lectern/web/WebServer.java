@@ -67,7 +67,8 @@ public final class WebServer implements AutoCloseable {
     Api api = new Api(search, library, background);
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
-    Renderer pages = new Renderer(assets, new HarvestNotices(background::harvestStatus));
+    Renderer pages =
+        new Renderer(assets, new HarvestNotices(background::harvestStatus), new Viewers());
     List<String> routes = new ArrayList<>();
     Javalin app =
         Javalin.create(

@@ -11,6 +11,7 @@ package dev.lectern.web.view;
  * @param section the page the header marks as current: today, search or none
  * @param notice what the page says above its content about the harvest; null for nothing
  * @param exports the exports and Atom feed of the list the page shows, null for none
+ * @param viewer who is looking: the header's account links and every form's CSRF token
  */
 public record Page(
     String title,
@@ -20,14 +21,15 @@ public record Page(
     String query,
     String section,
     HarvestNotice notice,
-    ListExports exports) {
+    ListExports exports,
+    Viewer viewer) {
 
   public Page withExports(ListExports e) {
-    return new Page(title, css, mathScript, katex, query, section, notice, e);
+    return new Page(title, css, mathScript, katex, query, section, notice, e, viewer);
   }
 
   /** This page without the notice above it, for a page that says it in its own words. */
   public Page withoutNotice() {
-    return new Page(title, css, mathScript, katex, query, section, null, exports);
+    return new Page(title, css, mathScript, katex, query, section, null, exports, viewer);
   }
 }
