@@ -4,7 +4,6 @@ import dev.lectern.feed.DailyFeed;
 import dev.lectern.feed.DailyFeed.Order;
 import dev.lectern.feed.DailyFeed.Span;
 import dev.lectern.search.SearchRequest;
-import dev.lectern.search.SearchResult.Hit;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperDays;
 import dev.lectern.store.PaperDays.Dated;
@@ -45,9 +44,9 @@ public final class PaperLists {
     Set<String> ids = new LinkedHashSet<>();
     for (int offset = 0; ids.size() < wanted && offset <= SearchRequest.MAX_OFFSET; ) {
       int size = Math.min(SearchRequest.MAX_LIMIT, wanted - ids.size());
-      List<Hit> hits = search.search(request.page(offset, size)).hits();
-      for (Hit h : hits) if (ids.size() < wanted) ids.add(h.id());
-      if (hits.size() < size) break;
+      List<String> found = search.ids(request.page(offset, size));
+      for (String id : found) if (ids.size() < wanted) ids.add(id);
+      if (found.size() < size) break;
       offset += size;
     }
     return days.byIds(new ArrayList<>(ids));

@@ -22,11 +22,22 @@ final class Hits {
 
   private Hits() {}
 
+  /**
+   * The hits of {@code ranked} from {@code offset}; {@code marked}: with their marked titles and
+   * snippets, else with both null (for lists that show neither).
+   */
   static List<Hit> page(
-      IndexSearcher s, Analyzer analyzer, Query text, ScoreDoc[] ranked, int offset, int limit)
+      IndexSearcher s,
+      Analyzer analyzer,
+      Query text,
+      ScoreDoc[] ranked,
+      int offset,
+      int limit,
+      boolean marked)
       throws IOException {
     if (offset >= ranked.length) return List.of();
     ScoreDoc[] page = Arrays.copyOfRange(ranked, offset, Math.min(ranked.length, offset + limit));
+    if (!marked) return hits(s, null, text, page);
     if (page.length < SPLIT_FROM) return hits(s, analyzer, text, page);
     // each hit is read and marked on its own: half the page on another core
     int half = page.length / 2;
@@ -40,6 +51,7 @@ final class Hits {
     return out;
   }
 
+  /** {@code analyzer} null: not marked. */
   private static List<Hit> hits(IndexSearcher s, Analyzer analyzer, Query text, ScoreDoc[] page)
       throws IOException {
     int[] docs = Arrays.stream(page).mapToInt(d -> d.doc).toArray();
@@ -47,7 +59,8 @@ final class Hits {
     StoredPaper[] papers = new StoredPaper[docs.length];
     for (int i = 0; i < docs.length; i++)
       papers[i] = PaperDocuments.fromDocument(stored.document(docs[i]));
-    Snippets.Marked marked = Snippets.mark(s, analyzer, text, docs, papers);
+    Snippets.Marked marked =
+        analyzer == null ? null : Snippets.mark(s, analyzer, text, docs, papers);
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
       StoredPaper p = papers[i];
@@ -61,8 +74,8 @@ final class Hits {
               p.submitted(),
               p.upvotes(),
               score,
-              marked.titles()[i],
-              marked.snippets()[i]));
+              marked == null ? null : marked.titles()[i],
+              marked == null ? null : marked.snippets()[i]));
     }
     return hits;
   }

@@ -59,7 +59,7 @@ final class SimilarPapers {
                                   depth + 1)),
                   () -> without(doc, s.search(moreLikeThis(s, doc), depth + 1)));
           ScoreDoc[] fused = byRank(both.here(), both.there());
-          return Hits.page(s, index.analyzer(), null, fused, 0, limit);
+          return Hits.page(s, index.analyzer(), null, fused, 0, limit, true);
         });
   }
 

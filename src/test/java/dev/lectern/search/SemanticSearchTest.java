@@ -80,6 +80,22 @@ class SemanticSearchTest {
   }
 
   @Test
+  void idsAloneRankAsThePagesOfHitsDo() {
+    for (SearchRequest r :
+        List.of(
+            SearchRequest.of("attention heads and long context").page(0, 20),
+            SearchRequest.of("attention heads and long context").page(5, 7),
+            SearchRequest.of("graph transformers").withMode(Mode.SEMANTIC).page(0, 15),
+            SearchRequest.of("graph transformers").withMode(Mode.LEXICAL).page(0, 15),
+            SearchRequest.of("graph -survey").withSort(SearchRequest.Sort.DATE).page(0, 50),
+            SearchRequest.of("models").withSort(SearchRequest.Sort.POPULARITY).page(3, 10))) {
+      List<String> page = service.search(r).hits().stream().map(Hit::id).toList();
+      assertThat(page).as(r.toString()).isNotEmpty();
+      assertThat(service.ids(r)).as(r.toString()).isEqualTo(page);
+    }
+  }
+
+  @Test
   void hybridStillFindsPapersWithoutAVectorByTheirWords() {
     Paper noVector = withoutVectors.getFirst();
     var r = service.search(SearchRequest.of("\"" + noVector.title() + "\"").page(0, 10));
