@@ -81,6 +81,7 @@ class CliTest {
           "serve",
           "reindex",
           "eval",
+          "eval-recs",
           "stats",
           "runs",
           "bench embed",
