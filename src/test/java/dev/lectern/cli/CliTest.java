@@ -85,7 +85,8 @@ class CliTest {
           "stats",
           "runs",
           "bench embed",
-          "bench search"
+          "bench search",
+          "bench recommend"
         }) {
       String[] args = (command + " --help").split(" ");
       Cli r = lectern(args);
