@@ -9,6 +9,7 @@ import dev.lectern.index.PaperIndex.SyncReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.search.FieldExistsQuery;
@@ -22,7 +23,7 @@ import org.apache.lucene.search.FieldExistsQuery;
  */
 public final class Background {
   /** What the background work reports; called on its threads, so keep it quick. */
-  public interface Events extends EmbeddingProgress {
+  public interface Events extends EmbeddingProgress, Harvester.Events {
     Events QUIET = new Events() {};
 
     /** The index caught up with library changes made elsewhere (another process's import). */
@@ -94,6 +95,7 @@ public final class Background {
   private final ScheduledExecutorService follower =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().name("lectern-background").daemon().factory());
+  private final Harvester harvester;
   private volatile Instant lastFollowed;
   private volatile String followError;
   private volatile PendingCount counted;
@@ -110,9 +112,23 @@ public final class Background {
   static final Duration RECOUNT_INTERVAL = Duration.ofMinutes(5);
 
   /**
+   * Time a harvest gets to end when stopping: an interrupted request ends at once, a batch being
+   * committed within a second or so; the rest of the stop's time is the embedding chunk's.
+   */
+  private static final Duration HARVEST_STOP = Duration.ofSeconds(5);
+
+  /**
    * @param followInterval how often to look for library changes made by other processes
    */
   public Background(Lectern lectern, Duration followInterval, Events events) {
+    this(lectern, followInterval, events, null);
+  }
+
+  /**
+   * @param harvest how to harvest while serving; null, or not enabled, for no harvesting
+   */
+  public Background(
+      Lectern lectern, Duration followInterval, Events events, HarvestConfig harvest) {
     if (followInterval.isNegative() || followInterval.isZero()) {
       throw new IllegalArgumentException(
           "the follow interval must be positive, got " + followInterval);
@@ -127,6 +143,10 @@ public final class Background {
             EmbeddingQueue.Options.defaults(),
             lectern.vectorListener(),
             recountingWhenCaughtUp(events));
+    this.harvester =
+        harvest == null || !harvest.enabled()
+            ? null
+            : new Harvester(lectern.library(), harvest, events, this::followSoon);
   }
 
   /**
@@ -174,6 +194,21 @@ public final class Background {
         });
     long millis = followInterval.toMillis();
     follower.scheduleWithFixedDelay(this::followQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    if (harvester != null) harvester.start();
+  }
+
+  /** Where harvesting stands; {@link HarvestStatus#off} when this process does not harvest. */
+  public HarvestStatus harvestStatus() {
+    return harvester == null ? HarvestStatus.off() : harvester.status();
+  }
+
+  /** Follows the library now rather than at the next interval: a harvest just stored papers. */
+  private void followSoon() {
+    try {
+      follower.execute(this::followQuietly);
+    } catch (RejectedExecutionException e) {
+      // stopping: the next start catches up
+    }
   }
 
   /**
@@ -234,10 +269,16 @@ public final class Background {
    */
   public boolean stop(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    // first, so that it cannot ask the follower for work while that stops; a harvest still
+    // finishing its request after this only writes to the library, which needs no closing
+    if (harvester != null)
+      harvester.stop(HARVEST_STOP.compareTo(timeout) < 0 ? HARVEST_STOP : timeout);
     follower.shutdown();
     boolean followerStopped;
     try {
-      followerStopped = follower.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      followerStopped =
+          follower.awaitTermination(
+              Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       followerStopped = false;

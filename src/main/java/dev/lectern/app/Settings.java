@@ -30,6 +30,13 @@ public final class Settings {
   public static final String HF_BASE_URL = "harvest.hf.base-url";
   public static final String HF_DELAY = "harvest.hf.delay";
   public static final String HTTP_RETRIES = "harvest.retries";
+  public static final String HARVEST_ENABLED = "harvest.enabled";
+  public static final String HARVEST_CATEGORIES = "harvest.arxiv.categories";
+  public static final String HARVEST_FIRST_DAYS = "harvest.first-days";
+  public static final String HARVEST_DAILY = "harvest.daily.enabled";
+  public static final String HARVEST_DAILY_TIME = "harvest.daily.time";
+  public static final String HARVEST_DAILY_ZONE = "harvest.daily.zone";
+  public static final String HARVEST_DAILY_DAYS = "harvest.daily.days";
   public static final String SERVER_PORT = "server.port";
   public static final String SERVER_HOST = "server.host";
   public static final String SERVER_FOLLOW_INTERVAL = "server.follow-interval";
@@ -46,6 +53,16 @@ public final class Settings {
           Map.entry(HF_BASE_URL, "https://huggingface.co"),
           Map.entry(HF_DELAY, "1s"),
           Map.entry(HTTP_RETRIES, "5"),
+          // serve harvests on its first start (an empty library) and daily; --no-harvest: false
+          Map.entry(HARVEST_ENABLED, "true"),
+          Map.entry(HARVEST_CATEGORIES, "cs.LG, cs.CL, cs.CV, cs.AI, stat.ML"),
+          // how far back the first harvest reaches, and any harvest of a set never harvested
+          Map.entry(HARVEST_FIRST_DAYS, "3"),
+          // just after arXiv's announcement (20:00 US Eastern, Sunday to Thursday)
+          Map.entry(HARVEST_DAILY, "true"),
+          Map.entry(HARVEST_DAILY_TIME, "20:30"),
+          Map.entry(HARVEST_DAILY_ZONE, "America/New_York"),
+          Map.entry(HARVEST_DAILY_DAYS, "sun-thu"),
           Map.entry(SERVER_PORT, "8080"),
           // the API has no authentication yet: only this machine may reach it unless the host is
           // set

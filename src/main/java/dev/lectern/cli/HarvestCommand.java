@@ -4,20 +4,20 @@ import dev.lectern.app.Durations;
 import dev.lectern.app.Settings;
 import dev.lectern.ingest.ImportException;
 import dev.lectern.ingest.ImportSummary;
-import dev.lectern.ingest.Importer;
 import dev.lectern.ingest.arxiv.OaiPmhSource;
 import dev.lectern.ingest.arxiv.OaiSet;
-import dev.lectern.ingest.hf.HfDailyHarvest;
+import dev.lectern.ingest.harvest.Harvests;
 import dev.lectern.ingest.http.ConnectionFailedException;
 import dev.lectern.ingest.http.HttpStatusException;
 import dev.lectern.ingest.http.PoliteHttpClient;
-import dev.lectern.store.SyncState;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -52,21 +52,18 @@ final class HarvestCommand {
       LocalDate from;
     }
 
-    LocalDate from(SyncState state, String lastKey, String what) {
+    LocalDate from(Optional<LocalDate> last, String what) {
       if (start != null && start.from != null) return start.from;
       if (start != null && start.since != null) {
         Duration back = Durations.parse(start.since);
         return LocalDate.now(ZoneOffset.UTC).minusDays(Math.max(0, back.toDays()));
       }
-      return state
-          .get(lastKey)
-          .map(LocalDate::parse)
-          .orElseThrow(
-              () ->
-                  new IllegalArgumentException(
-                      "no earlier harvest of "
-                          + what
-                          + " to continue from; say where to start with --since 7d or --from DATE"));
+      return last.orElseThrow(
+          () ->
+              new IllegalArgumentException(
+                  "no earlier harvest of "
+                      + what
+                      + " to continue from; say where to start with --since 7d or --from DATE"));
     }
 
     LocalDate until() {
@@ -175,19 +172,17 @@ final class HarvestCommand {
         return 0;
       }
       var library = main.lectern().library();
-      String lastKey = "harvest:arxiv-oai:last:" + base + ":" + (set == null ? "-" : set);
+      Harvests harvests = harvests(main);
+      SortedSet<String> all = new TreeSet<>();
       LocalDate from =
-          window.from(library.state(), lastKey, "arXiv" + (set == null ? "" : " set " + set));
-      OaiPmhSource source = new OaiPmhSource(base, set, from, window.until(), http);
-      ImportSummary s = reaching(base, Settings.ARXIV_OAI_URL, () -> importer(main).run(source));
+          window.from(
+              harvests.arxivLastDay(base, set, all), "arXiv" + (set == null ? "" : " set " + set));
+      ImportSummary s =
+          reaching(
+              base,
+              Settings.ARXIV_OAI_URL,
+              () -> harvests.arxiv(base, set, all, from, window.until(), http, progress(main)));
       out.println(s);
-      // a completed harvest that found nothing new still covered its window: the next one goes on
-      // from its end
-      // (a record changed later gets a later datestamp, so nothing is skipped)
-      source
-          .latestDatestamp()
-          .or(() -> s.completed() ? Optional.of(window.until()) : Optional.empty())
-          .ifPresent(d -> library.state().put(lastKey, d.toString()));
       out.println("papers: " + library.count());
       IndexSync.run(main.lectern(), out);
       return 0;
@@ -231,28 +226,28 @@ final class HarvestCommand {
                 err.println(line);
                 err.flush();
               });
-      // an internal name from before the source was called hf-api, kept so that existing libraries
-      // continue
-      String lastKey = "harvest:hf-daily:last:" + base;
+      Harvests harvests = harvests(main);
       // The last day is fetched again: its upvotes have grown since.
-      HfDailyHarvest source =
-          new HfDailyHarvest(
-              base, window.from(library.state(), lastKey, "Daily Papers"), window.until(), http);
-      ImportSummary s = reaching(base, Settings.HF_BASE_URL, () -> importer(main).run(source));
+      LocalDate from = window.from(harvests.hfLastDay(base), "Daily Papers");
+      ImportSummary s =
+          reaching(
+              base,
+              Settings.HF_BASE_URL,
+              () -> harvests.hf(base, from, window.until(), http, progress(main)));
       var out = main.spec().commandLine().getOut();
       out.println(s);
-      if (source.lastDay() != null) library.state().put(lastKey, source.lastDay().toString());
       out.println("papers: " + library.count());
       IndexSync.run(main.lectern(), out);
       return 0;
     }
   }
 
-  private static Importer importer(Main main) {
+  private static Harvests harvests(Main main) {
     var lectern = main.lectern();
-    var progress =
-        new TerminalProgress(main.spec().commandLine().getErr(), TerminalProgress.isTerminal());
-    return new Importer(
-        lectern.library(), lectern.settings().getInt(Settings.IMPORT_BATCH_SIZE), progress);
+    return new Harvests(lectern.library(), lectern.settings().getInt(Settings.IMPORT_BATCH_SIZE));
+  }
+
+  private static TerminalProgress progress(Main main) {
+    return new TerminalProgress(main.spec().commandLine().getErr(), TerminalProgress.isTerminal());
   }
 }

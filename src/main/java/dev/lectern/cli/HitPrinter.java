@@ -1,14 +1,10 @@
 package dev.lectern.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.search.SearchResult.Hit;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Prints search hits for people (title, details, snippet) or as JSON for scripts. */
+/** Prints search hits for people: title, details, snippet. */
 final class HitPrinter {
   private static final String BOLD = "\u001b[1m", PLAIN = "\u001b[0m";
   private final PrintWriter out;
@@ -36,29 +32,6 @@ final class HitPrinter {
       out.println(meta);
       if (h.snippetHtml() != null && !h.snippetHtml().isBlank())
         out.println("    " + text(h.snippetHtml()));
-    }
-  }
-
-  /** A hit as plain JSON values (dates as ISO strings). */
-  static Map<String, Object> jsonHit(Hit h) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", h.id());
-    m.put("title", h.title());
-    m.put("authors", h.authors());
-    m.put("categories", h.categories());
-    m.put("submitted", h.submitted() == null ? null : h.submitted().toString());
-    m.put("upvotes", h.upvotes());
-    m.put("score", h.score());
-    m.put("titleHtml", h.titleHtml());
-    m.put("snippetHtml", h.snippetHtml());
-    return m;
-  }
-
-  static String json(Object value) {
-    try {
-      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("search results always serialize: " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.lectern.cli;
 
+import dev.lectern.json.Json;
+import dev.lectern.json.SearchJson;
 import dev.lectern.search.Filters;
 import dev.lectern.search.SearchRequest;
 import dev.lectern.search.SearchRequest.Mode;
@@ -7,10 +9,8 @@ import dev.lectern.search.SearchRequest.Sort;
 import dev.lectern.search.SearchResult;
 import dev.lectern.search.UserQuery;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -77,7 +77,9 @@ final class SearchCommand implements Callable<Integer> {
       description = "Submitted on or before this day, or the last day of this month or year.")
   String to;
 
-  @Option(names = "--json", description = "Print the result as JSON.")
+  @Option(
+      names = "--json",
+      description = "Print the result as JSON, as GET /api/v1/search answers it.")
   boolean json;
 
   /**
@@ -127,15 +129,8 @@ final class SearchCommand implements Callable<Integer> {
     SearchResult result = lectern.search(request.mode() != Mode.LEXICAL).search(request);
     var out = main.spec().commandLine().getOut();
     if (json) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("total", result.totalHits());
-      m.put("totalIsExact", result.totalIsExact());
-      m.put("mode", result.modeUsed().name().toLowerCase(Locale.ROOT));
-      m.put("notes", result.notes());
-      m.put("hits", result.hits().stream().map(HitPrinter::jsonHit).toList());
-      m.put("facets", result.facets());
-      m.put("tookMs", result.took().toMillis());
-      out.println(HitPrinter.json(m));
+      // the API's shape for the same search (GET /api/v1/search)
+      out.println(Json.pretty(SearchJson.of(request, result)));
       return 0;
     }
     result.notes().forEach(n -> out.println("note: " + n));

@@ -1,10 +1,11 @@
 package dev.lectern.cli;
 
 import dev.lectern.app.Background;
+import dev.lectern.app.HarvestConfig;
+import dev.lectern.app.HarvestStatus;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
 import dev.lectern.index.LuceneIndex;
-import dev.lectern.index.PaperIndex.SyncReport;
 import dev.lectern.index.SearchableIndex;
 import dev.lectern.search.SearchService;
 import dev.lectern.search.SearchWarmup;
@@ -25,7 +26,9 @@ import picocli.CommandLine.ParentCommand;
       "Run Lectern: the web app and its JSON API.",
       "Serves the pages and /api/v1/..., embeds missing vectors in the background and keeps the index "
           + "following the library, so papers imported meanwhile (lectern import in another terminal) are "
-          + "searchable by words within seconds and by meaning once embedded. Ctrl-C stops."
+          + "searchable by words within seconds and by meaning once embedded. On an empty library it "
+          + "first fetches the last 3 days of papers from arXiv and Hugging Face, then again daily "
+          + "(harvest.* settings; --no-harvest for none). Ctrl-C stops."
     })
 final class ServeCommand implements Callable<Integer> {
   /**
@@ -45,6 +48,13 @@ final class ServeCommand implements Callable<Integer> {
       names = "--host",
       description = "Address to listen on (default from settings: 127.0.0.1, this machine only).")
   String host;
+
+  @Option(
+      names = "--no-harvest",
+      description =
+          "Fetch nothing from arXiv or Hugging Face: no first harvest on an empty library, no daily "
+              + "harvest (default from settings: harvest.enabled = true).")
+  boolean noHarvest;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -71,9 +81,13 @@ final class ServeCommand implements Callable<Integer> {
               stopRequested.countDown();
             })) {
       out.println("opening the library and the search index...");
+      HarvestConfig harvest = noHarvest ? null : HarvestConfig.from(settings);
       Background background =
           new Background(
-              lectern, settings.getDuration(Settings.SERVER_FOLLOW_INTERVAL), new ServeEvents(err));
+              lectern,
+              settings.getDuration(Settings.SERVER_FOLLOW_INTERVAL),
+              new ServeEvents(err),
+              harvest);
       WebServer server = null;
       Warmup warmup = null;
       try {
@@ -93,6 +107,7 @@ final class ServeCommand implements Callable<Integer> {
             "library: %,d papers; index: %,d papers; embeddings: %,d done, %,d to compute in the "
                 + "background%n",
             s.libraryPapers(), s.indexedPapers(), s.embedded(), s.pending());
+        out.println(harvestPlan(background.harvestStatus()));
         out.println(
             "serving "
                 + server.uri()
@@ -116,6 +131,14 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** A line on what serve will harvest, and when. */
+  private static String harvestPlan(HarvestStatus h) {
+    if (!h.enabled()) return "harvest: off (--no-harvest or harvest.enabled = false)";
+    String daily = h.schedule() == null ? "no daily harvest" : "daily at " + h.schedule();
+    if (h.running() != null || h.nextRun() == null) return "harvest: " + daily;
+    return "harvest: " + daily + "; the next at " + ServeEvents.time(h.nextRun());
   }
 
   /**
@@ -199,40 +222,6 @@ final class ServeCommand implements Callable<Integer> {
     } catch (java.io.UncheckedIOException e) {
       throw new IllegalArgumentException(
           e.getMessage() + " (choose another with --port N or server.port)", e);
-    }
-  }
-
-  /**
-   * Background events on the console: embedding progress, and papers indexed after another
-   * process's import.
-   */
-  private static final class ServeEvents extends EmbedReport implements Background.Events {
-    private final PrintWriter err;
-
-    ServeEvents(PrintWriter err) {
-      super(err);
-      this.err = err;
-    }
-
-    @Override
-    public void indexed(SyncReport report) {
-      err.printf(
-          "indexed %,d papers changed in the library%s%n",
-          report.indexed(), report.deleted() > 0 ? " (" + report.deleted() + " ids retired)" : "");
-      err.flush();
-    }
-
-    @Override
-    public void vectorsAttached(int papers) {
-      err.printf(
-          "attached %,d stored vectors the index lacked (left by an interrupted run)%n", papers);
-      err.flush();
-    }
-
-    @Override
-    public void followFailed(RuntimeException failure) {
-      err.println("could not follow the library (trying again shortly): " + failure.getMessage());
-      err.flush();
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.lectern.cli;
 
+import dev.lectern.json.Json;
+import dev.lectern.json.SimilarJson;
 import dev.lectern.search.SearchRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +27,9 @@ final class SimilarCommand implements Callable<Integer> {
       description = "How many, 1-100 (default ${DEFAULT-VALUE}).")
   int limit;
 
-  @Option(names = "--json", description = "Print the result as JSON.")
+  @Option(
+      names = "--json",
+      description = "Print the result as JSON, as GET /api/v1/papers/{id}/similar answers it.")
   boolean json;
 
   @Override
@@ -47,7 +51,8 @@ final class SimilarCommand implements Callable<Integer> {
             .similar(paper.id(), Choices.inRange(limit, 1, SearchRequest.MAX_LIMIT, "--limit", ""));
     var out = main.spec().commandLine().getOut();
     if (json) {
-      out.println(HitPrinter.json(hits.stream().map(HitPrinter::jsonHit).toList()));
+      // the API's shape for the same paper (GET /api/v1/papers/{id}/similar)
+      out.println(Json.pretty(SimilarJson.of(paper, hits)));
     } else {
       out.println("similar to: " + paper.title() + "  [" + paper.id() + "]");
       new HitPrinter(out, TerminalProgress.isTerminal()).print(hits, 1);

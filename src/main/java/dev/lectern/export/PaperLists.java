@@ -2,11 +2,13 @@ package dev.lectern.export;
 
 import dev.lectern.feed.DailyFeed;
 import dev.lectern.feed.DailyFeed.Order;
+import dev.lectern.feed.DailyFeed.Span;
 import dev.lectern.search.SearchRequest;
 import dev.lectern.search.SearchResult.Hit;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperDays;
 import dev.lectern.store.PaperDays.Dated;
+import dev.lectern.store.PaperLibrary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,8 +16,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The lists that exports and feeds write: a search's hits or a day's papers, whole papers with the
- * day each counts on, at most {@link #MAX} of them.
+ * The lists that exports and feeds write: a search's hits or a day's, week's or month's papers,
+ * whole papers with the day each counts on, at most {@link #MAX} of them.
  */
 public final class PaperLists {
   /** The most papers one export or feed lists. */
@@ -25,10 +27,10 @@ public final class PaperLists {
   private final PaperDays days;
   private final DailyFeed feed;
 
-  public PaperLists(SearchService search, PaperDays days) {
+  public PaperLists(SearchService search, PaperLibrary library) {
     this.search = search;
-    this.days = days;
-    this.feed = new DailyFeed(days);
+    this.days = library.days();
+    this.feed = new DailyFeed(library);
   }
 
   /**
@@ -56,9 +58,9 @@ public final class PaperLists {
     return feed.latestDay();
   }
 
-  /** The first {@code limit} papers of a day in the given order. */
-  public List<Dated> day(LocalDate day, Order order, int limit) {
-    return feed.day(day, order, 0, Math.clamp(limit, 1, MAX)).entries().stream()
+  /** The first {@code limit} papers of the day, week or month ending at {@code end}, in order. */
+  public List<Dated> span(Span span, LocalDate end, Order order, int limit) {
+    return feed.list(span, end, order, 0, Math.clamp(limit, 1, MAX)).entries().stream()
         .map(e -> new Dated(e.paper(), e.day()))
         .toList();
   }

@@ -41,6 +41,16 @@ public final class PaperIds {
     return id != null && !id.startsWith(TITLE_PREFIX) && normalizeArxivId(id) != null;
   }
 
+  /** arXiv's abstract page of a paper with an arXiv id. */
+  public static String arxivAbsUrl(String arxivId) {
+    return "https://arxiv.org/abs/" + arxivId;
+  }
+
+  /** arXiv's PDF of a paper with an arXiv id (its latest version). */
+  public static String arxivPdfUrl(String arxivId) {
+    return "https://arxiv.org/pdf/" + arxivId;
+  }
+
   /**
    * Deterministic id for a paper known only by its title: the same title always gives the same id.
    */

@@ -50,6 +50,12 @@ public final class SearchService {
    */
   static final int CANDIDATES = FUSION_DEPTH;
 
+  /**
+   * The deepest offset of {@link #newest}: a category's list reaches its 10,000th newest paper (a
+   * Lucene top-N of that size is cheap); further back, a search with a date range goes on.
+   */
+  public static final int MAX_LIST_OFFSET = 10_000;
+
   /** Matches counted exactly before the total becomes a lower bound ("about N"). */
   static final int COUNT_EXACTLY_UP_TO = 1000;
 
@@ -125,6 +131,47 @@ public final class SearchService {
         result.facets(),
         mode,
         List.copyOf(notes),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * The papers matching {@code f}, newest first, counted exactly, with facets: an author's or a
+   * category's papers. The author filter matches names as {@code author:} does (accents folded,
+   * LaTeX decoded, words up to two apart). Papers without a submission date come last, and papers
+   * of the same day in index order. {@code offset} is at most {@link #MAX_LIST_OFFSET}.
+   */
+  public SearchResult newest(Filters f, int offset, int limit) {
+    long start = System.nanoTime();
+    Query filter = filters.build(f);
+    int from = Math.clamp(offset, 0, MAX_LIST_OFFSET);
+    int size = Math.clamp(limit, 1, SearchRequest.MAX_LIMIT);
+    SearchResult result =
+        index.search(
+            s -> {
+              var all =
+                  FacetsCollectorManager.search(
+                      s,
+                      filter == null ? new MatchAllDocsQuery() : filter,
+                      from + size,
+                      Sorts.of(SearchRequest.Sort.DATE, false),
+                      false,
+                      new FacetsCollectorManager());
+              return new SearchResult(
+                  all.topDocs().totalHits.value(),
+                  true,
+                  Hits.page(s, index.analyzer(), null, all.topDocs().scoreDocs, from, size),
+                  facets.count(s.getIndexReader(), all.facetsCollector()),
+                  Mode.LEXICAL,
+                  List.of(),
+                  Duration.ZERO);
+            });
+    return new SearchResult(
+        result.totalHits(),
+        true,
+        result.hits(),
+        result.facets(),
+        Mode.LEXICAL,
+        List.of(),
         Duration.ofNanos(System.nanoTime() - start));
   }
 

@@ -7,18 +7,38 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The library by day: the papers of a day or a range of days, and the nearest days that have
  * papers. A paper's day is its submission date, or the day it entered the library when it has none
- * (a saved Daily Papers page gives no date); the index {@code papers_day} (migration V3) covers
- * exactly that expression.
+ * (a saved Daily Papers page gives no date); the index {@code papers_day} (migrations V4 and V5)
+ * covers exactly that expression.
  */
 public final class PaperDays {
   /** Spelled as in the index, character for character, or SQLite does not use it. */
   static final String DAY = "COALESCE(submitted, substr(first_seen, 1, 10))";
+
+  private static final String SPAN = " FROM papers WHERE " + DAY + " BETWEEN ? AND ?";
+
+  /** Without upvotes: ordered by their day alone when ranked by trending. */
+  static final String NO_UPVOTES = " AND (upvotes IS NULL OR upvotes <= 0)";
+
+  /** The index's own order (day, then id): SQLite walks it and stops at the limit. */
+  static final String NEWEST =
+      "SELECT id, "
+          + DAY
+          + ", upvotes"
+          + SPAN
+          + "%s ORDER BY "
+          + DAY
+          + " DESC, id DESC LIMIT ? OFFSET ?";
+
+  static final String UPVOTED =
+      "SELECT id, " + DAY + ", upvotes" + SPAN + " AND upvotes > 0 LIMIT ?";
 
   private final Database db;
 
@@ -26,32 +46,63 @@ public final class PaperDays {
     this.db = db;
   }
 
-  /** A paper and the day it counts on. */
+  /** A whole paper and the day it counts on. */
   public record Dated(Paper paper, LocalDate day) {}
 
-  /**
-   * The papers whose day is in {@code [from, to]}, newest day first, then by id; at most {@code
-   * limit}.
-   */
-  public List<Dated> between(LocalDate from, LocalDate to, int limit) {
-    List<Dated> out = new ArrayList<>();
+  /** A paper as far as ranking a listing needs it: its id, its day and its upvotes. */
+  public record Stub(String id, LocalDate day, Integer upvotes) {}
+
+  /** How many papers have their day in {@code [from, to]}. */
+  public int count(LocalDate from, LocalDate to) {
     try (Connection c = db.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + PaperRows.COLUMNS
-                    + ", "
-                    + DAY
-                    + " FROM papers WHERE "
-                    + DAY
-                    + " BETWEEN ? AND ? ORDER BY "
-                    + DAY
-                    + " DESC, id LIMIT ?")) {
+        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + SPAN)) {
       ps.setString(1, from.toString());
       ps.setString(2, to.toString());
-      ps.setInt(3, limit);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.add(new Dated(PaperRows.read(rs), LocalDate.parse(rs.getString(15))));
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot count the papers of " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The papers of {@code [from, to]} newest first (latest day first, then the higher id), skipping
+   * {@code offset}: read from the day index alone, without the papers' texts, and only as far as
+   * the page.
+   *
+   * @param withoutUpvotes only those without upvotes (none, or not above 0)
+   */
+  public List<Stub> newest(
+      LocalDate from, LocalDate to, boolean withoutUpvotes, int offset, int limit) {
+    return stubs(String.format(NEWEST, withoutUpvotes ? NO_UPVOTES : ""), from, to, limit, offset);
+  }
+
+  /** The papers of {@code [from, to]} with upvotes above 0, at most {@code limit}, in no order. */
+  public List<Stub> upvoted(LocalDate from, LocalDate to, int limit) {
+    return stubs(UPVOTED, from, to, limit);
+  }
+
+  private List<Stub> stubs(String sql, LocalDate from, LocalDate to, int... more) {
+    List<Stub> out = new ArrayList<>();
+    // a span has a few dozen distinct days: parse each once, not once per paper
+    Map<String, LocalDate> parsed = new HashMap<>();
+    try (Connection c = db.connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, from.toString());
+      ps.setString(2, to.toString());
+      for (int i = 0; i < more.length; i++) ps.setInt(3 + i, more[i]);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int votes = rs.getInt(3);
+          Integer upvotes = rs.wasNull() ? null : votes;
+          out.add(
+              new Stub(
+                  rs.getString(1),
+                  parsed.computeIfAbsent(rs.getString(2), LocalDate::parse),
+                  upvotes));
+        }
       }
     } catch (SQLException e) {
       throw new StoreException(

@@ -1,8 +1,11 @@
 package dev.lectern.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.app.Background;
+import dev.lectern.json.Json;
+import dev.lectern.json.PaperJson;
+import dev.lectern.json.SearchJson;
+import dev.lectern.json.SimilarJson;
+import dev.lectern.json.StatusJson;
 import dev.lectern.paper.Paper;
 import dev.lectern.search.Filters;
 import dev.lectern.search.QueryException;
@@ -13,22 +16,49 @@ import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * The JSON API, version 1: turns a request into a call on the core services and the result into
- * JSON. Every failure becomes {@code {"error": "..."}} with a fitting status (see {@link
- * WebServer}). No search logic lives here.
+ * The JSON API, version 1: turns a request into a call on the core services and the result into its
+ * JSON shape (package {@code dev.lectern.json}, shared with the command line's {@code --json}).
+ * Every failure becomes {@code {"error": "..."}} with a fitting status (see {@link WebServer}). No
+ * search logic lives here.
  */
 final class Api {
   static final String PREFIX = "/api/v1";
-  static final String ENDPOINTS =
-      "GET /api/v1/search, /api/v1/papers/{id}, /api/v1/papers/{id}/similar, /api/v1/status";
+
+  /**
+   * Every path of the API, as {@code openapi.json} writes it: the one list that registers the
+   * routes ({@link #get}), names them in a 404 ({@link #ENDPOINTS}) and that OpenApiTest holds the
+   * document to.
+   */
+  static final List<String> PATHS =
+      Stream.of(
+              "/search",
+              "/papers/{id}",
+              "/papers/{id}/similar",
+              "/feed",
+              "/authors/{name}",
+              "/categories/{cat}",
+              "/status",
+              "/openapi.json")
+          .map(path -> PREFIX + path)
+          .toList();
+
+  static final String ENDPOINTS = "GET " + String.join(", ", PATHS);
   static final Set<String> SEARCH_PARAMS =
       Set.of("q", "mode", "limit", "offset", "sort", "cat", "from", "to", "author");
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The OpenAPI 3.1 document of this API, served as it is. */
+  private static final byte[] OPENAPI = load("/web/openapi.json");
 
   private final SearchService search;
   private final PaperLibrary library;
@@ -41,28 +71,60 @@ final class Api {
   }
 
   void register(RoutesConfig routes) {
-    routes.get(
+    get(
+        routes,
+        PREFIX + "/openapi.json",
+        ctx -> {
+          Params.parse(ctx.queryString(), Set.of());
+          ctx.header("Cache-Control", "no-cache");
+          ctx.contentType("application/json; charset=utf-8").result(OPENAPI);
+        });
+    get(
+        routes,
         PREFIX + "/search",
         ctx -> send(ctx, search(Params.parse(ctx.queryString(), SEARCH_PARAMS))));
-    routes.get(
+    get(
+        routes,
         PREFIX + "/status",
         ctx -> {
           Params.parse(ctx.queryString(), Set.of());
-          send(ctx, JsonViews.status(background.status()));
+          send(ctx, StatusJson.of(background.status(), background.harvestStatus()));
         });
     // <id> takes slashes: old-style arXiv ids (hep-th/9901001) arrive with theirs, encoded or not
-    routes.get(
-        PREFIX + "/papers/<id>/similar",
+    get(
+        routes,
+        PREFIX + "/papers/{id}/similar",
         ctx ->
             send(
                 ctx,
                 similar(ctx.pathParam("id"), Params.parse(ctx.queryString(), Set.of("limit")))));
-    routes.get(
-        PREFIX + "/papers/<id>",
+    get(
+        routes,
+        PREFIX + "/papers/{id}",
         ctx -> {
           Params.parse(ctx.queryString(), Set.of());
-          send(ctx, JsonViews.paper(paper(ctx.pathParam("id"))));
+          send(ctx, PaperJson.of(paper(ctx.pathParam("id"))));
         });
+  }
+
+  /**
+   * Registers a GET route at one of {@link #PATHS}; its {@code {param}}s take slashes (Javalin's
+   * {@code <param>}).
+   */
+  static void get(RoutesConfig routes, String path, Handler handler) {
+    if (!PATHS.contains(path)) {
+      throw new IllegalArgumentException(path + " is not in Api.PATHS (nor in openapi.json)");
+    }
+    routes.get(path.replace('{', '<').replace('}', '>'), handler);
+  }
+
+  private static byte[] load(String resource) {
+    try (InputStream in = Api.class.getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException(resource + " is missing from the jar");
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
   }
 
   private Object search(Params p) {
@@ -76,7 +138,7 @@ final class Api {
             p.intIn("offset", 0, SearchRequest.MAX_OFFSET, 0),
             p.intIn("limit", 1, SearchRequest.MAX_LIMIT, 10));
     try {
-      return JsonViews.search(request, search.search(request));
+      return SearchJson.of(request, search.search(request));
     } catch (QueryException e) {
       throw HttpError.badRequest("parameter 'q': " + e.getMessage());
     }
@@ -86,7 +148,7 @@ final class Api {
     int limit = p.intIn("limit", 1, SearchRequest.MAX_LIMIT, 10);
     Paper paper = paper(id);
     try {
-      return JsonViews.similar(paper, search.similar(paper.id(), limit));
+      return SimilarJson.of(paper, search.similar(paper.id(), limit));
     } catch (QueryException e) {
       // imported by another process a moment ago: the library has it, the index follows within
       // seconds
@@ -107,12 +169,7 @@ final class Api {
   }
 
   static void send(Context ctx, Object body) {
-    byte[] bytes;
-    try {
-      bytes = JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the answer as JSON: " + e.getMessage(), e);
-    }
+    byte[] bytes = Json.compact(body);
     ctx.header("Cache-Control", "no-store");
     ctx.contentType("application/json; charset=utf-8").result(bytes);
   }

@@ -5,6 +5,8 @@ import dev.lectern.export.Bibtex;
 import dev.lectern.export.PaperCsv;
 import dev.lectern.export.PaperLists;
 import dev.lectern.feed.DailyFeed.Order;
+import dev.lectern.feed.DailyFeed.Span;
+import dev.lectern.json.PaperJson;
 import dev.lectern.paper.Paper;
 import dev.lectern.search.Filters;
 import dev.lectern.search.QueryException;
@@ -39,7 +41,7 @@ final class Exports {
 
   static final Set<String> SEARCH_PARAMS =
       Set.of("q", "mode", "sort", "cat", "from", "to", "author", "limit");
-  static final Set<String> DAY_PARAMS = Set.of("day", "sort", "limit");
+  static final Set<String> DAY_PARAMS = Set.of("day", "span", "sort", "limit");
 
   enum Format {
     BIB("application/x-bibtex; charset=utf-8"),
@@ -124,16 +126,27 @@ final class Exports {
   private void day(Context ctx, Format format) {
     Params p = Params.parse(ctx.queryString(), DAY_PARAMS);
     LocalDate asked = p.date("day");
+    Span span = p.choice("span", Span.class, Span.DAY);
     Order order = p.choice("sort", Order.class, Order.TRENDING);
     int limit = limit(p, format);
     LocalDate day = asked != null ? asked : lists.latestDay();
-    List<Dated> papers = day == null ? List.of() : lists.day(day, order, limit);
+    List<Dated> papers = day == null ? List.of() : lists.span(span, day, order, limit);
     String sorted = order == Order.TRENDING ? "trending" : "newest";
+    String what = span == Span.DAY ? "day" : Renderer.lower(span);
     String title =
         asked == null
-            ? "Lectern: " + sorted + " papers of the newest day"
-            : "Lectern: " + sorted + " papers of " + day;
-    String name = "lectern-" + (day == null ? "today" : day) + "-" + sorted;
+            ? "Lectern: " + sorted + " papers of the newest " + what
+            : "Lectern: "
+                + sorted
+                + " papers of "
+                + (span == Span.DAY ? "" : "the " + what + " to ")
+                + day;
+    String name =
+        "lectern-"
+            + (day == null ? "today" : day)
+            + (span == Span.DAY ? "" : "-" + what)
+            + "-"
+            + sorted;
     write(ctx, format, papers, name, title, "/?" + without(ctx.queryString(), "limit"));
   }
 
@@ -150,7 +163,7 @@ final class Exports {
       case CSV -> send(ctx, format, name + ".csv", PaperCsv.write(list));
       case JSON -> {
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".json\"");
-        Api.send(ctx, list.stream().map(JsonViews::paper).toList());
+        Api.send(ctx, list.stream().map(PaperJson::of).toList());
       }
       case ATOM -> {
         String base = base(ctx);
@@ -229,11 +242,18 @@ final class Exports {
         "/search.json?" + query);
   }
 
-  /** The links of Today's page showing {@code day}; its feed is always the newest day's. */
-  static ListExports forDay(LocalDate day, Order order) {
-    String query = "day=" + day + (order == Order.NEWEST ? "&sort=newest" : "");
+  /**
+   * The links of Today's page showing the day, week or month ending at {@code day}; its feed is
+   * always the newest day's.
+   */
+  static ListExports forList(Span span, LocalDate day, Order order) {
+    String query =
+        "day="
+            + day
+            + (span == Span.DAY ? "" : "&span=" + Renderer.lower(span))
+            + (order == Order.NEWEST ? "&sort=newest" : "");
     return new ListExports(
-        "this day",
+        span == Span.DAY ? "this day" : "this " + Renderer.lower(span),
         "Atom feed of the newest day",
         "/feed.atom",
         "Lectern: trending papers of the newest day",

@@ -1,5 +1,6 @@
 package dev.lectern.web;
 
+import dev.lectern.paper.PaperIds;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +10,11 @@ public final class Links {
   private Links() {}
 
   public static String arxivAbs(String arxivId) {
-    return "https://arxiv.org/abs/" + arxivId;
+    return PaperIds.arxivAbsUrl(arxivId);
   }
 
   public static String arxivPdf(String arxivId) {
-    return "https://arxiv.org/pdf/" + arxivId;
+    return PaperIds.arxivPdfUrl(arxivId);
   }
 
   /**
@@ -21,6 +22,21 @@ public final class Links {
    */
   public static String paper(String id) {
     return "/papers/" + encode(id).replace("%2F", "/");
+  }
+
+  /** An author's page: the name is one path segment, its spaces and slashes encoded. */
+  public static String author(String name) {
+    return "/authors/" + segment(name);
+  }
+
+  /** A category's page ({@code cs.LG}), or an archive's ({@code cs}). */
+  public static String category(String category) {
+    return "/categories/" + segment(category);
+  }
+
+  /** Percent-encoded for a path, where '+' is a plus, not a space. */
+  static String segment(String s) {
+    return encode(s).replace("+", "%20");
   }
 
   public static String encode(String s) {

@@ -76,10 +76,7 @@ final class PaperPage {
             HitText.html(p.title()),
             p.authors().stream()
                 .map(Latex::toUnicode)
-                .map(
-                    a ->
-                        new PaperView.Author(
-                            a, "/search?q=" + Links.encode("author:\"" + a + "\"")))
+                .map(a -> new PaperView.Author(a, Links.author(a)))
                 .toList(),
             p.categories(),
             dates.isEmpty() ? null : String.join(" · ", dates),

@@ -14,15 +14,28 @@ import java.util.Locale;
  */
 final class Renderer {
   private final Assets assets;
+  private final HarvestNotices notices;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
 
-  Renderer(Assets assets) {
+  Renderer(Assets assets, HarvestNotices notices) {
     this.assets = assets;
+    this.notices = notices;
   }
 
-  /** The layout's part of a view: title, static files, header query and current section. */
+  /**
+   * The layout's part of a view: title, static files, header query, current section and what it
+   * says about the harvest.
+   */
   Page page(String title, String query, String section) {
-    return new Page(title, assets.cssPath(), assets.mathPath(), assets.katexPath(), query, section);
+    return new Page(
+        title,
+        assets.cssPath(),
+        assets.mathPath(),
+        assets.katexPath(),
+        query,
+        section,
+        notices.forSection(section),
+        null);
   }
 
   void render(Context ctx, String template, Object view) {

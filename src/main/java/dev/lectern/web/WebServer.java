@@ -13,6 +13,8 @@ import io.javalin.util.JavalinBindException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -44,10 +46,12 @@ public final class WebServer implements AutoCloseable {
 
   private final Javalin app;
   private final String host;
+  private final List<String> routes;
 
-  private WebServer(Javalin app, String host) {
+  private WebServer(Javalin app, String host, List<String> routes) {
     this.app = app;
     this.host = host;
+    this.routes = List.copyOf(routes);
   }
 
   /**
@@ -61,20 +65,27 @@ public final class WebServer implements AutoCloseable {
       PaperLibrary library,
       Background background) {
     Api api = new Api(search, library, background);
+    DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
-    Renderer pages = new Renderer(assets);
+    Renderer pages = new Renderer(assets, new HarvestNotices(background::harvestStatus));
+    List<String> routes = new ArrayList<>();
     Javalin app =
         Javalin.create(
             config -> {
               configure(config);
+              config.events.handlerAdded(
+                  added -> routes.add(added.getHttpMethod() + " " + added.getPath()));
               config.routes.before(WebServer::securityHeaders);
               assets.register(config.routes);
               api.register(config.routes);
-              new TodayPage(new DailyFeed(library.days()), pages).register(config.routes);
+              new BrowseApi(feed, search).register(config.routes);
+              new TodayPage(feed, pages).register(config.routes);
               new SearchPage(search, pages).register(config.routes);
-              new Exports(new PaperLists(search, library.days()), library)
+              new Exports(new PaperLists(search, library), library)
                   .register(config.routes); // before the paper page, which takes any id
               new PaperPage(search, library, pages).register(config.routes);
+              new StatusPage(background, pages).register(config.routes);
+              new ListPages(search, pages).register(config.routes);
               errors(config, pages);
             });
     try {
@@ -90,7 +101,7 @@ public final class WebServer implements AutoCloseable {
               + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()),
           new java.io.IOException(e));
     }
-    return new WebServer(app, address.getHostString());
+    return new WebServer(app, address.getHostString(), routes);
   }
 
   private static void configure(JavalinConfig config) {
@@ -112,10 +123,13 @@ public final class WebServer implements AutoCloseable {
           http.setRequestHeaderSize(MAX_REQUEST_HEADERS);
           http.setSendServerVersion(false);
           // an old-style id with its slash encoded (hep-th%2F9901001) is a paper id, not two path
-          // segments
+          // segments, and an author's name written in LaTeX (Kurt G\"odel) keeps its encoded
+          // backslash: no path here names a file, so neither can reach one
           http.setUriCompliance(
               UriCompliance.DEFAULT.with(
-                  "lectern", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+                  "lectern",
+                  UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                  UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
         });
     config.jetty.modifyServletContextHandler(
         handler -> handler.getServletHandler().setDecodeAmbiguousURIs(true));
@@ -193,6 +207,11 @@ public final class WebServer implements AutoCloseable {
       ctx.header("Cache-Control", "no-store");
       ctx.contentType("text/plain; charset=utf-8").result(message);
     }
+  }
+
+  /** Every route registered, as method and path ({@code GET /api/v1/papers/<id>}), in order. */
+  List<String> routes() {
+    return routes;
   }
 
   public int port() {

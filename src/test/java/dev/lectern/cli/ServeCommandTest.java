@@ -3,12 +3,15 @@ package dev.lectern.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lectern.app.Settings;
 import dev.lectern.testing.Eventually;
+import dev.lectern.testing.FakeSources;
 import dev.lectern.testing.HttpJson;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -107,8 +110,56 @@ class ServeCommandTest {
         .doesNotContain("search warmed up");
   }
 
+  /** Serve without harvesting: these tests must not reach arXiv whenever its daily time comes. */
   private static Process startServe(Path data, Path log, Map<String, String> env) throws Exception {
-    return Cli.inOwnProcess(data, log, env, "serve", "--port", "0");
+    return Cli.inOwnProcess(data, log, env, "serve", "--port", "0", "--no-harvest");
+  }
+
+  @Test
+  void onAnEmptyLibraryServeHarvestsAtOnceUnlessToldNotTo() throws Exception {
+    Path data = dir.resolve("data");
+    try (FakeSources sources = FakeSources.start()) {
+      Map<String, String> env = new HashMap<>();
+      sources.settings().forEach((k, v) -> env.put(Settings.envName(k), v));
+
+      Path quietLog = dir.resolve("quiet.log");
+      Process quiet = startServe(data, quietLog, env);
+      try {
+        HttpJson http = new HttpJson(URI.create(awaitServing(quiet, quietLog)));
+        assertThat(http.get("/api/v1/status").json().at("/harvest/state").asText())
+            .isEqualTo("off");
+        assertThat(Files.readString(quietLog)).contains("harvest: off (--no-harvest");
+      } finally {
+        stopServe(quiet, quietLog);
+      }
+      assertThat(sources.requests()).as("--no-harvest fetches nothing").isEmpty();
+
+      Path log = dir.resolve("serve.log");
+      Process serve = Cli.inOwnProcess(data, log, env, "serve", "--port", "0");
+      try {
+        HttpJson http = new HttpJson(URI.create(awaitServing(serve, log)));
+        JsonNode status =
+            Eventually.await(
+                "the first harvest completes",
+                Duration.ofSeconds(60),
+                () -> http.get("/api/v1/status").json(),
+                s -> s.at("/harvest/lastRun/completed").asBoolean());
+        assertThat(status.at("/library/papers").asLong()).isEqualTo(7);
+        assertThat(http.get("/").body()).contains("<ol class=\"papers\"");
+        assertThat(Files.readString(log))
+            .contains("harvest: fetching the last 3 days of math.CO and cs.CG from arXiv")
+            .contains("harvest: done, 7 new papers; the next at ");
+      } finally {
+        stopServe(serve, log);
+      }
+    }
+  }
+
+  private static void stopServe(Process serve, Path log) throws Exception {
+    serve.destroy();
+    boolean stopped = serve.waitFor(30, TimeUnit.SECONDS);
+    if (!stopped) serve.destroyForcibly();
+    assertThat(stopped).as("serve stops within 30 s: " + Files.readString(log)).isTrue();
   }
 
   /** The address serve listens on, once it says so. */

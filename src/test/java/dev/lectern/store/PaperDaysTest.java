@@ -27,48 +27,70 @@ class PaperDaysTest {
     TestLibrary.write(
         library,
         paper("2403.00002", d),
-        paper("2403.00001", d),
-        paper("2403.00100", d.minusDays(4)),
+        paper("2403.00001", d, 0),
+        paper("2403.00003", d, 4),
+        paper("2403.00100", d.minusDays(4), -1),
         paper("2403.00200", d.plusDays(2)),
-        paper("t-0000000000000001", null));
+        paper("t-0000000000000001", null, 7));
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    PaperDays days = library.days();
 
-    assertThat(library.days().between(d, d, 10))
-        .extracting(p -> p.paper().id())
-        .containsExactly("2403.00001", "2403.00002");
-    assertThat(library.days().between(d.minusDays(5), d, 2))
-        .extracting(p -> p.paper().id())
-        .containsExactly("2403.00001", "2403.00002");
-    assertThat(library.days().before(d)).contains(d.minusDays(4));
-    assertThat(library.days().after(d)).contains(d.plusDays(2));
-    assertThat(library.days().before(d.minusDays(4))).isEmpty();
-    assertThat(library.days().latest()).contains(today);
-    assertThat(library.days().between(today, today, 10))
-        .singleElement()
-        .satisfies(p -> assertThat(p.paper().id()).isEqualTo("t-0000000000000001"))
-        .satisfies(p -> assertThat(p.day()).isEqualTo(today));
+    assertThat(days.newest(d.minusDays(5), d, false, 0, 10))
+        .containsExactly(
+            new PaperDays.Stub("2403.00003", d, 4),
+            new PaperDays.Stub("2403.00002", d, null),
+            new PaperDays.Stub("2403.00001", d, 0),
+            new PaperDays.Stub("2403.00100", d.minusDays(4), -1));
+    assertThat(days.newest(d.minusDays(5), d, false, 1, 2))
+        .extracting(PaperDays.Stub::id)
+        .containsExactly("2403.00002", "2403.00001");
+    assertThat(days.newest(d.minusDays(5), d, true, 0, 10))
+        .as("none, 0 or fewer upvotes")
+        .extracting(PaperDays.Stub::id)
+        .containsExactly("2403.00002", "2403.00001", "2403.00100");
+    assertThat(days.upvoted(d.minusDays(5), d.plusDays(5), 10))
+        .containsExactly(new PaperDays.Stub("2403.00003", d, 4));
+    assertThat(days.count(d.minusDays(5), d)).isEqualTo(4);
+    assertThat(days.count(d.plusDays(3), d.plusDays(9))).isZero();
+    assertThat(days.before(d)).contains(d.minusDays(4));
+    assertThat(days.after(d)).contains(d.plusDays(2));
+    assertThat(days.before(d.minusDays(4))).isEmpty();
+    assertThat(days.latest()).contains(today);
+    assertThat(days.upvoted(today, today, 10))
+        .containsExactly(new PaperDays.Stub("t-0000000000000001", today, 7));
   }
 
   @Test
-  void readsTheDayIndexNotEveryPaper() throws Exception {
+  void readsAPageOfASpanFromTheDayIndexAloneInItsOrder() throws Exception {
     PaperLibrary library = new PaperLibrary(Database.openEmbedded(dir));
-    List<String> plan = new ArrayList<>();
-    try (Connection c = library.database().connect();
-        Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "EXPLAIN QUERY PLAN SELECT id FROM papers WHERE "
-                    + PaperDays.DAY
-                    + " BETWEEN '2024-03-13' AND '2024-03-13' ORDER BY "
-                    + PaperDays.DAY
-                    + " DESC, id")) {
-      while (rs.next()) plan.add(rs.getString(4));
+    for (String only : new String[] {"", PaperDays.NO_UPVOTES}) {
+      List<String> plan = new ArrayList<>();
+      try (Connection c = library.database().connect();
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "EXPLAIN QUERY PLAN "
+                      + String.format(PaperDays.NEWEST, only)
+                          .replaceFirst("\\?", "'2024-03-01'")
+                          .replaceFirst("\\?", "'2024-03-30'")
+                          .replace("?", "10"))) {
+        while (rs.next()) plan.add(rs.getString(4));
+      }
+      // the index alone (no look-up of each paper in the table), in its order (no sort of its
+      // own), so SQLite stops at the page
+      assertThat(String.join("\n", plan))
+          .as(only)
+          .contains("USING COVERING INDEX papers_day")
+          .doesNotContain("TEMP B-TREE");
     }
-    assertThat(String.join("\n", plan)).contains("USING INDEX papers_day");
   }
 
   private static Paper paper(String id, LocalDate submitted) {
+    return paper(id, submitted, null);
+  }
+
+  private static Paper paper(String id, LocalDate submitted, Integer upvotes) {
     return TestLibrary.paper(
-        id, "Paper " + id, "About " + id, List.of("A B"), List.of("cs.LG"), submitted, null);
+        id, "Paper " + id, "About " + id, List.of("A B"), List.of("cs.LG"), submitted, upvotes);
   }
 }

@@ -268,6 +268,20 @@ class ExportsTest {
   }
 
   @Test
+  void aWeeksExportsListTheWholeWeekAndTodaysWeekLinksThem() throws IOException {
+    HttpResponse<String> r = ok("/feed.csv?day=2024-03-14&span=week&sort=newest", "text/csv");
+    assertThat(disposition(r))
+        .isEqualTo("attachment; filename=\"lectern-2024-03-14-week-newest.csv\"");
+    // the week to the 14th: the day after, the day itself and the day before
+    assertThat(csv(r.body()))
+        .extracting(row -> row.get("id"))
+        .startsWith("2403.04444")
+        .contains("2403.02222", "2403.00500");
+    assertThat(ok("/?day=2024-03-14&span=week", "text/html").body())
+        .contains("href=\"/feed.csv?day=2024-03-14&amp;span=week\" download>CSV</a>");
+  }
+
+  @Test
   void theListPagesLinkTheirExportsAndFeedsForReadersAndPeople() {
     String today = ok("/?day=2024-03-13&sort=newest", "text/html").body();
     assertThat(today)
@@ -298,6 +312,7 @@ class ExportsTest {
         "/search.csv?q=x&mode=fuzzy",
         "/feed.atom?day=yesterday",
         "/feed.bib?sort=best",
+        "/feed.csv?span=year",
         "/feed.csv?q=x",
       })
   void badParametersAreA400PageThatSaysWhy(String path) {

@@ -90,6 +90,27 @@ class HostileInputTest {
   }
 
   @Test
+  void aHostileAuthorsNameIsEncodedInLinksAndEscapedOnTheirPageAndInTheApi() {
+    String link = "/authors/%3Ci%3EEve%3C%2Fi%3E%20Mallory";
+    assertThat(http.get("/papers/" + WebFixture.HOSTILE_ID).body())
+        .contains("href=\"" + link + "\">&lt;i&gt;Eve&lt;/i&gt; Mallory</a>");
+    Response page = http.get(link);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("<h1>&lt;i&gt;Eve&lt;/i&gt; Mallory</h1>")
+        .contains("/papers/" + WebFixture.HOSTILE_ID)
+        .contains(ESCAPED_TITLE);
+    assertNoLiveMarkup("author page", page.body());
+    Response missing = http.get("/authors/%3Cscript%3Ealert(7)%3C%2Fscript%3E");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body()).contains("&lt;script&gt;alert(7)&lt;/script&gt;");
+    assertNoLiveMarkup("missing author", missing.body());
+    Response json = http.get("/api/v1" + link);
+    assertThat(json.json().get("author").asText()).isEqualTo("<i>Eve</i> Mallory");
+    assertThat(json.json().get("hits").get(0).get("titleHtml").asText()).isEqualTo(ESCAPED_TITLE);
+  }
+
+  @Test
   void aQueryWithMarkupStaysTextInTheSearchBoxAndTheTitle() {
     String q = "\"><script>alert(5)</script>";
     Response r = http.get("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
@@ -127,7 +148,25 @@ class HostileInputTest {
       "/api/v1/search?q=x&limit=" + "9".repeat(50),
       "/api/v1/papers/%3Cscript%3E/similar",
       "/%ff%fe",
-      "/papers/%C0%AF"
+      "/papers/%C0%AF",
+      "/authors/%3Cscript%3Ealert(6)%3C%2Fscript%3E",
+      "/authors/a%2Fb",
+      "/authors/a/b/../../etc/passwd",
+      "/authors/..%2F..%2Fetc%2Fpasswd",
+      "/authors/%00",
+      "/authors/%5C%5C%5C",
+      "/authors/" + "a".repeat(1000),
+      "/authors/" + "a%20".repeat(1000),
+      "/authors/x?page=" + "9".repeat(50),
+      "/categories/%3Cscript%3E",
+      "/categories/cs.LG%2F..",
+      "/categories/" + "x".repeat(1000),
+      "/api/v1/authors/%3Cscript%3E",
+      "/api/v1/authors/" + "a".repeat(1000),
+      "/api/v1/categories/cs.LG?limit=99999999999",
+      "/api/v1/feed?day=" + "9".repeat(50),
+      "/api/v1/feed?span=%00&sort=%3Cscript%3E",
+      "/?span=%3Cscript%3E"
     };
     for (String target : targets) {
       Response r = http.raw(target);

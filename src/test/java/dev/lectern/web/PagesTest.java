@@ -70,6 +70,44 @@ class PagesTest {
   }
 
   @Test
+  void weekAndMonthListTheSpansEndingAtTheDayRankedFromTheirLastDay() {
+    Response week = page("/?day=2024-03-14&span=week");
+    assertThat(week.status()).isEqualTo(200);
+    assertThat(week.body())
+        .contains("<h1>8–14 March 2024</h1>")
+        .contains("6 papers")
+        .contains("href=\"/?day=2024-03-14&amp;span=week\" aria-current=\"page\">Week</a>")
+        .contains("href=\"/?day=2024-03-14\">Day</a>")
+        .contains("href=\"/?day=2024-03-14&amp;span=month\">Month</a>")
+        .contains("href=\"/?day=2024-03-14&amp;span=week&amp;sort=newest\">Newest</a>")
+        // the week before ends at the nearest earlier day with papers (the generated snapshot's)
+        .contains("href=\"/?day=2024-01-01&amp;span=week\">← to Mon 1 Jan</a>");
+    // ages counted from the 14th: 50 upvotes a day before it still lead 7 on the day
+    assertThat(paperLinks(week.body()))
+        .containsExactly(
+            "2403.02222",
+            "2403.04444",
+            "2403.01111",
+            "2403.00500",
+            WebFixture.HOSTILE_ID,
+            "2403.03333");
+
+    Response month = page("/?day=2024-03-14&span=month&sort=newest");
+    assertThat(month.body()).contains("<h1>14 February – 14 March 2024</h1>").contains("6 papers");
+    assertThat(paperLinks(month.body()))
+        .containsExactly(
+            "2403.04444",
+            WebFixture.HOSTILE_ID,
+            "2403.03333",
+            "2403.02222",
+            "2403.01111",
+            "2403.00500");
+    Response empty = page("/?day=2023-06-30&span=month");
+    assertThat(empty.status()).isEqualTo(200);
+    assertThat(empty.body()).contains("No papers in these 30 days.").contains("0 papers");
+  }
+
+  @Test
   void todayWithoutADayShowsTheNewestDayThatHasPapersAndAPaperWithoutADateOnTheDayItArrived() {
     Response r = page("/");
     assertThat(r.status()).isEqualTo(200);
@@ -91,7 +129,15 @@ class PagesTest {
   void badTodayParametersAre400Pages() {
     for (String q :
         new String[] {
-          "day=yesterday", "day=2024-13-01", "sort=best", "page=0", "page=x", "days=1"
+          "day=yesterday",
+          "day=2024-13-01",
+          "sort=best",
+          "page=0",
+          "page=x",
+          "days=1",
+          "span=year",
+          "span=week&span=day",
+          "page=" + (TodayPage.MAX_PAGE + 1)
         }) {
       Response r = page("/?" + q);
       assertThat(r.status()).as(q).isEqualTo(400);
@@ -108,8 +154,7 @@ class PagesTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body())
         .contains("<h1>Retrieval heads in long-context transformers</h1>")
-        .contains(
-            "<a class=\"author\" href=\"/search?q=author%3A%22Grace+Hopper%22\">Grace Hopper</a>")
+        .contains("<a class=\"author\" href=\"/authors/Grace%20Hopper\">Grace Hopper</a>")
         .contains("submitted 2024-03-13")
         .contains("50 on Hugging Face")
         .contains("Attention heads that retrieve facts")
@@ -134,7 +179,7 @@ class PagesTest {
     String paper = page("/papers/" + WebFixture.OLD_STYLE_ID).body();
     assertThat(paper).contains(">Kurt Gödel</a>").doesNotContain("G\\&quot;odel");
     String day = page("/?day=1999-01-04").body();
-    assertThat(day).contains(">Kurt Gödel</span>").doesNotContain("G\\&quot;odel");
+    assertThat(day).contains(">Kurt Gödel</a>").doesNotContain("G\\&quot;odel");
   }
 
   @Test

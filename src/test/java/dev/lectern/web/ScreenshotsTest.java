@@ -13,10 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a check: screenshots of Today, Search and a paper's page at desktop and phone width, light
- * and dark, over a library given as {@code -Dlectern.screenshots.data=DIR}, written to {@code
- * -Dlectern.screenshots=DIR}. scripts/screenshots.sh builds such a library and runs this; without
- * the properties it is skipped.
+ * Not a check: screenshots of Today, Search, a paper's page and the status page at desktop and
+ * phone width, light and dark, over a library given as {@code -Dlectern.screenshots.data=DIR},
+ * written to {@code -Dlectern.screenshots=DIR}. scripts/screenshots.sh builds such a library and
+ * runs this; without the properties it is skipped.
  */
 class ScreenshotsTest {
   @Test
@@ -32,9 +32,18 @@ class ScreenshotsTest {
       String base = web.uri().toString();
       String today = base + (day.isEmpty() ? "/" : "/?day=" + day);
       String paper = firstPaper(chromium.browser, today);
-      Map<String, String> pages =
-          Map.of(
-              "today", today, "search", base + "/search?q=" + Links.encode(query), "paper", paper);
+      Map<String, String> pages = new java.util.LinkedHashMap<>();
+      String only = System.getProperty("lectern.screenshots.pages", "");
+      if (only.isEmpty()) {
+        pages.put("today", today);
+        pages.put("search", base + "/search?q=" + Links.encode(query));
+        pages.put("paper", paper);
+        pages.put("status", base + "/status");
+      }
+      for (String kv : only.split(",")) {
+        if (kv.isBlank()) continue;
+        pages.put(kv.substring(0, kv.indexOf('=')), base + kv.substring(kv.indexOf('=') + 1));
+      }
       for (ColorScheme scheme : new ColorScheme[] {ColorScheme.LIGHT, ColorScheme.DARK}) {
         for (int width : new int[] {1280, 360}) {
           try (BrowserContext context =

@@ -34,6 +34,6 @@ public record PaperView(
     String similarNote,
     Citation citation) {
 
-  /** An author and a search for the author's papers. */
-  public record Author(String name, String searchHref) {}
+  /** An author and the author's page. */
+  public record Author(String name, String href) {}
 }

@@ -64,14 +64,23 @@ public final class LocalHttpServer implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-  private LocalHttpServer(Handler handler) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  private LocalHttpServer(int port, Handler handler) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", exchange -> serve(exchange, handler));
     server.start();
   }
 
   public static LocalHttpServer start(Handler handler) throws IOException {
-    return new LocalHttpServer(handler);
+    return new LocalHttpServer(0, handler);
+  }
+
+  /** A server on a given port: one that refused connections a moment ago, say. */
+  public static LocalHttpServer start(int port, Handler handler) throws IOException {
+    return new LocalHttpServer(port, handler);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
   }
 
   /** An absolute URI on this server, e.g. {@code uri("/oai")}. */
