@@ -18,8 +18,8 @@ public record Candidates(List<String> ids) {
   public static Candidates recent(PaperLibrary library, LocalDate latest, int days, int max) {
     if (days < 1) throw new IllegalArgumentException("the window must be a day or more: " + days);
     return new Candidates(
-        library.days().between(latest.minusDays(days - 1L), latest, max).stream()
-            .map(d -> d.paper().id())
+        library.days().newest(latest.minusDays(days - 1L), latest, false, 0, max).stream()
+            .map(PaperDays.Stub::id)
             .toList());
   }
 }
