@@ -4,6 +4,8 @@ import dev.lectern.app.ConfigException;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
 import dev.lectern.embed.EmbeddingBenchmark;
+import dev.lectern.recommend.Recommender;
+import dev.lectern.recommend.RetrainBenchmark;
 import dev.lectern.search.bench.ReportText;
 import dev.lectern.search.bench.ScratchLibrary;
 import dev.lectern.search.bench.SearchBenchmark;
@@ -13,8 +15,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "bench",
@@ -22,7 +27,11 @@ import picocli.CommandLine.ParentCommand;
       "Rerunnable benchmarks (figures in docs/performance.md).",
       "The import benchmark is scripts/bench-import.sh."
     },
-    subcommands = {BenchCommand.Embed.class, BenchCommand.Search.class})
+    subcommands = {
+      BenchCommand.Embed.class,
+      BenchCommand.Search.class,
+      BenchCommand.Recommend.class
+    })
 final class BenchCommand {
   @ParentCommand Main main;
 
@@ -166,6 +175,74 @@ final class BenchCommand {
       out.println();
       out.print(ReportText.of(report));
       out.flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "recommend",
+      description = {
+        "How long retraining a user's recommendation models takes.",
+        "A user with --saved papers in --collections collections (one model each, and one over all) and"
+            + " --dismissed dismissed papers, over a library of synthetic embeddings; the median, p90 and"
+            + " max of --runs retrainings after --warmup more."
+      })
+  static final class Recommend implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--saved",
+        defaultValue = "1000",
+        description = "Saved papers (default ${DEFAULT-VALUE}).")
+    int saved;
+
+    @Option(
+        names = "--collections",
+        defaultValue = "5",
+        description = "Collections they are in (default ${DEFAULT-VALUE}).")
+    int collections;
+
+    @Option(
+        names = "--dismissed",
+        defaultValue = "100",
+        description = "Dismissed papers (default ${DEFAULT-VALUE}).")
+    int dismissed;
+
+    @Option(
+        names = "--library",
+        defaultValue = "20000",
+        description = "Papers in the library (default ${DEFAULT-VALUE}).")
+    int library;
+
+    @Option(
+        names = "--runs",
+        defaultValue = "30",
+        description = "Timed retrainings (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "20",
+        description = "Untimed retrainings first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() {
+      if (saved < 1
+          || collections < 1
+          || collections > saved
+          || runs < 1
+          || warmup < 0
+          || library < 2 * saved)
+        throw new ParameterException(
+            spec.commandLine(),
+            "needs --saved >= --collections >= 1, --runs >= 1, --warmup >= 0 and a --library of at"
+                + " least twice --saved");
+      var setup =
+          new RetrainBenchmark.Setup(library, saved, collections, dismissed, runs, warmup, 7);
+      spec.commandLine()
+          .getOut()
+          .print(RetrainBenchmark.run(setup, Recommender.Options.defaults()).text());
       return 0;
     }
   }

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       ReindexCommand.class,
       EvalCommand.class,
+      EvalRecsCommand.class,
       StatsCommand.class,
       RunsCommand.class,
       BenchCommand.class,
@@ -62,12 +63,15 @@ public final class Main {
 
   /** The wired application, built on first use from the config file, environment and flags. */
   Lectern lectern() {
-    if (lectern == null) {
-      Map<String, String> flags = new HashMap<>();
-      if (dataDir != null) flags.put(Settings.DATA_DIR, dataDir.toString());
-      lectern = new Lectern(Settings.load(config, System.getenv(), flags));
-    }
+    if (lectern == null) lectern = new Lectern(settings());
     return lectern;
+  }
+
+  /** The settings, from the config file, environment and flags, without opening the library. */
+  Settings settings() {
+    Map<String, String> flags = new HashMap<>();
+    if (dataDir != null) flags.put(Settings.DATA_DIR, dataDir.toString());
+    return Settings.load(config, System.getenv(), flags);
   }
 
   /**

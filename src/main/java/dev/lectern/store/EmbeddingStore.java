@@ -83,6 +83,31 @@ public final class EmbeddingStore {
   }
 
   /**
+   * The stored vectors of these papers for a model that were computed from the given text (paper id
+   * -> text hash, as {@link Paper#textHash}); the others are absent.
+   */
+  public Map<String, float[]> getFresh(String model, Map<String, String> textHashes) {
+    Map<String, float[]> out = new HashMap<>();
+    if (textHashes.isEmpty()) return out;
+    try (Connection c = db.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT vector FROM embeddings WHERE model = ? AND paper_id = ? AND text_hash = ?")) {
+      for (var e : textHashes.entrySet()) {
+        ps.setString(1, model);
+        ps.setString(2, e.getKey());
+        ps.setString(3, e.getValue());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) out.put(e.getKey(), VectorCodec.fromBytes(rs.getBytes(1)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read embeddings: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /**
    * Up to {@code limit} papers whose vector for the model is missing or stale, oldest change first.
    */
   public List<Pending> pending(String model, int limit) {

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every {@code bench} and {@code eval} command leaves the library it is given as it was: its
- * papers, its embeddings and its index. {@code bench search} once wrote synthetic vectors into the
- * user's library.
+ * Every {@code bench}, {@code eval} and {@code eval-recs} command leaves the library it is given as
+ * it was: its papers, its embeddings and its index. {@code bench search} once wrote synthetic
+ * vectors into the user's library.
  */
 class CliBenchLeavesLibraryTest {
   @TempDir Path dir;
@@ -118,6 +118,34 @@ class CliBenchLeavesLibraryTest {
     assertThat(eval.code()).as(eval.err()).isZero();
     assertThat(eval.out()).contains("hybrid");
     assertThat(state()).isEqualTo(before);
+  }
+
+  @Test
+  void evalRecsWorksOnItsOwnScratchLibraryAndChangesNothing() throws Exception {
+    String before = state();
+    // two small pages (the first papers of two sample pages) and a small snapshot
+    Path a = dir.resolve("a.txt"), b = dir.resolve("b.txt");
+    Files.write(a, firstLines("page-a.txt", 30));
+    Files.write(b, firstLines("page-b.txt", 30));
+    Path snapshot = dev.lectern.testing.SyntheticSnapshot.write(dir.resolve("snapshot.jsonl"), 20);
+    Cli r =
+        Cli.run(
+            data,
+            "eval-recs",
+            "--pages",
+            a.toString(),
+            b.toString(),
+            "--snapshot",
+            snapshot.toString(),
+            "--users",
+            "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("topics", "temporal", "lectern");
+    assertThat(state()).isEqualTo(before);
+  }
+
+  private static List<String> firstLines(String page, int n) throws Exception {
+    return Files.readAllLines(Path.of("..", "shared", "corpus", "hf-papers", page)).subList(0, n);
   }
 
   /** Papers, embeddings and every index file's bytes (the lock file aside). */

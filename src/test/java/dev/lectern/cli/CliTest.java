@@ -81,10 +81,12 @@ class CliTest {
           "serve",
           "reindex",
           "eval",
+          "eval-recs",
           "stats",
           "runs",
           "bench embed",
-          "bench search"
+          "bench search",
+          "bench recommend"
         }) {
       String[] args = (command + " --help").split(" ");
       Cli r = lectern(args);

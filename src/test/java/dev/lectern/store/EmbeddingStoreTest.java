@@ -70,4 +70,16 @@ class EmbeddingStoreTest {
         .containsExactly("2401.00002");
     assertThat(store.get(MODEL, List.of("2401.00002"))).containsKey("2401.00002");
   }
+
+  @Test
+  void aFreshVectorIsOneComputedFromTheTextAsked() {
+    store.pending(MODEL, 10).forEach(this::embed);
+    String hash = paper(1, "Abstract 1.").textHash();
+    assertThat(store.getFresh(MODEL, Map.of("2401.00001", hash))).containsOnlyKeys("2401.00001");
+    // another text, another model, a paper without a vector: none
+    assertThat(store.getFresh(MODEL, Map.of("2401.00001", paper(1, "Other.").textHash())))
+        .isEmpty();
+    assertThat(store.getFresh("other-model", Map.of("2401.00001", hash))).isEmpty();
+    assertThat(store.getFresh(MODEL, Map.of("2401.09999", hash))).isEmpty();
+  }
 }

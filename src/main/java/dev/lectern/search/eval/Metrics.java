@@ -64,6 +64,15 @@ public final class Metrics {
     return 0;
   }
 
+  /** The share of the top k ranks (k of them, however few were ranked) held by relevant papers. */
+  public static double precision(List<String> ranked, Map<String, Integer> grades, int k) {
+    int found = 0;
+    for (String key : firstOccurrences(ranked, k)) {
+      if (key != null && grades.getOrDefault(key, 0) >= 1) found++;
+    }
+    return (double) found / k;
+  }
+
   /**
    * The fraction of relevant papers (grade 1 or more) found in the top k; the query must have one.
    */

@@ -80,4 +80,11 @@ class MetricsTest {
   void aCutoffBelowOneIsRejected() {
     assertThatThrownBy(() -> Metrics.dcg(RANKED, GRADES, 0)).hasMessageContaining("at least 1");
   }
+
+  @Test
+  void precisionIsTheShareOfTheTopKPlacesHeldByRelevantPapers() {
+    // RANKED's top 4 hold a and c (grades 2 and 1), x and d (none); a repeat earns nothing
+    assertThat(Metrics.precision(RANKED, GRADES, 4)).isEqualTo(0.5);
+    assertThat(Metrics.precision(List.of("a", "a"), GRADES, 10)).isEqualTo(0.1);
+  }
 }

@@ -1,0 +1,112 @@
+package dev.lectern.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.store.Database;
+import dev.lectern.store.PaperLibrary;
+import dev.lectern.testing.EmbeddedSamplePages;
+import dev.lectern.testing.LibraryContent;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lectern eval-recs} end to end over a library of the sample pages embedded by the real
+ * model: the evaluation borrows that library's vectors, runs every method and leaves it as it was.
+ */
+class CliEvalRecsTest {
+  static final String[] METHODS = {
+    "random",
+    "popularity",
+    "arxiv-sanity-lite",
+    "zotero-arxiv-daily",
+    "logistic-regression",
+    "lectern"
+  };
+
+  @TempDir static Path dir;
+  static Path data;
+
+  @BeforeAll
+  static void embeddedSampleLibrary() {
+    data = dir.resolve("data");
+    EmbeddedSamplePages.copyTo(data);
+  }
+
+  @Test
+  void everyMethodOnTheSamplePagesWithTheLibrarysVectors() throws Exception {
+    String before = state();
+    Cli r = Cli.run(data, "eval-recs", "--users", "30", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("233 copied from your library, 0 to embed");
+    JsonNode topics = new ObjectMapper().readTree(r.out()).get("topics");
+    assertThat(topics.get("papers").asInt()).isEqualTo(233);
+    assertThat(topics.get("groups").size()).isEqualTo(3);
+    Map<String, JsonNode> rows = new HashMap<>();
+    for (JsonNode row : topics.get("rows")) {
+      rows.put(row.get("method").asText() + "@" + row.get("k").asInt(), row);
+      for (String metric : new String[] {"ndcg", "precision", "mrr"})
+        assertThat(row.get(metric).asDouble()).isBetween(0.0, 1.0);
+      assertThat(row.get("users").asInt()).isEqualTo(90); // 30 per page
+    }
+    assertThat(rows).hasSize(3 * METHODS.length);
+    for (int k : new int[] {1, 3, 10}) {
+      for (String m : METHODS) assertThat(rows).containsKey(m + "@" + k);
+      // saved papers say something: Lectern well above chance at every k
+      assertThat(ndcg(rows, "lectern", k)).isGreaterThan(ndcg(rows, "random", k) + 0.15);
+    }
+    // and more saved papers help it
+    assertThat(ndcg(rows, "lectern", 10)).isGreaterThan(ndcg(rows, "lectern", 1));
+    assertThat(state()).isEqualTo(before);
+  }
+
+  private static double ndcg(Map<String, JsonNode> rows, String method, int k) {
+    return rows.get(method + "@" + k).get("ndcg").asDouble();
+  }
+
+  @Test
+  void theTableNamesEveryMethodForEachK() {
+    Cli r = Cli.run(data, "eval-recs", "--users", "2", "--k", "1,3");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("k = 1 (6 users)", "k = 3 (6 users)", "nDCG@10", "P@10", "MRR");
+    for (String m : METHODS) assertThat(r.out()).contains("  " + m + " ");
+  }
+
+  @Test
+  void aKeptScratchLibraryIsReusedAndAnotherDirectoryRefused() throws Exception {
+    Path scratch = dir.resolve("scratch");
+    Cli first =
+        Cli.run(data, "eval-recs", "--users", "1", "--k", "1", "--scratch", scratch.toString());
+    assertThat(first.code()).as(first.err()).isZero();
+    Cli again =
+        Cli.run(data, "eval-recs", "--users", "1", "--k", "1", "--scratch", scratch.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.err())
+        .contains("reusing the scratch library", "233 of 233 papers already here, 0 copied");
+    Path other = java.nio.file.Files.createDirectories(dir.resolve("other"));
+    java.nio.file.Files.writeString(other.resolve("notes.txt"), "mine");
+    Cli refused = Cli.run(data, "eval-recs", "--scratch", other.toString());
+    assertThat(refused.code()).isNotZero();
+    assertThat(refused.err()).contains("neither empty nor a scratch library");
+  }
+
+  @Test
+  void aMissingPageOrABadOptionIsAClearError() {
+    Cli missing = Cli.run(data, "eval-recs", "--pages", dir.resolve("nope.txt").toString());
+    assertThat(missing.code()).isNotZero();
+    assertThat(missing.err()).contains("cannot read", "nope.txt").doesNotContain("\tat ");
+    Cli badK = Cli.run(data, "eval-recs", "--k", "0");
+    assertThat(badK.code()).isNotZero();
+    assertThat(badK.err()).contains("--k");
+  }
+
+  private static String state() throws Exception {
+    var library = new PaperLibrary(Database.openEmbedded(data));
+    return LibraryContent.digest(library) + " " + LibraryContent.embeddingsDigest(library);
+  }
+}

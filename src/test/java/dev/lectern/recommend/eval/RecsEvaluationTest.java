@@ -1,0 +1,62 @@
+package dev.lectern.recommend.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.lectern.recommend.Candidates;
+import dev.lectern.recommend.Ranker;
+import dev.lectern.recommend.Recommendation;
+import dev.lectern.recommend.UserSignals;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The evaluation scores whole rankings: the best, the worst and one in between. */
+class RecsEvaluationTest {
+  static final List<String> LIBRARY =
+      List.of("r1", "r2", "x1", "x2", "x3", "x4", "x5", "x6", "x7", "x8", "x9", "x10", "x11");
+  static final SimulatedUser USER =
+      new SimulatedUser(
+          "t", UserSignals.saving(List.of("s")), new Candidates(LIBRARY), Set.of("r1", "r2"));
+
+  /** Ranks the candidates by name, relevant ones first or last. */
+  static Ranker ordered(boolean relevantFirst) {
+    return (signals, candidates, limit) ->
+        candidates.ids().stream()
+            .sorted(Comparator.comparing((String id) -> id.startsWith("r") != relevantFirst))
+            .limit(limit)
+            .map(id -> new Recommendation(id, 0, List.of()))
+            .toList();
+  }
+
+  @Test
+  void thePerfectRankingScoresOne() {
+    var s = RecsEvaluation.score(ordered(true), USER);
+    assertThat(s.ndcg()).isEqualTo(1.0);
+    assertThat(s.precision()).isCloseTo(0.2, within(1e-12)); // 2 relevant papers in 10 places
+    assertThat(s.mrr()).isEqualTo(1.0);
+  }
+
+  @Test
+  void relevantPapersLastScoreNothingAt10ButMrrCountsTheWholeRanking() {
+    var s = RecsEvaluation.score(ordered(false), USER);
+    assertThat(s.ndcg()).isZero();
+    assertThat(s.precision()).isZero();
+    assertThat(s.mrr()).isCloseTo(1.0 / 12, within(1e-12));
+  }
+
+  @Test
+  void rowsAverageOverUsersPerKInTheRankersOrder() {
+    Map<String, Ranker> rankers = new LinkedHashMap<>();
+    rankers.put("best", ordered(true));
+    rankers.put("worst", ordered(false));
+    var rows = RecsEvaluation.evaluate(rankers, Map.of(1, List.of(USER, USER)));
+    assertThat(rows).extracting(RecsEvaluation.Row::method).containsExactly("best", "worst");
+    assertThat(rows.getFirst().users()).isEqualTo(2);
+    assertThat(rows.getFirst().ndcg()).isEqualTo(1.0);
+    assertThat(RecsReport.table(rows)).contains("k = 1 (2 users)", "best", "1.000");
+  }
+}
