@@ -176,7 +176,7 @@ public final class SearchService {
               return new SearchResult(
                   all.topDocs().totalHits.value(),
                   true,
-                  Hits.page(s, index.analyzer(), null, all.topDocs().scoreDocs, from, size),
+                  Hits.page(s, index.analyzer(), null, all.topDocs().scoreDocs, from, size, true),
                   facets.count(s.getIndexReader(), all.facetsCollector()),
                   Mode.LEXICAL,
                   List.of(),
