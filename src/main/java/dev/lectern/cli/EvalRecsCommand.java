@@ -32,13 +32,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval-recs",
     description = {
-      "Offline quality of recommendations with simulated users (figures in docs/recommendations.md).",
+      "Measure recommendations offline with simulated users.",
       "Each saved Daily Papers page is a topic: a user saved k of its papers, every other paper is "
           + "ranked, and the page's other papers are the ones wanted. nDCG@10, P@10 and MRR for "
           + "Lectern and the baselines. With --snapshot, also a temporal variant: a user saved k "
           + "earlier papers of a category and the later papers are ranked. The papers go into a "
           + "scratch library of their own; your library only lends the vectors it has for the same "
-          + "texts and is never changed."
+          + "texts and is never changed. Figures and how to read them: docs/recommendations.md."
     })
 final class EvalRecsCommand implements Callable<Integer> {
   private static final List<Path> SAMPLE_PAGES =

@@ -71,8 +71,8 @@ class CliHelpTest {
         new PrintWriter(new StringWriter(), true));
     String help = out.toString();
     assertThat(help)
-        .contains("  import   Import papers from files, plain or .gz.\n")
-        .contains("  serve    Run Lectern: the web app and its JSON API.\n");
+        .containsPattern("\n  import +Import papers from files, plain or \\.gz\\.\n")
+        .containsPattern("\n  serve +Run Lectern: the web app and its JSON API\\.\n");
     assertThat(help.lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
   }
 

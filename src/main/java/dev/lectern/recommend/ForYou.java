@@ -1,0 +1,99 @@
+package dev.lectern.recommend;
+
+import dev.lectern.embed.OnnxBgeEmbedder;
+import dev.lectern.store.PaperLibrary;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A user's "For you" list: the recent papers their models rank best, each with the saved papers
+ * that placed it. The models are trained afresh for each list: with 1,000 saved papers that takes
+ * tens of milliseconds (docs/recommendations.md), less than reading the candidates' vectors, so a
+ * cache of models would save little and could serve a list that forgot the last save.
+ */
+public final class ForYou {
+  /**
+   * @param windowDays how many days of papers, up to the newest day, are candidates
+   * @param maxCandidates the newest that many papers of the window at most
+   */
+  public record Settings(int windowDays, int maxCandidates) {
+    public Settings {
+      if (windowDays < 1) throw new IllegalArgumentException("the window is a day or more");
+      if (maxCandidates < 1) throw new IllegalArgumentException("candidates must be 1 or more");
+    }
+
+    public static Settings defaults() {
+      return new Settings(7, 5_000);
+    }
+  }
+
+  /** Why a list is empty, or that it is not. */
+  public enum Status {
+    READY,
+    /** Nothing saved yet: nothing to learn from. */
+    NOTHING_SAVED,
+    /** Saved papers, none of them embedded yet: the list comes once they are. */
+    NOT_EMBEDDED,
+    /** No papers in the window, or none embedded. */
+    NO_CANDIDATES
+  }
+
+  /**
+   * @param from the first and last day of the window; null for an empty library
+   * @param interests what the models learned from: each interest's name and papers
+   */
+  public record Result(
+      Status status,
+      List<Recommendation> recommendations,
+      LocalDate from,
+      LocalDate to,
+      List<UserModel.Interest> interests) {
+    public Result {
+      recommendations = List.copyOf(recommendations);
+      interests = List.copyOf(interests);
+    }
+
+    static Result empty(Status status, LocalDate from, LocalDate to) {
+      return new Result(status, List.of(), from, to, List.of());
+    }
+  }
+
+  private final PaperLibrary library;
+  private final SignalSource signals;
+  private final Settings settings;
+  private final Recommender.Options options;
+
+  public ForYou(
+      PaperLibrary library, SignalSource signals, Settings settings, Recommender.Options options) {
+    this.library = library;
+    this.signals = signals;
+    this.settings = settings;
+    this.options = options;
+  }
+
+  /** The user's best {@code limit} recent papers, best first. */
+  public Result recommend(long userId, int limit) {
+    UserSignals s = signals.signals(userId);
+    Optional<LocalDate> latest = library.days().latest();
+    LocalDate to = latest.orElse(null);
+    LocalDate from = to == null ? null : to.minusDays(settings.windowDays() - 1L);
+    if (s.allSaved().isEmpty()) return Result.empty(Status.NOTHING_SAVED, from, to);
+    if (to == null) return Result.empty(Status.NO_CANDIDATES, null, null);
+    Candidates candidates =
+        Candidates.recent(library, to, settings.windowDays(), settings.maxCandidates());
+    // the candidates double as the negatives' pool: recent papers the user did not save
+    Set<String> ids = new LinkedHashSet<>(candidates.ids());
+    ids.addAll(s.allSaved());
+    ids.addAll(s.dismissed());
+    PaperVectors vectors =
+        PaperVectors.load(library.embeddings(), OnnxBgeEmbedder.MODEL_ID, List.copyOf(ids));
+    UserModel model = new Recommender(vectors, options).train(s);
+    if (model.interests().isEmpty()) return Result.empty(Status.NOT_EMBEDDED, from, to);
+    List<Recommendation> top = model.recommend(candidates, s.excluded(), limit);
+    return new Result(
+        top.isEmpty() ? Status.NO_CANDIDATES : Status.READY, top, from, to, model.interests());
+  }
+}
