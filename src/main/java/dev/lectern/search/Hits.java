@@ -62,7 +62,8 @@ final class Hits {
               p.upvotes(),
               score,
               marked.titles()[i],
-              marked.snippets()[i]));
+              marked.snippets()[i],
+              p.abstractText()));
     }
     return hits;
   }
