@@ -31,7 +31,20 @@ public final class HitText {
    * the decoded text, never inside a formula, with an ellipsis when cut.
    */
   public static String openingHtml(String raw, int chars) {
-    if (raw == null) return "";
+    return abstractHtml(raw, chars).openingHtml();
+  }
+
+  /**
+   * An abstract as a list shows it: its opening ({@link #openingHtml}) and, when that was cut, the
+   * whole of it ({@link #html}), from one decoding.
+   *
+   * @param fullHtml the whole text, null when the opening is all of it
+   */
+  public record Abstract(String openingHtml, String fullHtml) {}
+
+  /** Raw (LaTeX) text's opening near {@code chars} and, when cut, all of it: both as HTML. */
+  public static Abstract abstractHtml(String raw, int chars) {
+    if (raw == null) return new Abstract("", null);
     DisplayText d = Latex.display(raw);
     String text = d.text();
     int cut = text.length();
@@ -43,8 +56,10 @@ public final class HitText {
       cut = before > chars / 2 ? before : d.endOutsideMath(cut);
       while (cut > 0 && text.charAt(cut - 1) == ' ') cut--;
     }
-    DisplayHtml html = new DisplayHtml(d).text(0, cut);
-    return cut < text.length() ? html.raw(" …").toString() : html.toString();
+    DisplayHtml opening = new DisplayHtml(d).text(0, cut);
+    if (cut >= text.length()) return new Abstract(opening.toString(), null);
+    return new Abstract(
+        opening.raw(" …").toString(), new DisplayHtml(d).text(0, d.length()).toString());
   }
 
   /** The text escaped for HTML, as the marked titles and snippets of hits are. */

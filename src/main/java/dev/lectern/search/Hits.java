@@ -75,7 +75,8 @@ final class Hits {
               p.upvotes(),
               score,
               marked == null ? null : marked.titles()[i],
-              marked == null ? null : marked.snippets()[i]));
+              marked == null ? null : marked.snippets()[i],
+              p.abstractText()));
     }
     return hits;
   }

@@ -33,6 +33,7 @@ public record SearchResult(
    * @param titleHtml title with matched words in {@code <mark>...</mark>}, the rest HTML-escaped
    * @param snippetHtml passage(s) of the abstract, marked and escaped the same way; the opening of
    *     the abstract when no word matched (semantic hits)
+   * @param abstractText the abstract as stored (LaTeX), for a list that shows all of it
    */
   public record Hit(
       String id,
@@ -43,7 +44,8 @@ public record SearchResult(
       Integer upvotes,
       float score,
       String titleHtml,
-      String snippetHtml) {}
+      String snippetHtml,
+      String abstractText) {}
 
   public record FacetCount(String value, long count) {}
 }

@@ -22,6 +22,7 @@ final class Cards {
 
   private Cards() {}
 
+  /** A paper of a day: the opening of its abstract, and all of it to expand. */
   static PaperCard of(Paper p, LocalDate day) {
     return card(
         p.id(),
@@ -30,9 +31,22 @@ final class Cards {
         p.primaryCategory(),
         day,
         p.upvotes(),
-        HitText.openingHtml(p.abstractText(), OPENING));
+        HitText.abstractHtml(p.abstractText(), OPENING));
   }
 
+  /** A paper of an author's or a category's list: as a day's ({@link #of(Paper, LocalDate)}). */
+  static PaperCard listed(Hit h) {
+    return card(
+        h.id(),
+        h.titleHtml(),
+        h.authors(),
+        h.categories().isEmpty() ? null : h.categories().getFirst(),
+        h.submitted(),
+        h.upvotes(),
+        HitText.abstractHtml(h.abstractText(), OPENING));
+  }
+
+  /** A search's hit or a similar paper: the passages that matched, or the abstract's opening. */
   static PaperCard of(Hit h) {
     return card(
         h.id(),
@@ -41,7 +55,7 @@ final class Cards {
         h.categories().isEmpty() ? null : h.categories().getFirst(),
         h.submitted(),
         h.upvotes(),
-        h.snippetHtml() == null ? "" : h.snippetHtml());
+        new HitText.Abstract(h.snippetHtml() == null ? "" : h.snippetHtml(), null));
   }
 
   private static PaperCard card(
@@ -51,7 +65,7 @@ final class Cards {
       String category,
       LocalDate date,
       Integer upvotes,
-      String openingHtml) {
+      HitText.Abstract text) {
     boolean arxiv = PaperIds.isArxivId(id);
     return new PaperCard(
         Links.paper(id),
@@ -64,7 +78,8 @@ final class Cards {
         category,
         date == null ? null : date.toString(),
         upvotes,
-        openingHtml,
+        text.openingHtml(),
+        text.fullHtml(),
         arxiv ? Links.arxivAbs(id) : null,
         arxiv ? Links.arxivPdf(id) : null,
         Links.paper(id) + "#similar");

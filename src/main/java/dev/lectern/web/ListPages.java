@@ -118,7 +118,7 @@ final class ListPages {
             categories(r, of, name),
             of.searchHref(name),
             offset + 1,
-            r.hits().stream().map(Cards::of).toList(),
+            r.hits().stream().map(Cards::listed).toList(),
             page > 1 ? base + (page == 2 ? "" : "?page=" + (page - 1)) : null,
             more ? base + "?page=" + (page + 1) : null,
             total > (long) MAX_PAGE * PAGE_SIZE && page == MAX_PAGE

@@ -40,4 +40,16 @@ class HitTextTest {
     assertThat(HitText.openingHtml(raw, 40))
         .isEqualTo(MATH + "$" + "x+".repeat(100) + "y$</span> …");
   }
+
+  @Test
+  void anAbstractIsItsOpeningAndAllOfItWhenTheOpeningWasCut() {
+    String raw = "Gr\\\"obner bases of ideals, and $x<y$ after them.";
+    HitText.Abstract cut = HitText.abstractHtml(raw, 20);
+    assertThat(cut.openingHtml()).isEqualTo("Gröbner bases of …");
+    assertThat(cut.fullHtml()).isEqualTo(HitText.html(raw)).contains(MATH + "$x&lt;y$</span>");
+    HitText.Abstract whole = HitText.abstractHtml(raw, 500);
+    assertThat(whole.openingHtml()).isEqualTo(HitText.html(raw));
+    assertThat(whole.fullHtml()).as("nothing more to show").isNull();
+    assertThat(HitText.abstractHtml(null, 20)).isEqualTo(new HitText.Abstract("", null));
+  }
 }

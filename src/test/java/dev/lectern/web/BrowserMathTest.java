@@ -84,6 +84,12 @@ class BrowserMathTest {
       page.navigate(base + "/?day=" + LatexFixture.DAY);
       page.locator("ol.papers h2 span.math-rendered math").first().waitFor();
       assertThat(page.locator("ol.papers h2 span.math:not(.math-rendered)").count()).isZero();
+      // and their abstracts: the opening, and the whole behind "more", which is closed
+      assertThat(page.locator("ol.papers .opening math").count()).isPositive();
+      assertThat(page.locator("ol.papers .whole math").count())
+          .isGreaterThan(page.locator("ol.papers .opening math").count());
+      assertThat(page.locator("ol.papers .abstract span.math:not(.math-rendered)").count())
+          .isZero();
 
       assertThat(problems).isEmpty();
     }

@@ -39,6 +39,11 @@ final class WebFixture implements AutoCloseable {
   }
 
   static WebFixture start(Path dataDir) {
+    return start(dataDir, new Paper[0]);
+  }
+
+  /** The same library with more papers in it. */
+  static WebFixture start(Path dataDir, Paper... more) {
     Lectern lectern =
         new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
     try {
@@ -47,6 +52,7 @@ final class WebFixture implements AutoCloseable {
       TestLibrary.importSnapshot(
           lectern.library(), SyntheticSnapshot.write(dataDir.resolve("snapshot.jsonl"), 40));
       TestLibrary.write(lectern.library(), handMade().toArray(Paper[]::new));
+      if (more.length > 0) TestLibrary.write(lectern.library(), more);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
