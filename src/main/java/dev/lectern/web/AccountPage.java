@@ -49,7 +49,8 @@ final class AccountPage {
   private void account(Context ctx) {
     String done = Params.parse(ctx.queryString(), Set.of("done")).get("done");
     User user = user(ctx);
-    show(ctx, user, user.email(), user.timeZone(), null, DONE.get(done), null);
+    show(
+        ctx, user, user.email(), user.timeZone(), null, done == null ? null : DONE.get(done), null);
   }
 
   private void profile(Context ctx) {

@@ -33,9 +33,15 @@ final class Guards {
 
   private final Viewers viewers;
   private final List<Pattern> publicApi;
+  private final List<String> routes;
+  private volatile List<Pattern> changingRoutes;
 
-  Guards(Viewers viewers, List<String> publicApiPaths) {
+  /**
+   * @param routes the server's routes as method and path, filled in while it is configured
+   */
+  Guards(Viewers viewers, List<String> publicApiPaths, List<String> routes) {
     this.viewers = viewers;
+    this.routes = routes;
     this.publicApi =
         publicApiPaths.stream()
             .map(p -> Pattern.compile(Pattern.quote(p).replaceAll("\\{[a-z]+\\}", "\\\\E.+\\\\Q")))
@@ -49,7 +55,7 @@ final class Guards {
    * needs none.
    */
   void csrf(Context ctx) {
-    if (!CHANGING.contains(ctx.method().name())) return;
+    if (!CHANGING.contains(ctx.method().name()) || !routed(ctx)) return;
     Viewer viewer = viewers.of(ctx);
     if (viewers.byToken(ctx)) return;
     String sent = ctx.header(CSRF_HEADER);
@@ -80,6 +86,31 @@ final class Guards {
     String here = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
     throw new Redirect(
         "/login" + (reading ? "?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8) : ""));
+  }
+
+  /**
+   * Whether a route takes this method at this path: a POST to a page that only reads changes
+   * nothing, and is answered 405 rather than 403.
+   */
+  private boolean routed(Context ctx) {
+    List<Pattern> patterns = changingRoutes;
+    if (patterns == null) {
+      patterns =
+          routes.stream()
+              .filter(r -> CHANGING.contains(r.split(" ", 2)[0]))
+              .map(
+                  r ->
+                      Pattern.compile(
+                          r.split(" ", 2)[0]
+                              + " "
+                              + r.split(" ", 2)[1]
+                                  .replaceAll("\\{[^}/]+\\}", "[^/]+")
+                                  .replaceAll("<[^>/]+>", ".+")))
+              .toList();
+      changingRoutes = patterns;
+    }
+    String request = ctx.method().name() + " " + ctx.path();
+    return patterns.stream().anyMatch(p -> p.matcher(request).matches());
   }
 
   private static String formField(Context ctx) {

@@ -91,9 +91,10 @@ public final class WebServer implements AutoCloseable {
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
     Viewers viewers = new Viewers(accounts);
-    Guards guards = new Guards(viewers, Api.PUBLIC_PATHS);
+    // filled while Javalin is configured, read by the guards once requests come
+    List<String> routes = java.util.Collections.synchronizedList(new ArrayList<>());
+    Guards guards = new Guards(viewers, Api.PUBLIC_PATHS, routes);
     Renderer pages = new Renderer(assets, new HarvestNotices(background::harvestStatus), viewers);
-    List<String> routes = new ArrayList<>();
     Javalin app =
         Javalin.create(
             config -> {
