@@ -67,8 +67,7 @@ public final class Settings {
           Map.entry(HARVEST_DAILY_ZONE, "America/New_York"),
           Map.entry(HARVEST_DAILY_DAYS, "sun-thu"),
           Map.entry(SERVER_PORT, "8080"),
-          // the API has no authentication yet: only this machine may reach it unless the host is
-          // set
+          // this machine only unless the host is set: single-user mode has no sign-in
           Map.entry(SERVER_HOST, "127.0.0.1"),
           Map.entry(SERVER_FOLLOW_INTERVAL, "5s"),
           // serve loads the whole index into memory at start (see LuceneIndex.Residency); off for a

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 
 /** The accounts: who they are, their passwords, their admin flag and their digest settings. */
 public final class Users {
+  /** The implicit local user of single-user mode, who owns what was saved before accounts. */
+  public static final long LOCAL_USER = 1;
+
   /** Names go into URLs, headers and mail: letters, digits and a few marks keep them plain. */
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{0,39}");
 
