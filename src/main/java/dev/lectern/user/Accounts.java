@@ -3,6 +3,7 @@ package dev.lectern.user;
 import dev.lectern.store.Database;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -29,9 +30,11 @@ public final class Accounts {
   private final Invites invites;
   private final ApiTokens tokens;
   private final LoginLimiter limiter;
+  private final Clock clock;
 
   public Accounts(Database db, AccountSettings settings, Clock clock) {
     this.settings = settings;
+    this.clock = clock;
     this.sql = new Sql(db);
     this.users = new Users(sql, new Passwords(), clock);
     this.sessions = new Sessions(sql, clock, settings.sessionLifetime());
@@ -42,6 +45,11 @@ public final class Accounts {
 
   public AccountSettings settings() {
     return settings;
+  }
+
+  /** The time as the accounts see it (when invites and sessions expire). */
+  public Instant now() {
+    return clock.instant();
   }
 
   public Users users() {

@@ -80,7 +80,7 @@ final class AdminPage {
   }
 
   private void show(Context ctx, Viewer viewer, NewInvite made, String notice) {
-    Instant now = Instant.now();
+    Instant now = accounts.now();
     var invites =
         accounts.invites().list().stream()
             .map(
