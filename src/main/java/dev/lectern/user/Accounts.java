@@ -82,6 +82,26 @@ public final class Accounts {
   }
 
   /**
+   * Changes a password given the current one, under the same rate limit as signing in: a session
+   * left open on a shared machine must not let someone guess the password behind it.
+   *
+   * @throws AccountException for a wrong current password, too many of them, or a new one not
+   *     acceptable
+   */
+  public void changePassword(User user, String current, String next, String address) {
+    Duration wait = limiter.wait(user.name(), address);
+    if (!wait.isZero()) {
+      throw new AccountException(
+          "Too many wrong passwords: try again in " + Math.max(1, wait.toSeconds()) + " s.");
+    }
+    if (users.verify(user.name(), current).isEmpty()) {
+      limiter.failed(user.name(), address);
+      throw new AccountException("The current password is not right.");
+    }
+    users.setPassword(user.id(), next);
+  }
+
+  /**
    * Makes an account as sign-up does: with an invite code when sign-up is by invite (the code is
    * used up in the same transaction), and signs it in.
    *

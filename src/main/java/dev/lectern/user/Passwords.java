@@ -50,7 +50,10 @@ public final class Passwords {
     }
   }
 
-  static void acceptable(String password) {
+  /**
+   * @throws AccountException when the password is too short or too long
+   */
+  public static void acceptable(String password) {
     if (password == null || password.length() < MIN_LENGTH) {
       throw new AccountException(
           "A password needs at least " + MIN_LENGTH + " characters; a few words make a good one.");

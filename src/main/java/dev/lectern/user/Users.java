@@ -95,18 +95,6 @@ public final class Users {
     return passwords.verify(password, hash) ? user : Optional.empty();
   }
 
-  /**
-   * @throws AccountException when {@code current} is not the user's password or {@code next} is not
-   *     acceptable
-   */
-  public void changePassword(long id, String current, String next) {
-    User u = byId(id).orElseThrow(() -> new AccountException("There is no such account."));
-    if (verify(u.name(), current).isEmpty()) {
-      throw new AccountException("The current password is not right.");
-    }
-    setPassword(id, next);
-  }
-
   /** Sets a password without asking for the old one (the command line, run by the owner). */
   public void setPassword(long id, String password) {
     String hash = passwords.hash(password);

@@ -3,6 +3,7 @@ package dev.lectern.web;
 import dev.lectern.user.AccountException;
 import dev.lectern.user.Accounts;
 import dev.lectern.user.ApiTokens;
+import dev.lectern.user.Passwords;
 import dev.lectern.user.User;
 import dev.lectern.web.view.AccountView;
 import dev.lectern.web.view.AccountView.NewToken;
@@ -76,7 +77,8 @@ final class AccountPage {
       if (!next.equals(ctx.formParam("password2"))) {
         throw new AccountException("The two new passwords differ; type the same one twice.");
       }
-      accounts.users().changePassword(user.id(), ctx.formParam("current"), next);
+      Passwords.acceptable(next); // before the current one is checked: a short one is no failure
+      accounts.changePassword(user, ctx.formParam("current"), next, ctx.ip());
       accounts.sessions().closeOthers(user.id(), ctx.cookie(Viewers.SESSION_COOKIE));
       ctx.redirect("/account?done=password", HttpStatus.SEE_OTHER);
     } catch (AccountException e) {
