@@ -12,6 +12,9 @@ import dev.lectern.index.SearchableIndex;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.Database;
 import dev.lectern.store.PaperLibrary;
+import dev.lectern.user.AccountSettings;
+import dev.lectern.user.Accounts;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -28,6 +31,7 @@ public final class Lectern implements AutoCloseable {
   private Embedder queryEmbedder;
   private LuceneIndex index;
   private IndexSnapshot snapshot;
+  private Accounts accounts;
   private boolean closed;
 
   public Lectern(Settings settings) {
@@ -46,6 +50,25 @@ public final class Lectern implements AutoCloseable {
 
   public PaperLibrary library() {
     return library;
+  }
+
+  /** The accounts, as the users.* settings say they work. */
+  public synchronized Accounts accounts() {
+    if (accounts == null)
+      accounts = new Accounts(library.database(), accountSettings(), Clock.systemUTC());
+    return accounts;
+  }
+
+  private AccountSettings accountSettings() {
+    try {
+      return AccountSettings.parse(
+          settings.get(Settings.USERS_MODE),
+          settings.get(Settings.USERS_SIGNUP),
+          settings.getDuration(Settings.USERS_SESSION_LIFETIME));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "settings users.mode, users.signup, users.session-lifetime: " + e.getMessage());
+    }
   }
 
   /**

@@ -43,6 +43,9 @@ public final class Settings {
   public static final String SERVER_PRELOAD_INDEX = "server.preload-index";
   public static final String SERVER_WARMUP_PAPERS = "server.warmup-papers";
   public static final String EMBED_QUERY_THREADS = "embed.query-threads";
+  public static final String USERS_MODE = "users.mode";
+  public static final String USERS_SIGNUP = "users.signup";
+  public static final String USERS_SESSION_LIFETIME = "users.session-lifetime";
 
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
@@ -64,8 +67,7 @@ public final class Settings {
           Map.entry(HARVEST_DAILY_ZONE, "America/New_York"),
           Map.entry(HARVEST_DAILY_DAYS, "sun-thu"),
           Map.entry(SERVER_PORT, "8080"),
-          // the API has no authentication yet: only this machine may reach it unless the host is
-          // set
+          // this machine only unless the host is set: single-user mode has no sign-in
           Map.entry(SERVER_HOST, "127.0.0.1"),
           Map.entry(SERVER_FOLLOW_INTERVAL, "5s"),
           // serve loads the whole index into memory at start (see LuceneIndex.Residency); off for a
@@ -77,7 +79,13 @@ public final class Settings {
           // code (see SearchWarmup); 0: none
           Map.entry(SERVER_WARMUP_PAPERS, "2000"),
           // threads that embed one query, in a session of its own; 0: every core
-          Map.entry(EMBED_QUERY_THREADS, "0"));
+          Map.entry(EMBED_QUERY_THREADS, "0"),
+          // single: no sign-in, one implicit user; multi: accounts (see docs/accounts.md)
+          Map.entry(USERS_MODE, "single"),
+          // multi-user mode: invite (an admin makes a code for each new account) or open
+          Map.entry(USERS_SIGNUP, "invite"),
+          // a session lasts this long after it was last used
+          Map.entry(USERS_SESSION_LIFETIME, "30d"));
 
   private final Map<String, String> values;
 

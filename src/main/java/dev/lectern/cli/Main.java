@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       RunsCommand.class,
       BenchCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
@@ -54,6 +55,9 @@ public final class Main {
   boolean verbose;
 
   @Spec CommandSpec spec;
+
+  /** Where commands read what they read from standard input (a password, for one). */
+  java.io.InputStream in = System.in;
 
   private Lectern lectern;
 
@@ -95,7 +99,13 @@ public final class Main {
    * --verbose.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, System.in);
+  }
+
+  /** {@link #run(String[], PrintWriter, PrintWriter)} with standard input from {@code in}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, java.io.InputStream in) {
     Main main = new Main();
+    main.in = in;
     CommandLine cl = new CommandLine(main);
     cl.setOut(out);
     cl.setErr(err);

@@ -9,6 +9,7 @@ import dev.lectern.index.LuceneIndex;
 import dev.lectern.index.SearchableIndex;
 import dev.lectern.search.SearchService;
 import dev.lectern.search.SearchWarmup;
+import dev.lectern.user.AccountSettings;
 import dev.lectern.web.WebServer;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -108,6 +109,7 @@ final class ServeCommand implements Callable<Integer> {
                 + "background%n",
             s.libraryPapers(), s.indexedPapers(), s.embedded(), s.pending());
         out.println(harvestPlan(background.harvestStatus()));
+        out.println(accountsLine(lectern.accounts().settings()));
         out.println(
             "serving "
                 + server.uri()
@@ -131,6 +133,15 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** A line on who may use the server. */
+  private static String accountsLine(AccountSettings a) {
+    return a.multi()
+        ? "accounts: multi-user mode, sign-up "
+            + (a.signup() == AccountSettings.Signup.OPEN ? "open to anyone" : "by invite")
+            + " (lectern users add NAME --admin makes an admin)"
+        : "accounts: single-user mode, no sign-in (users.mode = multi for accounts)";
   }
 
   /** A line on what serve will harvest, and when. */
@@ -218,7 +229,7 @@ final class ServeCommand implements Callable<Integer> {
   private static WebServer listen(
       InetSocketAddress address, SearchService search, Lectern lectern, Background background) {
     try {
-      return WebServer.start(address, search, lectern.library(), background);
+      return WebServer.start(address, search, lectern.library(), background, lectern.accounts());
     } catch (java.io.UncheckedIOException e) {
       throw new IllegalArgumentException(
           e.getMessage() + " (choose another with --port N or server.port)", e);

@@ -49,9 +49,17 @@ final class Api {
               "/authors/{name}",
               "/categories/{cat}",
               "/status",
-              "/openapi.json")
+              "/openapi.json",
+              "/me")
           .map(path -> PREFIX + path)
           .toList();
+
+  /**
+   * The paths anyone may read in multi-user mode, without signing in: the library, not a user's
+   * data. A path added to {@link #PATHS} needs an account unless it is added here too.
+   */
+  static final List<String> PUBLIC_PATHS =
+      PATHS.stream().filter(path -> !path.equals(PREFIX + "/me")).toList();
 
   static final String ENDPOINTS = "GET " + String.join(", ", PATHS);
   static final Set<String> SEARCH_PARAMS =

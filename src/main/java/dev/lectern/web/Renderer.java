@@ -53,6 +53,7 @@ final class Renderer {
     String heading =
         switch (status) {
           case 400 -> "That request cannot be answered";
+          case 403 -> "Not allowed here";
           case 404 -> "Not found";
           case 405 -> "Not allowed";
           default -> status >= 500 ? "Something went wrong" : "That request cannot be answered";

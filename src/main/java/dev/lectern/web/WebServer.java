@@ -5,14 +5,18 @@ import dev.lectern.export.PaperLists;
 import dev.lectern.feed.DailyFeed;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
+import dev.lectern.user.AccountSettings;
+import dev.lectern.user.Accounts;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.util.JavalinBindException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
@@ -55,7 +59,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving at the address (port 0 picks a free port).
+   * Starts serving at the address (port 0 picks a free port) in single-user mode.
    *
    * @throws UncheckedIOException when the address cannot be bound (port in use, unknown host)
    */
@@ -64,12 +68,33 @@ public final class WebServer implements AutoCloseable {
       SearchService search,
       PaperLibrary library,
       Background background) {
+    return start(
+        address,
+        search,
+        library,
+        background,
+        new Accounts(library.database(), AccountSettings.single(), Clock.systemUTC()));
+  }
+
+  /**
+   * Starts serving at the address (port 0 picks a free port), with accounts as they are set.
+   *
+   * @throws UncheckedIOException when the address cannot be bound (port in use, unknown host)
+   */
+  public static WebServer start(
+      InetSocketAddress address,
+      SearchService search,
+      PaperLibrary library,
+      Background background,
+      Accounts accounts) {
     Api api = new Api(search, library, background);
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
-    Renderer pages =
-        new Renderer(assets, new HarvestNotices(background::harvestStatus), new Viewers());
-    List<String> routes = new ArrayList<>();
+    Viewers viewers = new Viewers(accounts);
+    // filled while Javalin is configured, read by the guards once requests come
+    List<String> routes = java.util.Collections.synchronizedList(new ArrayList<>());
+    Guards guards = new Guards(viewers, Api.PUBLIC_PATHS, routes);
+    Renderer pages = new Renderer(assets, new HarvestNotices(background::harvestStatus), viewers);
     Javalin app =
         Javalin.create(
             config -> {
@@ -77,6 +102,8 @@ public final class WebServer implements AutoCloseable {
               config.events.handlerAdded(
                   added -> routes.add(added.getHttpMethod() + " " + added.getPath()));
               config.routes.before(WebServer::securityHeaders);
+              config.routes.before(guards::csrf);
+              config.routes.before(guards::access);
               assets.register(config.routes);
               api.register(config.routes);
               new BrowseApi(feed, search).register(config.routes);
@@ -87,6 +114,10 @@ public final class WebServer implements AutoCloseable {
               new PaperPage(search, library, pages).register(config.routes);
               new StatusPage(background, pages).register(config.routes);
               new ListPages(search, pages).register(config.routes);
+              new SignInPages(accounts, viewers, pages).register(config.routes);
+              new AccountPage(accounts, viewers, pages).register(config.routes);
+              new AdminPage(accounts, viewers, pages).register(config.routes);
+              new AccountApi(viewers).register(config.routes);
               errors(config, pages);
             });
     try {
@@ -108,8 +139,9 @@ public final class WebServer implements AutoCloseable {
   private static void configure(JavalinConfig config) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
-    config.http.prefer405over404 = true; // a POST to a page is "not allowed", not "not found"
-    config.http.maxRequestSize = 64 * 1024; // nothing here takes a body
+    // a POST to a page that only reads is "not allowed", not "not found"
+    config.http.prefer405over404 = true;
+    config.http.maxRequestSize = 64 * 1024; // the forms here are a few short fields
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("lectern-http");
     threads.setDaemon(true);
@@ -158,6 +190,8 @@ public final class WebServer implements AutoCloseable {
     config.routes.exception(
         HttpError.class, (e, ctx) -> fail(ctx, pages, e.status(), e.getMessage()));
     config.routes.exception(
+        Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
+    config.routes.exception(
         HttpResponseException.class,
         (e, ctx) -> {
           // Javalin's own: no route matched the path, or the method
@@ -166,9 +200,14 @@ public final class WebServer implements AutoCloseable {
               status == 404
                   ? notFound(ctx)
                   : status == 405
-                      ? "method " + ctx.method() + " is not allowed; Lectern answers GET"
+                      ? "method "
+                          + ctx.method()
+                          + " is not allowed at "
+                          + ctx.path()
+                          + "; it answers "
+                          + allowed(e)
                       : e.getMessage();
-          if (status == 405) ctx.header("Allow", "GET, HEAD");
+          if (status == 405) ctx.header("Allow", allowed(e));
           fail(ctx, pages, status, message);
         });
     config.routes.exception(
@@ -184,13 +223,24 @@ public final class WebServer implements AutoCloseable {
         });
   }
 
+  /** The methods a 405 names: those Javalin found for the path, GET when it names none. */
+  private static String allowed(HttpResponseException e) {
+    String methods =
+        e.getDetails().entrySet().stream()
+            .filter(d -> d.getKey().toLowerCase(java.util.Locale.ROOT).contains("method"))
+            .map(d -> d.getValue().replaceAll("[\\[\\]]", ""))
+            .findFirst()
+            .orElse("GET");
+    return methods.contains("GET") && !methods.contains("HEAD") ? methods + ", HEAD" : methods;
+  }
+
   private static String notFound(Context ctx) {
     return isApi(ctx)
         ? "no endpoint at " + ctx.path() + "; the API has " + Api.ENDPOINTS
         : "There is no page at " + ctx.path() + ".";
   }
 
-  private static boolean isApi(Context ctx) {
+  static boolean isApi(Context ctx) {
     return ctx.path().startsWith("/api/") || ctx.path().equals("/api");
   }
 

@@ -100,6 +100,7 @@ class OpenApiTest {
     "/api/v1/authors/Grace%20Hopper, PapersJson",
     "/api/v1/categories/cs.CL?limit=2, PapersJson",
     "/api/v1/status, StatusJson",
+    "/api/v1/me, MeJson",
   })
   void answersMatchTheirSchemas(String request, String schema) {
     Response r = http.get(request);

@@ -1,0 +1,115 @@
+package dev.lectern.web;
+
+import dev.lectern.user.AccountSettings;
+import dev.lectern.user.Accounts;
+import dev.lectern.user.Invites;
+import dev.lectern.web.view.AdminView;
+import dev.lectern.web.view.AdminView.InviteRow;
+import dev.lectern.web.view.AdminView.NewInvite;
+import dev.lectern.web.view.AdminView.UserRow;
+import dev.lectern.web.view.Viewer;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+
+/** {@code /admin}: invites and the list of accounts, for admins of multi-user mode only. */
+final class AdminPage {
+  private final Accounts accounts;
+  private final Viewers viewers;
+  private final Renderer renderer;
+
+  AdminPage(Accounts accounts, Viewers viewers, Renderer renderer) {
+    this.accounts = accounts;
+    this.viewers = viewers;
+    this.renderer = renderer;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/admin", this::admin);
+    routes.post("/admin/invites", this::createInvite);
+    routes.post("/admin/invites/{id}/revoke", this::revokeInvite);
+  }
+
+  private void admin(Context ctx) {
+    Viewer viewer = requireAdmin(ctx);
+    String done = Params.parse(ctx.queryString(), Set.of("done")).get("done");
+    show(ctx, viewer, null, "revoked".equals(done) ? "The invite is revoked." : null);
+  }
+
+  private void createInvite(Context ctx) {
+    Viewer viewer = requireAdmin(ctx);
+    Invites.NewInvite made = accounts.invites().create(viewer.userId());
+    String host = ctx.header("Host");
+    String link =
+        (host == null ? "" : ctx.scheme() + "://" + host)
+            + "/signup?code="
+            + URLEncoder.encode(made.code(), StandardCharsets.UTF_8);
+    ctx.header("Cache-Control", "no-store"); // the code is on this page only
+    show(ctx, viewer, new NewInvite(made.code(), link, TimeWords.moment(made.expiresAt())), null);
+  }
+
+  private void revokeInvite(Context ctx) {
+    requireAdmin(ctx);
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw HttpError.notFound("There is no invite " + ctx.pathParam("id") + ".");
+    }
+    if (!accounts.invites().revoke(id)) {
+      throw HttpError.notFound("There is no open invite " + id + " (used or revoked already?).");
+    }
+    ctx.redirect("/admin?done=revoked", HttpStatus.SEE_OTHER);
+  }
+
+  private Viewer requireAdmin(Context ctx) {
+    if (!viewers.multi()) {
+      throw HttpError.notFound(
+          "Lectern runs in single-user mode here: there are no accounts to manage. "
+              + "Accounts come with users.mode = multi (see docs/accounts.md).");
+    }
+    Viewer viewer = viewers.of(ctx);
+    if (!viewer.admin()) {
+      throw new HttpError(403, "Only an admin may manage invites and accounts.");
+    }
+    return viewer;
+  }
+
+  private void show(Context ctx, Viewer viewer, NewInvite made, String notice) {
+    Instant now = accounts.now();
+    var invites =
+        accounts.invites().list().stream()
+            .map(
+                i ->
+                    new InviteRow(
+                        i.id(),
+                        i.hint(),
+                        i.createdBy(),
+                        TimeWords.moment(i.createdAt()),
+                        i.state(now),
+                        i.open(now)))
+            .toList();
+    var users =
+        accounts.users().list().stream()
+            .filter(u -> u.canSignIn() || u.id() != Viewer.LOCAL_USER)
+            .map(
+                u ->
+                    new UserRow(
+                        u.name(), u.admin(), TimeWords.moment(u.createdAt()), u.email() != null))
+            .toList();
+    renderer.render(
+        ctx,
+        "admin.jte",
+        new AdminView(
+            renderer.page(ctx, "Admin", "", "admin"),
+            accounts.settings().signup() == AccountSettings.Signup.INVITE,
+            invites,
+            users,
+            made,
+            notice));
+  }
+}
