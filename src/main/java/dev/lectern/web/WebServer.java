@@ -5,6 +5,9 @@ import dev.lectern.export.PaperLists;
 import dev.lectern.feed.DailyFeed;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
+import dev.lectern.user.PaperCollections;
+import dev.lectern.user.PaperMarks;
+import dev.lectern.user.UserDataException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -13,8 +16,10 @@ import io.javalin.util.JavalinBindException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -67,8 +72,11 @@ public final class WebServer implements AutoCloseable {
     Api api = new Api(search, library, background);
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
-    Renderer pages =
-        new Renderer(assets, new HarvestNotices(background::harvestStatus), new Viewers());
+    Viewers viewers = new Viewers();
+    Renderer pages = new Renderer(assets, new HarvestNotices(background::harvestStatus), viewers);
+    PaperMarks marks = new PaperMarks(library, Clock.systemUTC());
+    PaperCollections collections = new PaperCollections(library, marks, Clock.systemUTC());
+    MarkForms forms = new MarkForms(marks, collections, viewers);
     List<String> routes = new ArrayList<>();
     Javalin app =
         Javalin.create(
@@ -79,14 +87,19 @@ public final class WebServer implements AutoCloseable {
               config.routes.before(WebServer::securityHeaders);
               assets.register(config.routes);
               api.register(config.routes);
+              new MeApi(marks, collections, viewers).register(config.routes);
               new BrowseApi(feed, search).register(config.routes);
-              new TodayPage(feed, pages).register(config.routes);
-              new SearchPage(search, pages).register(config.routes);
+              new TodayPage(feed, pages, forms).register(config.routes);
+              new SearchPage(search, pages, forms).register(config.routes);
               new Exports(new PaperLists(search, library), library)
                   .register(config.routes); // before the paper page, which takes any id
-              new PaperPage(search, library, pages).register(config.routes);
+              new PaperPage(search, library, pages, forms, collections, viewers)
+                  .register(config.routes);
+              forms.register(config.routes);
+              new LibraryPages(marks, collections, forms, viewers, pages).register(config.routes);
+              new CollectionPages(collections, forms, viewers, pages).register(config.routes);
               new StatusPage(background, pages).register(config.routes);
-              new ListPages(search, pages).register(config.routes);
+              new ListPages(search, pages, forms).register(config.routes);
               errors(config, pages);
             });
     try {
@@ -109,7 +122,7 @@ public final class WebServer implements AutoCloseable {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.http.prefer405over404 = true; // a POST to a page is "not allowed", not "not found"
-    config.http.maxRequestSize = 64 * 1024; // nothing here takes a body
+    config.http.maxRequestSize = 64 * 1024; // forms only: a note has at most 2,000 characters
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("lectern-http");
     threads.setDaemon(true);
@@ -158,6 +171,8 @@ public final class WebServer implements AutoCloseable {
     config.routes.exception(
         HttpError.class, (e, ctx) -> fail(ctx, pages, e.status(), e.getMessage()));
     config.routes.exception(
+        UserDataException.class, (e, ctx) -> fail(ctx, pages, 400, e.getMessage()));
+    config.routes.exception(
         HttpResponseException.class,
         (e, ctx) -> {
           // Javalin's own: no route matched the path, or the method
@@ -166,9 +181,9 @@ public final class WebServer implements AutoCloseable {
               status == 404
                   ? notFound(ctx)
                   : status == 405
-                      ? "method " + ctx.method() + " is not allowed; Lectern answers GET"
+                      ? "method " + ctx.method() + " is not allowed at " + ctx.path()
                       : e.getMessage();
-          if (status == 405) ctx.header("Allow", "GET, HEAD");
+          if (status == 405) ctx.header("Allow", allowed(e));
           fail(ctx, pages, status, message);
         });
     config.routes.exception(
@@ -182,6 +197,13 @@ public final class WebServer implements AutoCloseable {
               "internal error: "
                   + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         });
+  }
+
+  /** The methods Javalin found routes for at the path (its 405's details), HEAD with GET. */
+  private static String allowed(HttpResponseException e) {
+    String found = String.join(", ", e.getDetails().values()).toUpperCase(Locale.ROOT);
+    if (found.isBlank()) return "GET, HEAD";
+    return found.contains("GET") && !found.contains("HEAD") ? found + ", HEAD" : found;
   }
 
   private static String notFound(Context ctx) {

@@ -10,8 +10,10 @@ import java.util.List;
  * @param openingHtml the opening of the abstract or the passages that matched, escaped and marked
  * @param moreAuthors authors left out of {@code authors}, 0 for none
  * @param arxivAbs and {@code arxivPdf}: arXiv's pages, null for a paper without an arXiv id
+ * @param marks the viewer's votes, save and dismissal with their buttons; null for none shown
  */
 public record PaperCard(
+    String id,
     String href,
     String titleHtml,
     List<String> authors,
@@ -22,4 +24,23 @@ public record PaperCard(
     String openingHtml,
     String arxivAbs,
     String arxivPdf,
-    String similarHref) {}
+    String similarHref,
+    MarkState marks) {
+
+  public PaperCard withMarks(MarkState m) {
+    return new PaperCard(
+        id,
+        href,
+        titleHtml,
+        authors,
+        moreAuthors,
+        category,
+        date,
+        upvotes,
+        openingHtml,
+        arxivAbs,
+        arxivPdf,
+        similarHref,
+        m);
+  }
+}
