@@ -75,6 +75,21 @@ class LibraryPagesTest {
   }
 
   @Test
+  void aFormComesBackToAnAuthorsPageWhoseNameIsEncoded() {
+    String author = "/authors/Kurt%20G%5C%22odel"; // Kurt G\"odel, as a snapshot writes it
+    String html = browser.get(author).body();
+    assertThat(html).contains("name=\"next\" value=\"" + author + "\"");
+    HttpResponse<String> r =
+        browser.post(
+            "/library/dismiss", "paper", WebFixture.OLD_STYLE_ID, "on", "true", "next", author);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Location"))
+        .contains(author + "#paper-" + WebFixture.OLD_STYLE_ID);
+    browser.post(
+        "/library/dismiss", "paper", WebFixture.OLD_STYLE_ID, "on", "false", "next", author);
+  }
+
+  @Test
   void anUpvoteShowsItsCountAndPressedStateOnEveryCard() {
     browser.post("/library/vote", "paper", "2403.03333", "on", "true", "next", TODAY);
     try {
