@@ -3,12 +3,16 @@ package dev.lectern.feed;
 import dev.lectern.paper.Paper;
 import dev.lectern.store.PaperDays;
 import dev.lectern.store.PaperDays.Stub;
+import dev.lectern.store.PaperDays.Voted;
 import dev.lectern.store.PaperLibrary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -101,7 +105,7 @@ public final class DailyFeed {
     LocalDate from = span.firstDay(end);
     List<Ranked> page =
         order == Order.NEWEST
-            ? ranked(days.newest(from, end, false, offset, limit), end)
+            ? newest(from, end, offset, limit)
             : trending(from, end, offset, limit);
     Map<String, Paper> papers =
         library.getAll(page.stream().map(Ranked::id).toList()).stream()
@@ -124,17 +128,41 @@ public final class DailyFeed {
         entries);
   }
 
+  /** A page newest first, each paper with its trending score, local votes included. */
+  private List<Ranked> newest(LocalDate from, LocalDate end, int offset, int limit) {
+    List<Stub> page = days.newest(from, end, false, offset, limit);
+    Map<String, Integer> votes = new HashMap<>();
+    if (!page.isEmpty()) {
+      Set<String> ids = page.stream().map(Stub::id).collect(Collectors.toSet());
+      for (Voted v : days.voted(from, end, MAX_UPVOTED))
+        if (ids.contains(v.paper().id())) votes.put(v.paper().id(), v.votes());
+    }
+    return ranked(page, end, votes);
+  }
+
   /**
-   * A page of the trending order. A paper without upvotes scores by its day alone, so those papers
-   * are in trending order when newest first, as the day index has them: only the papers with
-   * upvotes (a few dozen a day) are ranked, and merged into the first {@code offset + limit} of the
-   * others.
+   * A page of the trending order. A paper without upvotes or local votes scores by its day alone,
+   * so those papers are in trending order when newest first, as the day index has them: only the
+   * papers with either (a few dozen a day) are ranked, and merged into the first {@code offset +
+   * limit} of the others.
    */
   private List<Ranked> trending(LocalDate from, LocalDate end, int offset, int limit) {
     int window = offset + limit;
+    Map<String, Integer> votes = new HashMap<>();
+    Map<String, Stub> ranked = new LinkedHashMap<>();
+    for (Stub s : days.upvoted(from, end, MAX_UPVOTED)) ranked.put(s.id(), s);
+    // papers with local votes are ranked too, those without Hugging Face upvotes included
+    for (Voted v : days.voted(from, end, MAX_UPVOTED)) {
+      votes.put(v.paper().id(), v.votes());
+      ranked.putIfAbsent(v.paper().id(), v.paper());
+    }
     List<Ranked> voted =
-        ranked(days.upvoted(from, end, MAX_UPVOTED), end).stream().sorted(TRENDING).toList();
-    List<Ranked> rest = ranked(days.newest(from, end, true, 0, window), end);
+        ranked(List.copyOf(ranked.values()), end, votes).stream().sorted(TRENDING).toList();
+    // the others, newest first, without those ranked above: read a little further to make up
+    List<Ranked> rest =
+        ranked(days.newest(from, end, true, 0, window + votes.size()), end, votes).stream()
+            .filter(r -> !ranked.containsKey(r.id()))
+            .toList();
     List<Ranked> merged = new ArrayList<>(Math.min(window, voted.size() + rest.size()));
     int v = 0, r = 0;
     while (merged.size() < window && (v < voted.size() || r < rest.size())) {
@@ -146,9 +174,14 @@ public final class DailyFeed {
     return merged.subList(Math.min(offset, merged.size()), merged.size());
   }
 
-  private static List<Ranked> ranked(List<Stub> stubs, LocalDate end) {
+  private static List<Ranked> ranked(List<Stub> stubs, LocalDate end, Map<String, Integer> votes) {
     return stubs.stream()
-        .map(s -> new Ranked(s.id(), s.day(), Trending.score(s.upvotes(), 0, s.day(), end)))
+        .map(
+            s ->
+                new Ranked(
+                    s.id(),
+                    s.day(),
+                    Trending.score(s.upvotes(), votes.getOrDefault(s.id(), 0), s.day(), end)))
         .toList();
   }
 

@@ -11,12 +11,12 @@ import java.time.temporal.ChronoUnit;
  * </pre>
  *
  * where {@code upvotes} are the Hugging Face Daily Papers upvotes imported with the paper (0 when
- * it never appeared there), {@code votes} the local votes (none are kept yet, so 0), and {@code
- * age} the days between the paper's day and the last day listed. The +1 keeps papers without votes
- * ordered by recency; the +2 and the exponent (the gravity of Hacker News's ranking) let a paper
- * with many votes stay above newer ones for a few days, not for weeks. Measured from the last day
- * listed rather than from now, an old day ranks the same whenever it is looked at; on a single day
- * every age is 0 and the order is that of the votes.
+ * it never appeared there), {@code votes} the upvotes of this Lectern's own users (one per user),
+ * and {@code age} the days between the paper's day and the last day listed. The +1 keeps papers
+ * without votes ordered by recency; the +2 and the exponent (the gravity of Hacker News's ranking)
+ * let a paper with many votes stay above newer ones for a few days, not for weeks. Measured from
+ * the last day listed rather than from now, an old day ranks the same whenever it is looked at; on
+ * a single day every age is 0 and the order is that of the votes.
  */
 public final class Trending {
   static final double GRAVITY = 1.5;

@@ -40,6 +40,15 @@ public final class PaperDays {
   static final String UPVOTED =
       "SELECT id, " + DAY + ", upvotes" + SPAN + " AND upvotes > 0 LIMIT ?";
 
+  /** Papers with local upvotes (people's marks, migration V8), counted over all users. */
+  static final String VOTED =
+      "SELECT id, "
+          + DAY
+          + ", upvotes, COUNT(*) FROM papers JOIN paper_marks ON paper_marks.paper_id = papers.id"
+          + " WHERE paper_marks.voted_at IS NOT NULL AND "
+          + DAY
+          + " BETWEEN ? AND ? GROUP BY id LIMIT ?";
+
   private final Database db;
 
   PaperDays(Database db) {
@@ -82,6 +91,34 @@ public final class PaperDays {
   /** The papers of {@code [from, to]} with upvotes above 0, at most {@code limit}, in no order. */
   public List<Stub> upvoted(LocalDate from, LocalDate to, int limit) {
     return stubs(UPVOTED, from, to, limit);
+  }
+
+  /** A paper with local upvotes, and how many. */
+  public record Voted(Stub paper, int votes) {}
+
+  /** The papers of {@code [from, to]} with local upvotes, at most {@code limit}, in no order. */
+  public List<Voted> voted(LocalDate from, LocalDate to, int limit) {
+    List<Voted> out = new ArrayList<>();
+    try (Connection c = db.connect();
+        PreparedStatement ps = c.prepareStatement(VOTED)) {
+      ps.setString(1, from.toString());
+      ps.setString(2, to.toString());
+      ps.setInt(3, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          int upvotes = rs.getInt(3);
+          Integer imported = rs.wasNull() ? null : upvotes;
+          out.add(
+              new Voted(
+                  new Stub(rs.getString(1), LocalDate.parse(rs.getString(2)), imported),
+                  rs.getInt(4)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "cannot read the votes of " + from + " to " + to + ": " + e.getMessage(), e);
+    }
+    return out;
   }
 
   private List<Stub> stubs(String sql, LocalDate from, LocalDate to, int... more) {

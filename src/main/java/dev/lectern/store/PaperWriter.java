@@ -227,6 +227,9 @@ public final class PaperWriter implements AutoCloseable {
         ps.executeUpdate();
       }
     }
+    // people's marks and collections follow the paper; a row the new id already has wins
+    moveOwned("paper_marks", "user_id", oldId, newId);
+    moveOwned("collection_papers", "collection_id", oldId, newId);
     try (PreparedStatement ps =
         conn.prepareStatement(
             "INSERT INTO paper_redirects (old_id, new_id, change_seq) VALUES (?,?,?)")) {
@@ -234,6 +237,33 @@ public final class PaperWriter implements AutoCloseable {
       ps.setString(2, newId);
       ps.setLong(3, seq.next());
       ps.executeUpdate();
+    }
+  }
+
+  /** Re-keys a table whose rows are one per owner and paper, dropping what would clash. */
+  private void moveOwned(String table, String owner, String oldId, String newId)
+      throws SQLException {
+    try (PreparedStatement move =
+            conn.prepareStatement(
+                "UPDATE "
+                    + table
+                    + " SET paper_id = ? WHERE paper_id = ? AND NOT EXISTS (SELECT 1 FROM "
+                    + table
+                    + " x WHERE x.paper_id = ? AND x."
+                    + owner
+                    + " = "
+                    + table
+                    + "."
+                    + owner
+                    + ")");
+        PreparedStatement drop =
+            conn.prepareStatement("DELETE FROM " + table + " WHERE paper_id = ?")) {
+      move.setString(1, newId);
+      move.setString(2, oldId);
+      move.setString(3, newId);
+      move.executeUpdate();
+      drop.setString(1, oldId);
+      drop.executeUpdate();
     }
   }
 

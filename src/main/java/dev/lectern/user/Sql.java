@@ -7,10 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
-/** The few ways the account tables are read and written, each on a connection of its own. */
+/**
+ * The few ways the people tables (accounts, marks, collections) are read and written, each on a
+ * connection of its own.
+ */
 final class Sql {
   interface Row<T> {
     T read(ResultSet rs) throws SQLException;
@@ -100,5 +104,45 @@ final class Sql {
       throw e;
     }
     return ps;
+  }
+
+  /** Runs a change and says how many rows it touched; {@code what} names it in an error. */
+  int change(String what, String sql, Object... args) {
+    try (Connection c = db.connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  <T> List<T> query(String what, String sql, Row<T> row, Object... args) {
+    List<T> out = new ArrayList<>();
+    try (Connection c = db.connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(row.read(rs));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** A count or other single number, 0 when the query has no row. */
+  long number(String what, String sql, Object... args) {
+    List<Long> n = query(what, sql, rs -> rs.getLong(1), args);
+    return n.isEmpty() ? 0 : n.getFirst();
+  }
+
+  /** "?,?,?" for an IN list of {@code n} values (at least one). */
+  static String marks(int n) {
+    return String.join(",", Collections.nCopies(Math.max(1, n), "?"));
+  }
+
+  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
   }
 }

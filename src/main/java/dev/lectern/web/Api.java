@@ -50,7 +50,13 @@ final class Api {
               "/categories/{cat}",
               "/status",
               "/openapi.json",
-              "/me")
+              "/me",
+              "/me/saved",
+              "/me/saved/{id}",
+              "/me/votes/{id}",
+              "/me/dismissed/{id}",
+              "/me/collections",
+              "/me/collections/{id}")
           .map(path -> PREFIX + path)
           .toList();
 
@@ -59,9 +65,11 @@ final class Api {
    * data. A path added to {@link #PATHS} needs an account unless it is added here too.
    */
   static final List<String> PUBLIC_PATHS =
-      PATHS.stream().filter(path -> !path.equals(PREFIX + "/me")).toList();
+      PATHS.stream()
+          .filter(path -> !path.equals(PREFIX + "/me") && !path.startsWith(PREFIX + "/me/"))
+          .toList();
 
-  static final String ENDPOINTS = "GET " + String.join(", ", PATHS);
+  static final String ENDPOINTS = String.join(", ", PATHS);
   static final Set<String> SEARCH_PARAMS =
       Set.of("q", "mode", "limit", "offset", "sort", "cat", "from", "to", "author");
 
@@ -120,10 +128,15 @@ final class Api {
    * {@code <param>}).
    */
   static void get(RoutesConfig routes, String path, Handler handler) {
+    routes.get(route(path), handler);
+  }
+
+  /** One of {@link #PATHS} as Javalin writes it, its {@code {param}}s taking slashes. */
+  static String route(String path) {
     if (!PATHS.contains(path)) {
       throw new IllegalArgumentException(path + " is not in Api.PATHS (nor in openapi.json)");
     }
-    routes.get(path.replace('{', '<').replace('}', '>'), handler);
+    return path.replace('{', '<').replace('}', '>');
   }
 
   private static byte[] load(String resource) {

@@ -68,6 +68,7 @@ final class Cards {
       HitText.Abstract text) {
     boolean arxiv = PaperIds.isArxivId(id);
     return new PaperCard(
+        id,
         Links.paper(id),
         titleHtml,
         // names may come as LaTeX (Fa\v{c}nka) from a snapshot's author string: shown as letters
@@ -82,6 +83,7 @@ final class Cards {
         text.fullHtml(),
         arxiv ? Links.arxivAbs(id) : null,
         arxiv ? Links.arxivPdf(id) : null,
-        Links.paper(id) + "#similar");
+        Links.paper(id) + "#similar",
+        null);
   }
 }

@@ -180,7 +180,7 @@ final class Exports {
     }
   }
 
-  private static void send(Context ctx, Format format, String fileName, String body) {
+  static void send(Context ctx, Format format, String fileName, String body) {
     if (fileName != null)
       ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     ctx.header("Cache-Control", "no-cache");

@@ -34,10 +34,12 @@ final class ListPages {
 
   private final SearchService search;
   private final Renderer renderer;
+  private final MarkForms marks;
 
-  ListPages(SearchService search, Renderer renderer) {
+  ListPages(SearchService search, Renderer renderer, MarkForms marks) {
     this.search = search;
     this.renderer = renderer;
+    this.marks = marks;
   }
 
   void register(RoutesConfig routes) {
@@ -118,7 +120,7 @@ final class ListPages {
             categories(r, of, name),
             of.searchHref(name),
             offset + 1,
-            r.hits().stream().map(Cards::listed).toList(),
+            marks.decorate(ctx, r.hits().stream().map(Cards::listed).toList()),
             page > 1 ? base + (page == 2 ? "" : "?page=" + (page - 1)) : null,
             more ? base + "?page=" + (page + 1) : null,
             total > (long) MAX_PAGE * PAGE_SIZE && page == MAX_PAGE

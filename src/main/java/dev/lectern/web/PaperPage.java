@@ -6,6 +6,9 @@ import dev.lectern.search.HitText;
 import dev.lectern.search.QueryException;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
+import dev.lectern.user.PaperCollections;
+import dev.lectern.user.PaperCollections.Collection;
+import dev.lectern.web.view.LibraryView.CollectionLink;
 import dev.lectern.web.view.PaperCard;
 import dev.lectern.web.view.PaperView;
 import io.javalin.config.RoutesConfig;
@@ -25,11 +28,23 @@ final class PaperPage {
   private final SearchService search;
   private final PaperLibrary library;
   private final Renderer renderer;
+  private final MarkForms marks;
+  private final PaperCollections collections;
+  private final Viewers viewers;
 
-  PaperPage(SearchService search, PaperLibrary library, Renderer renderer) {
+  PaperPage(
+      SearchService search,
+      PaperLibrary library,
+      Renderer renderer,
+      MarkForms marks,
+      PaperCollections collections,
+      Viewers viewers) {
     this.search = search;
     this.library = library;
     this.renderer = renderer;
+    this.marks = marks;
+    this.collections = collections;
+    this.viewers = viewers;
   }
 
   void register(RoutesConfig routes) {
@@ -54,7 +69,8 @@ final class PaperPage {
     List<PaperCard> similar = List.of();
     String similarNote = null;
     try {
-      similar = search.similar(p.id(), SIMILAR).stream().map(Cards::of).toList();
+      similar =
+          marks.decorate(ctx, search.similar(p.id(), SIMILAR).stream().map(Cards::of).toList());
       if (similar.isEmpty()) similarNote = "No similar papers found yet.";
     } catch (QueryException e) {
       similarNote =
@@ -67,6 +83,8 @@ final class PaperPage {
     if (p.versions() > 0) dates.add(p.versions() + (p.versions() == 1 ? " version" : " versions"));
     boolean arxiv = p.hasArxivId();
     String license = p.license();
+    long user = viewers.of(ctx).userId();
+    List<Collection> holding = collections.holding(user, p.id());
     renderer.render(
         ctx,
         "paper.jte",
@@ -95,6 +113,14 @@ final class PaperPage {
             String.join(", ", p.sources()),
             similar,
             similarNote,
-            Exports.citation(p)));
+            Exports.citation(p),
+            marks.state(ctx, p.id()),
+            holding.stream()
+                .map(c -> new CollectionLink(c.name(), CollectionPages.href(c.id()), c.papers()))
+                .toList(),
+            collections.list(user).stream()
+                .filter(c -> holding.stream().noneMatch(h -> h.id() == c.id()))
+                .map(c -> new PaperView.Choice(c.id(), c.name()))
+                .toList()));
   }
 }

@@ -24,9 +24,12 @@ final class SearchPage {
   private final SearchService search;
   private final Renderer renderer;
 
-  SearchPage(SearchService search, Renderer renderer) {
+  private final MarkForms marks;
+
+  SearchPage(SearchService search, Renderer renderer, MarkForms marks) {
     this.search = search;
     this.renderer = renderer;
+    this.marks = marks;
   }
 
   void register(RoutesConfig routes) {
@@ -76,7 +79,7 @@ final class SearchPage {
             SearchFacets.active(form),
             SearchFacets.groups(form, r.facets()),
             offset + 1,
-            r.hits().stream().map(Cards::of).toList(),
+            marks.decorate(ctx, r.hits().stream().map(Cards::of).toList()),
             page > 1 ? form.href(page - 1) : null,
             more ? form.href(page + 1) : null);
     String feedTitle = q.isBlank() ? "filtered papers" : q;

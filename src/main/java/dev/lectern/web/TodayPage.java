@@ -29,10 +29,12 @@ final class TodayPage {
 
   private final DailyFeed feed;
   private final Renderer renderer;
+  private final MarkForms marks;
 
-  TodayPage(DailyFeed feed, Renderer renderer) {
+  TodayPage(DailyFeed feed, Renderer renderer, MarkForms marks) {
     this.feed = feed;
     this.renderer = renderer;
+    this.marks = marks;
   }
 
   void register(RoutesConfig routes) {
@@ -51,7 +53,8 @@ final class TodayPage {
       return;
     }
     DailyFeed.Listing l = feed.list(span, day, order, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-    List<PaperCard> cards = l.entries().stream().map(e -> Cards.of(e.paper(), e.day())).toList();
+    List<PaperCard> cards =
+        marks.decorate(ctx, l.entries().stream().map(e -> Cards.of(e.paper(), e.day())).toList());
     boolean more = l.offset() + cards.size() < l.total() && page < MAX_PAGE;
     String heading = heading(span, l.from(), l.to());
     renderer.render(

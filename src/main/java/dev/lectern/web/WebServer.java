@@ -7,6 +7,9 @@ import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.Accounts;
+import dev.lectern.user.PaperCollections;
+import dev.lectern.user.PaperMarks;
+import dev.lectern.user.UserDataException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -19,6 +22,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -95,6 +99,9 @@ public final class WebServer implements AutoCloseable {
     List<String> routes = java.util.Collections.synchronizedList(new ArrayList<>());
     Guards guards = new Guards(viewers, Api.PUBLIC_PATHS, routes);
     Renderer pages = new Renderer(assets, new HarvestNotices(background::harvestStatus), viewers);
+    PaperMarks marks = new PaperMarks(library, Clock.systemUTC());
+    PaperCollections collections = new PaperCollections(library, marks, Clock.systemUTC());
+    MarkForms forms = new MarkForms(marks, collections, viewers);
     Javalin app =
         Javalin.create(
             config -> {
@@ -106,14 +113,19 @@ public final class WebServer implements AutoCloseable {
               config.routes.before(guards::access);
               assets.register(config.routes);
               api.register(config.routes);
+              new MeApi(marks, collections, viewers).register(config.routes);
               new BrowseApi(feed, search).register(config.routes);
-              new TodayPage(feed, pages).register(config.routes);
-              new SearchPage(search, pages).register(config.routes);
+              new TodayPage(feed, pages, forms).register(config.routes);
+              new SearchPage(search, pages, forms).register(config.routes);
               new Exports(new PaperLists(search, library), library)
                   .register(config.routes); // before the paper page, which takes any id
-              new PaperPage(search, library, pages).register(config.routes);
+              new PaperPage(search, library, pages, forms, collections, viewers)
+                  .register(config.routes);
+              forms.register(config.routes);
+              new LibraryPages(marks, collections, forms, viewers, pages).register(config.routes);
+              new CollectionPages(collections, forms, viewers, pages).register(config.routes);
               new StatusPage(background, pages).register(config.routes);
-              new ListPages(search, pages).register(config.routes);
+              new ListPages(search, pages, forms).register(config.routes);
               new SignInPages(accounts, viewers, pages).register(config.routes);
               new AccountPage(accounts, viewers, pages).register(config.routes);
               new AdminPage(accounts, viewers, pages).register(config.routes);
@@ -141,7 +153,7 @@ public final class WebServer implements AutoCloseable {
     config.startup.showOldJavalinVersionWarning = false;
     // a POST to a page that only reads is "not allowed", not "not found"
     config.http.prefer405over404 = true;
-    config.http.maxRequestSize = 64 * 1024; // the forms here are a few short fields
+    config.http.maxRequestSize = 64 * 1024; // forms only: a note has at most 2,000 characters
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("lectern-http");
     threads.setDaemon(true);
@@ -192,6 +204,8 @@ public final class WebServer implements AutoCloseable {
     config.routes.exception(
         Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
     config.routes.exception(
+        UserDataException.class, (e, ctx) -> fail(ctx, pages, 400, e.getMessage()));
+    config.routes.exception(
         HttpResponseException.class,
         (e, ctx) -> {
           // Javalin's own: no route matched the path, or the method
@@ -223,15 +237,11 @@ public final class WebServer implements AutoCloseable {
         });
   }
 
-  /** The methods a 405 names: those Javalin found for the path, GET when it names none. */
+  /** The methods Javalin found routes for at the path (its 405's details), HEAD with GET. */
   private static String allowed(HttpResponseException e) {
-    String methods =
-        e.getDetails().entrySet().stream()
-            .filter(d -> d.getKey().toLowerCase(java.util.Locale.ROOT).contains("method"))
-            .map(d -> d.getValue().replaceAll("[\\[\\]]", ""))
-            .findFirst()
-            .orElse("GET");
-    return methods.contains("GET") && !methods.contains("HEAD") ? methods + ", HEAD" : methods;
+    String found = String.join(", ", e.getDetails().values()).toUpperCase(Locale.ROOT);
+    if (found.isBlank()) return "GET, HEAD";
+    return found.contains("GET") && !found.contains("HEAD") ? found + ", HEAD" : found;
   }
 
   private static String notFound(Context ctx) {

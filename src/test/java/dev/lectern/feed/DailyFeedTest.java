@@ -10,11 +10,16 @@ import dev.lectern.paper.Paper;
 import dev.lectern.store.Database;
 import dev.lectern.store.PaperLibrary;
 import dev.lectern.testing.TestLibrary;
+import dev.lectern.user.PaperMarks;
+import dev.lectern.user.PaperMarks.Mark;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +140,50 @@ class DailyFeedTest {
     assertThat(ids(feed.list(Span.MONTH, END, Order.TRENDING, 0, 1))).containsExactly("2403.30003");
   }
 
+  @Test
+  void localVotesMoveAPaperUpWithoutHuggingFaceUpvotesToo() {
+    PaperMarks marks = new PaperMarks(library, Clock.systemUTC());
+    assertThat(ids(feed.list(Span.DAY, END, Order.TRENDING, 0, 10)))
+        .containsExactly("2403.30002", "2403.30001");
+    // (0 + 3 + 1) beats (2 + 0 + 1): one vote per user, so three users
+    for (long user = 1; user <= 3; user++) marks.set(user, "2403.30001", Mark.VOTED, true);
+    marks.set(1, "2403.30001", Mark.VOTED, true);
+    Listing day = feed.list(Span.DAY, END, Order.TRENDING, 0, 10);
+    assertThat(ids(day)).containsExactly("2403.30001", "2403.30002");
+    assertThat(day.entries().getFirst().score()).isEqualTo(Trending.score(null, 3, END, END));
+    assertThat(feed.list(Span.DAY, END, Order.NEWEST, 0, 10).entries().get(1).score())
+        .isEqualTo(Trending.score(null, 3, END, END));
+  }
+
+  @Test
+  void withLocalVotesEveryPageIsStillTheSliceOfTheWholeRanking() {
+    Random random = new Random(17);
+    List<Paper> papers = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Integer upvotes = random.nextInt(4) == 0 ? 1 + random.nextInt(30) : null;
+      papers.add(paper(String.format("2405.%05d", i), END.minusDays(random.nextInt(40)), upvotes));
+    }
+    write(papers.toArray(Paper[]::new));
+    PaperMarks marks = new PaperMarks(library, Clock.systemUTC());
+    for (Paper p : papers) {
+      int n = random.nextInt(8) == 0 ? 1 + random.nextInt(20) : 0;
+      for (long user = 1; user <= n; user++) marks.set(user, p.id(), Mark.VOTED, true);
+      if (n > 0) votes.put(p.id(), n);
+    }
+    for (Order order : Order.values()) {
+      List<String> whole = ids(feed.list(Span.MONTH, END, order, 0, 1000));
+      assertThat(whole).as(order.name()).isEqualTo(bruteForce(order));
+      for (int offset = 0; offset < whole.size(); offset += 7) {
+        assertThat(ids(feed.list(Span.MONTH, END, order, offset, 7)))
+            .as(order + " " + offset)
+            .isEqualTo(whole.subList(offset, Math.min(offset + 7, whole.size())));
+      }
+    }
+  }
+
+  /** Local votes by paper, for {@link #bruteForce}. */
+  final Map<String, Integer> votes = new HashMap<>();
+
   /** Every paper of the month, scored and sorted: what the pages must slice. */
   private List<String> bruteForce(Order order) {
     record Scored(String id, LocalDate day, double score) {}
@@ -145,7 +194,9 @@ class DailyFeedTest {
         .map(
             p ->
                 new Scored(
-                    p.id(), p.submitted(), Trending.score(p.upvotes(), 0, p.submitted(), END)))
+                    p.id(),
+                    p.submitted(),
+                    Trending.score(p.upvotes(), votes.getOrDefault(p.id(), 0), p.submitted(), END)))
         .sorted(
             order == Order.NEWEST
                 ? newest

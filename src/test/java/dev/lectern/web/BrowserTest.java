@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * error, a blocked resource or a Content-Security-Policy violation included.
  */
 class BrowserTest {
+  /** A label as it is: every paper's buttons are named with its title, which may hold the word. */
+  static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
   @TempDir Path dataDir;
 
   @Test
@@ -59,15 +62,15 @@ class BrowserTest {
       page.waitForURL("**" + similarHref);
       assertThat(page.locator("h1").innerText()).isEqualTo(similarTitle);
 
-      page.getByLabel("Search papers").fill("retrieval heads");
-      page.getByLabel("Search papers").press("Enter");
+      page.getByLabel("Search papers", EXACT).fill("retrieval heads");
+      page.getByLabel("Search papers", EXACT).press("Enter");
       page.waitForURL("**/search?q=retrieval+heads");
       assertThat(page.locator("h1").innerText()).isEqualTo("Search");
-      assertThat(page.getByLabel("Query").inputValue()).isEqualTo("retrieval heads");
+      assertThat(page.getByLabel("Query", EXACT).inputValue()).isEqualTo("retrieval heads");
       assertThat(page.locator("ol.papers > li").count()).isEqualTo(SearchPage.PAGE_SIZE);
       assertThat(page.locator("ol.papers mark").count()).isPositive();
 
-      page.getByLabel("Mode").selectOption("lexical");
+      page.getByLabel("Mode", EXACT).selectOption("lexical");
       page.locator("form.search button").click();
       // the form sends its empty filters too; the server redirects to the search's short link
       page.waitForURL("**/search?q=retrieval+heads&mode=lexical");
@@ -77,7 +80,7 @@ class BrowserTest {
       page.locator("aside.facets a", new Page.LocatorOptions().setHasText("cs.CL")).click();
       page.waitForURL("**/search?q=retrieval+heads&mode=lexical&cat=cs.CL");
       assertThat(page.locator("ol.papers .cat").allInnerTexts()).isNotEmpty().containsOnly("cs.CL");
-      assertThat(page.getByLabel("Categories").inputValue()).isEqualTo("cs.CL");
+      assertThat(page.getByLabel("Categories", EXACT).inputValue()).isEqualTo("cs.CL");
       page.locator(".active-filters a").click();
       page.waitForURL("**/search?q=retrieval+heads&mode=lexical");
 

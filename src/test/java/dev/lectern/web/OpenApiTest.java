@@ -9,12 +9,15 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import dev.lectern.testing.HttpJson;
 import dev.lectern.testing.HttpJson.Response;
+import dev.lectern.user.PaperCollections;
+import dev.lectern.user.PaperMarks;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,12 +37,18 @@ import tools.jackson.databind.node.ObjectNode;
 class OpenApiTest {
   @TempDir static Path dataDir;
   static WebFixture web;
+  static PaperCollections collections;
   static HttpJson http;
   static Response doc;
 
   @BeforeAll
   static void serve() {
     web = WebFixture.start(dataDir);
+    collections =
+        new PaperCollections(
+            web.lectern.library(),
+            new PaperMarks(web.lectern.library(), java.time.Clock.systemUTC()),
+            java.time.Clock.systemUTC());
     http = new HttpJson(web.uri());
     doc = http.get("/api/v1/openapi.json");
   }
@@ -68,23 +77,56 @@ class OpenApiTest {
 
   @Test
   void describesEveryRouteTheServerHasUnderTheApiAndNoOther() {
-    TreeSet<String> documented = new TreeSet<>();
-    doc.json().get("paths").properties().forEach(p -> documented.add(p.getKey()));
-    TreeSet<String> registered = new TreeSet<>();
+    TreeMap<String, TreeSet<String>> documented = new TreeMap<>();
+    doc.json()
+        .get("paths")
+        .properties()
+        .forEach(
+            p -> {
+              TreeSet<String> methods = new TreeSet<>();
+              p.getValue().properties().forEach(m -> methods.add(m.getKey()));
+              documented.put(p.getKey(), methods);
+            });
+    TreeMap<String, TreeSet<String>> registered = new TreeMap<>();
     for (String route : web.server.routes()) {
       String[] methodAndPath = route.split(" ", 2);
       if (!methodAndPath[1].startsWith(Api.PREFIX + "/")) continue;
-      assertThat(methodAndPath[0]).as(route).isEqualTo("GET");
-      registered.add(methodAndPath[1].replace('<', '{').replace('>', '}'));
+      registered
+          .computeIfAbsent(
+              methodAndPath[1].replace('<', '{').replace('>', '}'), k -> new TreeSet<>())
+          .add(methodAndPath[0].toLowerCase(java.util.Locale.ROOT));
     }
     assertThat(registered).isNotEmpty().isEqualTo(documented);
-    assertThat(new TreeSet<>(Api.PATHS)).isEqualTo(documented);
-    for (String path : documented) {
-      assertThat(doc.json().get("paths").get(path).properties())
-          .as(path)
-          .extracting(e -> e.getKey())
-          .containsExactly("get");
+    assertThat(new TreeSet<>(Api.PATHS)).isEqualTo(documented.keySet());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "PUT, /api/v1/me/saved/2403.01111, MarksJson, 200",
+    "GET, /api/v1/me/saved?limit=5, SavedJson, 200",
+    "DELETE, /api/v1/me/saved/2403.01111, MarksJson, 200",
+    "PUT, /api/v1/me/votes/hep-th/9901001, MarksJson, 200",
+    "DELETE, /api/v1/me/votes/hep-th/9901001, MarksJson, 200",
+    "PUT, /api/v1/me/dismissed/2403.00500, MarksJson, 200",
+    "DELETE, /api/v1/me/dismissed/2403.00500, MarksJson, 200",
+    "PUT, /api/v1/me/saved/9999.99999, Error, 404",
+    "GET, /api/v1/me/saved?limit=0, Error, 400",
+    "GET, /api/v1/me/collections, CollectionsJson, 200",
+    "GET, /api/v1/me/collections/1, CollectionJson, 200",
+    "GET, /api/v1/me/collections/99999, Error, 404",
+  })
+  void theCallersOwnAnswersMatchTheirSchemas(
+      String method, String request, String schema, int status) {
+    if (collections.list(1).isEmpty()) {
+      long id = collections.create(1, "Reading").id();
+      collections.add(1, id, "2403.02222");
+      collections.note(1, id, "2403.02222", "a note");
     }
+    Response r = http.send(method, request);
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(errors(schema, r.body())).as(r.body()).isEmpty();
+    assertThat(documentedStatuses(method.toLowerCase(java.util.Locale.ROOT), request))
+        .contains(String.valueOf(status));
   }
 
   @ParameterizedTest
@@ -135,6 +177,10 @@ class OpenApiTest {
 
   /** The statuses the document gives for the request's path. */
   private static List<String> documentedStatuses(String request) {
+    return documentedStatuses("get", request);
+  }
+
+  private static List<String> documentedStatuses(String method, String request) {
     String path = request.split("\\?", 2)[0];
     for (String documented : Api.PATHS) {
       String pattern = documented.replaceAll("\\{[a-z]+\\}", ".+");
@@ -143,7 +189,7 @@ class OpenApiTest {
         doc.json()
             .get("paths")
             .get(documented)
-            .get("get")
+            .get(method)
             .get("responses")
             .properties()
             .forEach(e -> statuses.add(e.getKey()));

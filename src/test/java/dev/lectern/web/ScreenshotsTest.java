@@ -8,7 +8,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
+import dev.lectern.user.PaperCollections;
+import dev.lectern.user.PaperMarks;
+import dev.lectern.user.PaperMarks.Mark;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,9 @@ class ScreenshotsTest {
         pages.put("search", base + "/search?q=" + Links.encode(query));
         pages.put("paper", paper);
         pages.put("status", base + "/status");
+        long collection = library(lectern, chromium.browser, today);
+        pages.put("library", base + "/library");
+        pages.put("collection", base + "/collections/" + collection);
       }
       for (String kv : only.split(",")) {
         if (kv.isBlank()) continue;
@@ -71,6 +78,37 @@ class ScreenshotsTest {
         }
       }
     }
+  }
+
+  /**
+   * The local user's library as someone would have it: the first papers of the day saved, one
+   * upvoted, one dismissed, two in a collection with a note. Returns the collection's id.
+   */
+  private static long library(Lectern lectern, Browser browser, String today) {
+    List<String> ids;
+    try (BrowserContext context = browser.newContext()) {
+      Page page = context.newPage();
+      page.navigate(today);
+      ids =
+          page.locator("ol.papers article.paper").all().stream()
+              .limit(5)
+              .map(a -> a.getAttribute("id").substring("paper-".length()))
+              .toList();
+    }
+    PaperMarks marks = new PaperMarks(lectern.library(), java.time.Clock.systemUTC());
+    PaperCollections collections =
+        new PaperCollections(lectern.library(), marks, java.time.Clock.systemUTC());
+    long id =
+        collections.list(1).isEmpty()
+            ? collections.create(1, "Reading group").id()
+            : collections.list(1).getFirst().id();
+    for (String paper : ids.subList(0, 3)) marks.set(1, paper, Mark.SAVED, true);
+    marks.set(1, ids.get(0), Mark.VOTED, true);
+    marks.set(1, ids.get(4), Mark.DISMISSED, true);
+    collections.add(1, id, ids.get(0));
+    collections.add(1, id, ids.get(1));
+    collections.note(1, id, ids.get(1), "Compare their retrieval heads with ours; section 4.");
+    return id;
   }
 
   private static String firstPaper(Browser browser, String today) {

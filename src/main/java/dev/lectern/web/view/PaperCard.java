@@ -12,8 +12,10 @@ import java.util.List;
  *     the opening is all of it, or for a search's passages
  * @param moreAuthors authors left out of {@code authors}, 0 for none
  * @param arxivAbs and {@code arxivPdf}: arXiv's pages, null for a paper without an arXiv id
+ * @param marks the viewer's votes, save and dismissal with their buttons; null for none shown
  */
 public record PaperCard(
+    String id,
     String href,
     String titleHtml,
     List<String> authors,
@@ -25,4 +27,24 @@ public record PaperCard(
     String abstractHtml,
     String arxivAbs,
     String arxivPdf,
-    String similarHref) {}
+    String similarHref,
+    MarkState marks) {
+
+  public PaperCard withMarks(MarkState m) {
+    return new PaperCard(
+        id,
+        href,
+        titleHtml,
+        authors,
+        moreAuthors,
+        category,
+        date,
+        upvotes,
+        openingHtml,
+        abstractHtml,
+        arxivAbs,
+        arxivPdf,
+        similarHref,
+        m);
+  }
+}

@@ -11,6 +11,9 @@ import java.util.List;
  * @param commentsHtml the authors' comments, the same way
  * @param dates e.g. "submitted 2024-03-13 · updated 2024-04-02 · 3 versions"
  * @param similarNote why similar papers are missing, null when they are listed
+ * @param marks the viewer's vote, save and dismissal, with their forms
+ * @param holding the viewer's collections that hold the paper, as links
+ * @param addable the viewer's other collections, which it can be added to
  */
 public record PaperView(
     Page page,
@@ -32,7 +35,13 @@ public record PaperView(
     String sources,
     List<PaperCard> similar,
     String similarNote,
-    Citation citation) {
+    Citation citation,
+    MarkState marks,
+    List<LibraryView.CollectionLink> holding,
+    List<Choice> addable) {
+
+  /** A collection to pick. */
+  public record Choice(long id, String name) {}
 
   /** An author and the author's page. */
   public record Author(String name, String href) {}
