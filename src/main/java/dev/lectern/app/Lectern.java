@@ -9,6 +9,7 @@ import dev.lectern.index.IndexSnapshot;
 import dev.lectern.index.LuceneIndex;
 import dev.lectern.index.PaperIndex;
 import dev.lectern.index.SearchableIndex;
+import dev.lectern.recommend.ForYou;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.Database;
 import dev.lectern.store.PaperLibrary;
@@ -57,6 +58,15 @@ public final class Lectern implements AutoCloseable {
     if (accounts == null)
       accounts = new Accounts(library.database(), accountSettings(), Clock.systemUTC());
     return accounts;
+  }
+
+  /** What "For you" ranks: the window of recent days ({@code recommend.window-days}). */
+  public ForYou.Settings forYouSettings() {
+    int days = settings.getInt(Settings.RECOMMEND_WINDOW_DAYS);
+    if (days < 1 || days > 365)
+      throw new ConfigException(
+          Settings.RECOMMEND_WINDOW_DAYS + " is a number of days from 1 to 365, not " + days);
+    return new ForYou.Settings(days, ForYou.Settings.defaults().maxCandidates());
   }
 
   private AccountSettings accountSettings() {

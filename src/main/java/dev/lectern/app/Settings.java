@@ -46,6 +46,7 @@ public final class Settings {
   public static final String USERS_MODE = "users.mode";
   public static final String USERS_SIGNUP = "users.signup";
   public static final String USERS_SESSION_LIFETIME = "users.session-lifetime";
+  public static final String RECOMMEND_WINDOW_DAYS = "recommend.window-days";
 
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
@@ -85,7 +86,9 @@ public final class Settings {
           // multi-user mode: invite (an admin makes a code for each new account) or open
           Map.entry(USERS_SIGNUP, "invite"),
           // a session lasts this long after it was last used
-          Map.entry(USERS_SESSION_LIFETIME, "30d"));
+          Map.entry(USERS_SESSION_LIFETIME, "30d"),
+          // "For you" ranks the papers of this many days up to the newest
+          Map.entry(RECOMMEND_WINDOW_DAYS, "7"));
 
   private final Map<String, String> values;
 

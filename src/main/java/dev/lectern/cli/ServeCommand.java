@@ -229,7 +229,13 @@ final class ServeCommand implements Callable<Integer> {
   private static WebServer listen(
       InetSocketAddress address, SearchService search, Lectern lectern, Background background) {
     try {
-      return WebServer.start(address, search, lectern.library(), background, lectern.accounts());
+      return WebServer.start(
+          address,
+          search,
+          lectern.library(),
+          background,
+          lectern.accounts(),
+          lectern.forYouSettings());
     } catch (java.io.UncheckedIOException e) {
       throw new IllegalArgumentException(
           e.getMessage() + " (choose another with --port N or server.port)", e);

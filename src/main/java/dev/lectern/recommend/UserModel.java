@@ -57,7 +57,8 @@ public final class UserModel {
     for (int r = 0; r < Math.min(limit, order.length); r++) {
       int i = order[r];
       Interest from = interests.get(merged.interest[i]);
-      out.add(new Recommendation(ids.get(i), merged.score[i], because(ids.get(i), from)));
+      out.add(
+          new Recommendation(ids.get(i), merged.score[i], from.name(), because(ids.get(i), from)));
     }
     return out;
   }

@@ -27,7 +27,9 @@ public final class PaperMarks {
     VOTED("voted_at"),
     SAVED("saved_at"),
     DISMISSED("dismissed_at"),
-    SEEN("seen_at");
+    SEEN("seen_at"),
+    /** Taken out of what "For you" learns from, though still saved. */
+    UNTRAINED("untrained_at");
 
     private final String column;
 
@@ -97,7 +99,8 @@ public final class PaperMarks {
     sql.change(
         "tidy the marks of paper " + id,
         "DELETE FROM paper_marks WHERE user_id = ? AND paper_id = ? AND voted_at IS NULL "
-            + "AND saved_at IS NULL AND dismissed_at IS NULL AND seen_at IS NULL",
+            + "AND saved_at IS NULL AND dismissed_at IS NULL AND seen_at IS NULL "
+            + "AND untrained_at IS NULL",
         user,
         id);
   }

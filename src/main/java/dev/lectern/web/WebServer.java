@@ -3,12 +3,15 @@ package dev.lectern.web;
 import dev.lectern.app.Background;
 import dev.lectern.export.PaperLists;
 import dev.lectern.feed.DailyFeed;
+import dev.lectern.recommend.ForYou;
+import dev.lectern.recommend.Recommender;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.PaperLibrary;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.Accounts;
 import dev.lectern.user.PaperCollections;
 import dev.lectern.user.PaperMarks;
+import dev.lectern.user.TrainingSignals;
 import dev.lectern.user.UserDataException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -77,7 +80,8 @@ public final class WebServer implements AutoCloseable {
         search,
         library,
         background,
-        new Accounts(library.database(), AccountSettings.single(), Clock.systemUTC()));
+        new Accounts(library.database(), AccountSettings.single(), Clock.systemUTC()),
+        ForYou.Settings.defaults());
   }
 
   /**
@@ -90,7 +94,8 @@ public final class WebServer implements AutoCloseable {
       SearchService search,
       PaperLibrary library,
       Background background,
-      Accounts accounts) {
+      Accounts accounts,
+      ForYou.Settings forYouSettings) {
     Api api = new Api(search, library, background);
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
@@ -102,6 +107,8 @@ public final class WebServer implements AutoCloseable {
     PaperMarks marks = new PaperMarks(library, Clock.systemUTC());
     PaperCollections collections = new PaperCollections(library, marks, Clock.systemUTC());
     MarkForms forms = new MarkForms(marks, collections, viewers);
+    TrainingSignals signals = new TrainingSignals(library, Clock.systemUTC());
+    ForYou forYou = new ForYou(library, signals, forYouSettings, Recommender.Options.defaults());
     Javalin app =
         Javalin.create(
             config -> {
@@ -123,6 +130,8 @@ public final class WebServer implements AutoCloseable {
                   .register(config.routes);
               forms.register(config.routes);
               new LibraryPages(marks, collections, forms, viewers, pages).register(config.routes);
+              new ForYouPage(forYou, signals, marks, library, forms, viewers, pages)
+                  .register(config.routes);
               new CollectionPages(collections, forms, viewers, pages).register(config.routes);
               new StatusPage(background, pages).register(config.routes);
               new ListPages(search, pages, forms).register(config.routes);

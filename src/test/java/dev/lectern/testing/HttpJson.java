@@ -69,12 +69,18 @@ public final class HttpJson {
   }
 
   public Response send(String method, String pathAndQuery) {
+    return send(method, pathAndQuery, null);
+  }
+
+  /** With {@code Authorization: Bearer token} when the token is not null. */
+  public Response send(String method, String pathAndQuery, String token) {
     try {
-      HttpRequest request =
+      HttpRequest.Builder builder =
           HttpRequest.newBuilder(URI.create(base + pathAndQuery))
               .timeout(Duration.ofSeconds(60))
-              .method(method, HttpRequest.BodyPublishers.noBody())
-              .build();
+              .method(method, HttpRequest.BodyPublishers.noBody());
+      if (token != null) builder.header("Authorization", "Bearer " + token);
+      HttpRequest request = builder.build();
       HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
       return new Response(
           r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());

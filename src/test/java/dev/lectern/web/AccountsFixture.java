@@ -3,6 +3,7 @@ package dev.lectern.web;
 import dev.lectern.app.Background;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
+import dev.lectern.recommend.ForYou;
 import dev.lectern.testing.MutableClock;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.Accounts;
@@ -34,7 +35,8 @@ final class AccountsFixture implements AutoCloseable {
             lectern.search(false),
             lectern.library(),
             new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET),
-            accounts);
+            accounts,
+            ForYou.Settings.defaults());
   }
 
   URI uri() {

@@ -1,0 +1,19 @@
+package dev.lectern.web.view;
+
+import java.util.List;
+
+/**
+ * A user's recommendations.
+ *
+ * @param lead what the list is (the window of days it draws from), or why there is none
+ * @param items the recommended papers, best first; empty with a {@code lead} that says why
+ * @param learnedFrom what the models learned from, e.g. "12 saved papers in 2 interests"; null when
+ *     nothing
+ */
+public record ForYouView(Page page, String lead, List<Item> items, String learnedFrom) {
+  /** A recommended paper and the saved papers that placed it. */
+  public record Item(PaperCard card, String interest, List<Link> because) {}
+
+  /** A saved paper named in an explanation. */
+  public record Link(String href, String title) {}
+}

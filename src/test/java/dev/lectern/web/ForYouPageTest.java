@@ -1,0 +1,140 @@
+package dev.lectern.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.embed.OnnxBgeEmbedder;
+import dev.lectern.paper.Paper;
+import dev.lectern.recommend.UserSignals;
+import dev.lectern.store.PaperLibrary;
+import dev.lectern.testing.FormClient;
+import dev.lectern.user.PaperMarks;
+import dev.lectern.user.TrainingSignals;
+import dev.lectern.web.view.Viewer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "For you" through a running server: the sample library with vectors in two groups (by a paper's
+ * id), a paper saved from Today, the recommendations it brings and the training page that changes
+ * them.
+ */
+class ForYouPageTest {
+  static final String SAVED = "2403.01111";
+  static final String SAVED_TITLE = "Sparse attention for long documents";
+  static final Pattern CARD =
+      Pattern.compile("<article class=\"paper[^\"]*\" id=\"paper-([^\"]+)\"");
+
+  @TempDir static Path dataDir;
+  static WebFixture web;
+  static final Map<String, Integer> group = new HashMap<>();
+
+  @BeforeAll
+  static void serve() {
+    web = WebFixture.start(dataDir);
+    PaperLibrary library = web.lectern.library();
+    Map<String, float[]> vectors = new HashMap<>();
+    Random random = new Random(5);
+    for (PaperLibrary.Change c : library.changedSince(0, 100_000)) {
+      Paper p = c.paper();
+      int g = Math.floorMod(p.id().hashCode(), 2);
+      group.put(p.id(), g);
+      float[] v = new float[384];
+      v[g] = 1;
+      for (int i = 0; i < v.length; i++) v[i] += (float) (0.05 * random.nextGaussian());
+      vectors.put(p.id(), v);
+    }
+    library.embeddings().putAll(OnnxBgeEmbedder.MODEL_ID, vectors, Map.of());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (web != null) web.close();
+  }
+
+  static List<String> cards(String html) {
+    Matcher m = CARD.matcher(html);
+    List<String> ids = new java.util.ArrayList<>();
+    while (m.find()) ids.add(m.group(1));
+    return ids;
+  }
+
+  @Test
+  void aSavedPaperBringsPapersLikeItEachSayingWhyAndTheyCountAsSeen() {
+    FormClient browser = new FormClient(web.uri());
+    browser.get("/"); // a page with forms: the CSRF cookie and token
+    String empty = browser.get("/for-you").body();
+    assertThat(empty).contains("Nothing saved yet").contains("aria-current=\"page\">For you</a>");
+    assertThat(cards(empty)).isEmpty();
+
+    browser.post("/library/save", "paper", SAVED, "on", "true", "next", "/");
+    try {
+      HttpResponse<String> r = browser.get("/for-you");
+      assertThat(r.statusCode()).isEqualTo(200);
+      List<String> ids = cards(r.body());
+      assertThat(ids).isNotEmpty().doesNotContain(SAVED);
+      assertThat(ids.subList(0, Math.min(3, ids.size())))
+          .allSatisfy(id -> assertThat(group.get(id)).as(id).isEqualTo(group.get(SAVED)));
+      assertThat(r.body())
+          .contains("Because you saved <a href=\"/papers/" + SAVED + "\">" + SAVED_TITLE + "</a>")
+          .contains("Learned from 1 saved paper in 1 interest");
+      PaperMarks marks = new PaperMarks(web.lectern.library(), Clock.systemUTC());
+      assertThat(marks.of(Viewer.LOCAL_USER, ids).values())
+          .hasSize(ids.size())
+          .allSatisfy(s -> assertThat(s.seen()).isNotNull());
+      // shown today, so still listed today; from tomorrow on they are left out
+      assertThat(cards(browser.get("/for-you").body())).containsExactlyElementsOf(ids);
+      Clock tomorrow = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(1));
+      UserSignals later =
+          new TrainingSignals(web.lectern.library(), tomorrow).signals(Viewer.LOCAL_USER);
+      assertThat(later.shown()).containsAll(ids);
+    } finally {
+      browser.post("/library/save", "paper", SAVED, "on", "false", "next", "/");
+    }
+  }
+
+  @Test
+  void aPaperLeftOutOfTheTrainingStopsShapingTheListAndCanBePutBack() {
+    FormClient browser = new FormClient(web.uri());
+    browser.get("/"); // a page with forms: the CSRF cookie and token
+    String other = "2403.02222";
+    browser.post("/library/save", "paper", other, "on", "true", "next", "/");
+    try {
+      String training = browser.get("/for-you/training").body();
+      assertThat(training).contains("Everything you saved").contains(">Leave out</button>");
+
+      HttpResponse<String> out = browser.post("/for-you/training", "paper", other, "on", "true");
+      assertThat(out.statusCode()).isEqualTo(303);
+      assertThat(out.headers().firstValue("Location")).contains("/for-you/training");
+      String after = browser.get("/for-you/training").body();
+      assertThat(after).contains("Left out").contains(">Put back</button>");
+      assertThat(after).doesNotContain("Everything you saved");
+      assertThat(browser.get("/for-you").body()).contains("Nothing saved yet");
+      assertThat(browser.get("/library").body()).as("still saved").contains("Retrieval heads");
+
+      browser.post("/for-you/training", "paper", other, "on", "false");
+      assertThat(cards(browser.get("/for-you").body())).isNotEmpty().doesNotContain(other);
+    } finally {
+      browser.post("/library/save", "paper", other, "on", "false", "next", "/");
+    }
+  }
+
+  @Test
+  void aFormWithoutItsTokenOrForAnUnknownPaperChangesNothing() {
+    FormClient browser = new FormClient(web.uri());
+    browser.get("/"); // a page with forms: the CSRF cookie and token
+    assertThat(browser.post("/for-you/training", "paper", "9999.99999", "on", "true").statusCode())
+        .isEqualTo(404);
+    assertThat(browser.get("/for-you?x=1").statusCode()).isEqualTo(400);
+  }
+}
