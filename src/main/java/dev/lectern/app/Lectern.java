@@ -1,5 +1,8 @@
 package dev.lectern.app;
 
+import dev.lectern.digest.Digests;
+import dev.lectern.digest.MailSettings;
+import dev.lectern.digest.Recommendations;
 import dev.lectern.embed.Embedder;
 import dev.lectern.embed.OnnxBgeEmbedder;
 import dev.lectern.embed.QueryVectorCache;
@@ -46,6 +49,36 @@ public final class Lectern implements AutoCloseable {
 
   public PaperLibrary library() {
     return library;
+  }
+
+  /** How digests reach the mail server, from the {@code mail.*} settings. */
+  public MailSettings mailSettings() {
+    int port = settings.getInt(Settings.MAIL_PORT);
+    if (port < 1 || port > 65_535)
+      throw new ConfigException(Settings.MAIL_PORT + " must be between 1 and 65535, not " + port);
+    MailSettings.Security security;
+    try {
+      security = MailSettings.Security.of(settings.get(Settings.MAIL_SECURITY));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    return new MailSettings(
+        settings.get(Settings.MAIL_HOST).strip(),
+        port,
+        settings.get(Settings.MAIL_USER).strip(),
+        settings.get(Settings.MAIL_PASSWORD),
+        settings.get(Settings.MAIL_FROM).strip(),
+        security,
+        settings.get(Settings.MAIL_BASE_URL).strip(),
+        settings.getDuration(Settings.MAIL_PAUSE));
+  }
+
+  /**
+   * Saved searches, follows, feeds and digests over this library, searching with {@code search}.
+   * Recommendations are other work: none yet.
+   */
+  public Digests digests(SearchService search) {
+    return Digests.open(library, search, settings.dataDir(), mailSettings(), Recommendations.NONE);
   }
 
   /**

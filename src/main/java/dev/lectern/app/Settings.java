@@ -43,6 +43,14 @@ public final class Settings {
   public static final String SERVER_PRELOAD_INDEX = "server.preload-index";
   public static final String SERVER_WARMUP_PAPERS = "server.warmup-papers";
   public static final String EMBED_QUERY_THREADS = "embed.query-threads";
+  public static final String MAIL_HOST = "mail.host";
+  public static final String MAIL_PORT = "mail.port";
+  public static final String MAIL_USER = "mail.user";
+  public static final String MAIL_PASSWORD = "mail.password";
+  public static final String MAIL_FROM = "mail.from";
+  public static final String MAIL_SECURITY = "mail.security";
+  public static final String MAIL_BASE_URL = "mail.base-url";
+  public static final String MAIL_PAUSE = "mail.pause";
 
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
@@ -77,7 +85,20 @@ public final class Settings {
           // code (see SearchWarmup); 0: none
           Map.entry(SERVER_WARMUP_PAPERS, "2000"),
           // threads that embed one query, in a session of its own; 0: every core
-          Map.entry(EMBED_QUERY_THREADS, "0"));
+          Map.entry(EMBED_QUERY_THREADS, "0"),
+          // the SMTP server of digests; none (empty): digests are not sent, only --dry-run shows
+          Map.entry(MAIL_HOST, ""),
+          Map.entry(MAIL_PORT, "587"),
+          // empty: a server that takes mail without signing in
+          Map.entry(MAIL_USER, ""),
+          Map.entry(MAIL_PASSWORD, ""),
+          Map.entry(MAIL_FROM, "Lectern <lectern@localhost>"),
+          // none, starttls (required, so a password never goes in the clear) or ssl (port 465)
+          Map.entry(MAIL_SECURITY, "starttls"),
+          // where the links in a digest point: this Lectern as its readers reach it
+          Map.entry(MAIL_BASE_URL, "http://localhost:8080"),
+          // between two digests of a run, to be gentle with the mail server
+          Map.entry(MAIL_PAUSE, "1s"));
 
   private final Map<String, String> values;
 

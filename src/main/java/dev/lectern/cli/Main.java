@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       RunsCommand.class,
       BenchCommand.class,
+      DigestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

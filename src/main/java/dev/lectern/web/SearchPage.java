@@ -1,5 +1,8 @@
 package dev.lectern.web;
 
+import dev.lectern.digest.SavedQuery;
+import dev.lectern.digest.Subscription;
+import dev.lectern.digest.Subscriptions;
 import dev.lectern.search.QueryException;
 import dev.lectern.search.SearchRequest;
 import dev.lectern.search.SearchRequest.Mode;
@@ -23,10 +26,15 @@ final class SearchPage {
 
   private final SearchService search;
   private final Renderer renderer;
+  private final Subscriptions subscriptions;
 
-  SearchPage(SearchService search, Renderer renderer) {
+  /**
+   * @param subscriptions where searches are saved; null offers no "Save this search"
+   */
+  SearchPage(SearchService search, Renderer renderer, Subscriptions subscriptions) {
     this.search = search;
     this.renderer = renderer;
+    this.subscriptions = subscriptions;
   }
 
   void register(RoutesConfig routes) {
@@ -78,7 +86,8 @@ final class SearchPage {
             offset + 1,
             r.hits().stream().map(Cards::of).toList(),
             page > 1 ? form.href(page - 1) : null,
-            more ? form.href(page + 1) : null);
+            more ? form.href(page + 1) : null,
+            save(form, layout.viewer().userId()));
     String feedTitle = q.isBlank() ? "filtered papers" : q;
     renderer.render(
         ctx,
@@ -88,6 +97,16 @@ final class SearchPage {
             formView,
             null,
             results));
+  }
+
+  /** The "Save this search" form for this search: saved as its link's query, page left out. */
+  private SearchView.SaveSearch save(SearchForm form, long userId) {
+    if (subscriptions == null) return null;
+    String query = query(form.href(1));
+    SavedQuery saved = SavedQuery.parse(query);
+    boolean done =
+        subscriptions.find(userId, Subscription.Kind.SEARCH, saved.canonical()).isPresent();
+    return new SearchView.SaveSearch(query, saved.defaultName(), done);
   }
 
   private static String query(String href) {

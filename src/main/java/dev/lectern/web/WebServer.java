@@ -1,6 +1,8 @@
 package dev.lectern.web;
 
 import dev.lectern.app.Background;
+import dev.lectern.digest.Digests;
+import dev.lectern.digest.Subscriptions;
 import dev.lectern.export.PaperLists;
 import dev.lectern.feed.DailyFeed;
 import dev.lectern.search.SearchService;
@@ -64,11 +66,27 @@ public final class WebServer implements AutoCloseable {
       SearchService search,
       PaperLibrary library,
       Background background) {
+    return start(address, search, library, background, null);
+  }
+
+  /**
+   * Starts serving, with saved searches, follows, feeds and digest settings when {@code digests} is
+   * not null.
+   *
+   * @throws UncheckedIOException when the address cannot be bound (port in use, unknown host)
+   */
+  public static WebServer start(
+      InetSocketAddress address,
+      SearchService search,
+      PaperLibrary library,
+      Background background,
+      Digests digests) {
     Api api = new Api(search, library, background);
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
-    Renderer pages =
-        new Renderer(assets, new HarvestNotices(background::harvestStatus), new Viewers());
+    Viewers viewers = new Viewers();
+    Renderer pages = new Renderer(assets, new HarvestNotices(background::harvestStatus), viewers);
+    Subscriptions subscriptions = digests == null ? null : digests.subscriptions();
     List<String> routes = new ArrayList<>();
     Javalin app =
         Javalin.create(
@@ -81,12 +99,16 @@ public final class WebServer implements AutoCloseable {
               api.register(config.routes);
               new BrowseApi(feed, search).register(config.routes);
               new TodayPage(feed, pages).register(config.routes);
-              new SearchPage(search, pages).register(config.routes);
+              new SearchPage(search, pages, subscriptions).register(config.routes);
               new Exports(new PaperLists(search, library), library)
                   .register(config.routes); // before the paper page, which takes any id
               new PaperPage(search, library, pages).register(config.routes);
               new StatusPage(background, pages).register(config.routes);
-              new ListPages(search, pages).register(config.routes);
+              new ListPages(search, pages, subscriptions).register(config.routes);
+              if (digests != null) {
+                new SubscriptionPages(digests, pages, viewers).register(config.routes);
+                new UnsubscribePage(digests, pages).register(config.routes);
+              }
               errors(config, pages);
             });
     try {
@@ -109,7 +131,7 @@ public final class WebServer implements AutoCloseable {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.http.prefer405over404 = true; // a POST to a page is "not allowed", not "not found"
-    config.http.maxRequestSize = 64 * 1024; // nothing here takes a body
+    config.http.maxRequestSize = 64 * 1024; // only small forms take a body
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("lectern-http");
     threads.setDaemon(true);
