@@ -5,6 +5,7 @@ import dev.lectern.digest.DigestSettings.Frequency;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -55,13 +56,15 @@ public final class DigestMail {
 
   private DigestMailView view(Digest d, String unsubscribeToken) {
     int n = d.items().size();
+    LocalDate first = d.since().plusDays(1);
+    String days =
+        first.equals(d.cutoff())
+            ? DAY.format(d.cutoff())
+            : DAY.format(first) + " to " + DAY.format(d.cutoff());
     String heading =
-        (n == 0
-                ? "Nothing new from your searches; trending"
-                : n + (n == 1 ? " new paper" : " new papers"))
-            + " since "
-            + DAY.format(d.since().plusDays(1))
-            + (d.since().plusDays(1).equals(d.cutoff()) ? "" : " up to " + DAY.format(d.cutoff()));
+        n == 0
+            ? "Nothing new from your searches and follows; trending papers of " + days
+            : n + (n == 1 ? " new paper" : " new papers") + " for you, " + days;
     return new DigestMailView(
         d.user().name(),
         heading,

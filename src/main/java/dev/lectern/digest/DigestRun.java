@@ -103,15 +103,16 @@ public final class DigestRun {
   private Report send(Instant now, BooleanSupplier stop, int composed, int empty) {
     int sent = 0;
     List<String> problems = new ArrayList<>();
+    long start = System.nanoTime(); // the run's clock goes on from now, across its pauses
     if (mailer == null) return new Report(composed, empty, 0, 0, problems);
     for (Send s : sends.due(now)) {
       if (stop.getAsBoolean()) break;
       if (sent + problems.size() > 0 && !pause(stop)) break;
-      Instant at = Instant.now().isAfter(now) ? Instant.now() : now;
+      Instant at = now.plusNanos(System.nanoTime() - start);
       if (!sends.claim(s.id(), at, at.plus(CLAIM))) continue;
       try {
         mailer.send(outgoing(s));
-        sends.markSent(s.id(), Instant.now());
+        sends.markSent(s.id(), now.plusNanos(System.nanoTime() - start));
         sent++;
       } catch (Mailer.SendFailed e) {
         sends.markFailed(s.id(), e.getMessage(), at.plus(backoff(s.attempts() + 1)));
