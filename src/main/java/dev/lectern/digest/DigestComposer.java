@@ -74,7 +74,10 @@ public final class DigestComposer {
     return new Digest(user, since, cutoff, items, trending);
   }
 
-  /** The user's papers of days in (since, cutoff], newest first, each once with its reasons. */
+  /**
+   * The user's papers of days in (since, cutoff], newest first, each once with its reasons; with
+   * {@code since} null, their newest papers up to cutoff.
+   */
   public List<Item> papers(long userId, LocalDate since, LocalDate cutoff) {
     Map<String, List<String>> reasons = new LinkedHashMap<>();
     for (Subscription s : subscriptions.of(userId)) {
@@ -89,7 +92,7 @@ public final class DigestComposer {
     List<Item> items = new ArrayList<>();
     // the search's date filter reads submission dates; the window is the papers' days
     for (Dated d : library.days().byIds(List.copyOf(reasons.keySet()))) {
-      if (d.day().isAfter(since) && !d.day().isAfter(cutoff))
+      if ((since == null || d.day().isAfter(since)) && !d.day().isAfter(cutoff))
         items.add(new Item(d.paper(), d.day(), List.copyOf(reasons.get(d.paper().id()))));
     }
     items.sort(Comparator.comparing(Item::day).thenComparing(i -> i.paper().id()).reversed());
@@ -97,7 +100,7 @@ public final class DigestComposer {
   }
 
   static SearchRequest request(Subscription s, LocalDate since, LocalDate cutoff) {
-    Filters window = new Filters(Set.of(), since.plusDays(1), cutoff, null);
+    Filters window = new Filters(Set.of(), since == null ? null : since.plusDays(1), cutoff, null);
     return switch (s.kind()) {
       case SEARCH -> {
         SavedQuery q = SavedQuery.parse(s.target());

@@ -6,13 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A user's own Atom feed: the papers of their saved searches, follows and recommendations of the
- * last weeks, newest first, at a link with a secret token (see {@link LinkTokens}).
+ * A user's own Atom feed: the newest papers of their saved searches, follows and recommendations,
+ * newest first, at a link with a secret token (see {@link LinkTokens}).
  */
 public final class UserFeed {
-  /** Days back from the newest day that the feed reaches: a reader polls far more often. */
-  static final int DAYS = 14;
-
   private final DigestComposer composer;
 
   public UserFeed(DigestComposer composer) {
@@ -28,7 +25,7 @@ public final class UserFeed {
     List<Dated> papers =
         latest == null
             ? List.of()
-            : composer.papers(userId, latest.minusDays(DAYS), latest).stream()
+            : composer.papers(userId, null, latest).stream()
                 .map(i -> new Dated(i.paper(), i.day()))
                 .toList();
     AtomFeed.Spec spec =

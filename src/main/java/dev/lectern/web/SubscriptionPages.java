@@ -65,7 +65,7 @@ final class SubscriptionPages {
 
   private void page(Context ctx) {
     String done = Params.parse(ctx.queryString(), java.util.Set.of("done")).get("done");
-    render(ctx, DONE.get(done), null, null);
+    render(ctx, done == null ? null : DONE.get(done), null, null);
   }
 
   private void saveSearch(Context ctx) {
