@@ -88,6 +88,9 @@ class DigestMailTest {
         .contains("A language model everyone talks about");
     assertThat(plain).contains(unsubscribe.substring(1, unsubscribe.length() - 1));
     String body = (String) html.getContent();
+    // to look at it: -Dlectern.digest.html=FILE (then render it with a browser)
+    String keep = System.getProperty("lectern.digest.html");
+    if (keep != null) java.nio.file.Files.writeString(Path.of(keep), body);
     assertThat(body)
         .contains("<a href=\"https://lectern.example.org/papers/2403.10002\"")
         .contains(">Saved search 'graph neural'; you follow Ada Lovelace</p>");
