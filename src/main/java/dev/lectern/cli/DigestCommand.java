@@ -16,10 +16,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "digest",
     description = {
-      "Send the email digests that are due now (for cron; lectern serve sends them by itself).",
-      "Each user's digest comes daily or weekly at their hour (set on /subscriptions); a period "
-          + "without new papers sends nothing, and none is sent twice. Needs mail.host; "
-          + "--dry-run shows the digests without sending or recording anything."
+      "Send the email digests that are due now.",
+      "For cron: lectern serve sends them by itself. Each user's digest comes daily or weekly at "
+          + "their hour (set on /subscriptions); a period without new papers sends nothing, and "
+          + "none is sent twice. Needs mail.host; --dry-run shows the digests without sending or "
+          + "recording anything."
     })
 final class DigestCommand implements Callable<Integer> {
   @ParentCommand Main main;
@@ -29,7 +30,10 @@ final class DigestCommand implements Callable<Integer> {
       description = "Print the text of each digest as it would be now; send and record nothing.")
   boolean dryRun;
 
-  @Option(names = "--user", paramLabel = "NAME", description = "Only this user's digest.")
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description = "Only this user's digest (with --dry-run).")
   String user;
 
   @Override
