@@ -1,5 +1,6 @@
 package dev.lectern.web;
 
+import dev.lectern.digest.InvalidInput;
 import dev.lectern.digest.SavedQuery;
 import dev.lectern.digest.Subscription;
 import dev.lectern.digest.Subscriptions;
@@ -103,7 +104,12 @@ final class SearchPage {
   private SearchView.SaveSearch save(SearchForm form, long userId) {
     if (subscriptions == null) return null;
     String query = query(form.href(1));
-    SavedQuery saved = SavedQuery.parse(query);
+    SavedQuery saved;
+    try {
+      saved = SavedQuery.parse(query);
+    } catch (InvalidInput e) {
+      return null; // a search too long to save is still searched
+    }
     boolean done =
         subscriptions.find(userId, Subscription.Kind.SEARCH, saved.canonical()).isPresent();
     return new SearchView.SaveSearch(query, saved.defaultName(), done);

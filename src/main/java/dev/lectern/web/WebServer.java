@@ -2,6 +2,7 @@ package dev.lectern.web;
 
 import dev.lectern.app.Background;
 import dev.lectern.digest.Digests;
+import dev.lectern.digest.InvalidInput;
 import dev.lectern.digest.Subscriptions;
 import dev.lectern.export.PaperLists;
 import dev.lectern.feed.DailyFeed;
@@ -179,6 +180,8 @@ public final class WebServer implements AutoCloseable {
   private static void errors(JavalinConfig config, Renderer pages) {
     config.routes.exception(
         HttpError.class, (e, ctx) -> fail(ctx, pages, e.status(), e.getMessage()));
+    // what a user asked of saved searches and digests cannot be done as asked: they can fix it
+    config.routes.exception(InvalidInput.class, (e, ctx) -> fail(ctx, pages, 400, e.getMessage()));
     config.routes.exception(
         HttpResponseException.class,
         (e, ctx) -> {
