@@ -186,6 +186,28 @@ class DigestMailTest {
   }
 
   @Test
+  void aWeeklyDigestComesOnItsDayAtTheHourOfTheUsersTimeZone() throws Exception {
+    fixture.execute("UPDATE users SET time_zone = 'Europe/Berlin' WHERE id = 1");
+    new DigestUsers(fixture.db())
+        .update(
+            1,
+            DigestSettings.Frequency.WEEKLY,
+            18,
+            java.time.DayOfWeek.FRIDAY,
+            DigestFixture.LONG_AGO);
+    // Friday 15 March 2024, 18:00 in Berlin is 17:00 UTC
+    Instant before = Instant.parse("2024-03-15T16:59:00Z");
+    Instant after = Instant.parse("2024-03-15T17:01:00Z");
+    // before it the last period is a week earlier, when the library had no paper of the week yet
+    assertThat(run("right").run(before, NEVER).sent()).isEqualTo(1);
+    assertThat(run("right").run(before.plusSeconds(30), NEVER).composed()).isZero();
+    DigestRun.Report friday = run("right").run(after, NEVER);
+    assertThat(friday.composed() + friday.empty()).isEqualTo(1); // the new period: nothing new
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(smtp.getReceivedMessages()[0].getSubject()).contains("new papers for you");
+  }
+
+  @Test
   void theBackoffDoublesUpToSixHours() {
     assertThat(DigestRun.backoff(1)).isEqualTo(Duration.ofMinutes(5));
     assertThat(DigestRun.backoff(2)).isEqualTo(Duration.ofMinutes(10));
