@@ -1,5 +1,8 @@
 package dev.lectern.app;
 
+import dev.lectern.digest.Digests;
+import dev.lectern.digest.MailSettings;
+import dev.lectern.digest.Recommendations;
 import dev.lectern.embed.Embedder;
 import dev.lectern.embed.OnnxBgeEmbedder;
 import dev.lectern.embed.QueryVectorCache;
@@ -10,11 +13,13 @@ import dev.lectern.index.LuceneIndex;
 import dev.lectern.index.PaperIndex;
 import dev.lectern.index.SearchableIndex;
 import dev.lectern.recommend.ForYou;
+import dev.lectern.recommend.Recommender;
 import dev.lectern.search.SearchService;
 import dev.lectern.store.Database;
 import dev.lectern.store.PaperLibrary;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.Accounts;
+import dev.lectern.user.TrainingSignals;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -79,6 +84,46 @@ public final class Lectern implements AutoCloseable {
       throw new ConfigException(
           "settings users.mode, users.signup, users.session-lifetime: " + e.getMessage());
     }
+  }
+
+  /** How digests reach the mail server, from the {@code mail.*} settings. */
+  public MailSettings mailSettings() {
+    int port = settings.getInt(Settings.MAIL_PORT);
+    if (port < 1 || port > 65_535)
+      throw new ConfigException(Settings.MAIL_PORT + " must be between 1 and 65535, not " + port);
+    MailSettings.Security security;
+    try {
+      security = MailSettings.Security.of(settings.get(Settings.MAIL_SECURITY));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    return new MailSettings(
+        settings.get(Settings.MAIL_HOST).strip(),
+        port,
+        settings.get(Settings.MAIL_USER).strip(),
+        settings.get(Settings.MAIL_PASSWORD),
+        settings.get(Settings.MAIL_FROM).strip(),
+        security,
+        settings.get(Settings.MAIL_BASE_URL).strip(),
+        settings.getDuration(Settings.MAIL_PAUSE));
+  }
+
+  /**
+   * Saved searches, follows, feeds and digests over this library, searching with {@code search},
+   * with each user's "For you" papers of the digest's days.
+   */
+  public Digests digests(SearchService search) {
+    ForYou.Settings forYou = forYouSettings();
+    Recommendations recommendations =
+        new DigestRecommendations(
+            new ForYou(
+                library,
+                new TrainingSignals(library, Clock.systemUTC()),
+                forYou,
+                Recommender.Options.defaults()),
+            library,
+            forYou.windowDays());
+    return Digests.open(library, search, settings.dataDir(), mailSettings(), recommendations);
   }
 
   /**

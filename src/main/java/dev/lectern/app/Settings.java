@@ -47,6 +47,14 @@ public final class Settings {
   public static final String USERS_SIGNUP = "users.signup";
   public static final String USERS_SESSION_LIFETIME = "users.session-lifetime";
   public static final String RECOMMEND_WINDOW_DAYS = "recommend.window-days";
+  public static final String MAIL_HOST = "mail.host";
+  public static final String MAIL_PORT = "mail.port";
+  public static final String MAIL_USER = "mail.user";
+  public static final String MAIL_PASSWORD = "mail.password";
+  public static final String MAIL_FROM = "mail.from";
+  public static final String MAIL_SECURITY = "mail.security";
+  public static final String MAIL_BASE_URL = "mail.base-url";
+  public static final String MAIL_PAUSE = "mail.pause";
 
   private static final Map<String, String> DEFAULTS =
       Map.ofEntries(
@@ -88,7 +96,20 @@ public final class Settings {
           // a session lasts this long after it was last used
           Map.entry(USERS_SESSION_LIFETIME, "30d"),
           // "For you" ranks the papers of this many days up to the newest
-          Map.entry(RECOMMEND_WINDOW_DAYS, "7"));
+          Map.entry(RECOMMEND_WINDOW_DAYS, "7"),
+          // the SMTP server of digests; none (empty): digests are not sent, only --dry-run shows
+          Map.entry(MAIL_HOST, ""),
+          Map.entry(MAIL_PORT, "587"),
+          // empty: a server that takes mail without signing in
+          Map.entry(MAIL_USER, ""),
+          Map.entry(MAIL_PASSWORD, ""),
+          Map.entry(MAIL_FROM, "Lectern <lectern@localhost>"),
+          // none, starttls (required, so a password never goes in the clear) or ssl (port 465)
+          Map.entry(MAIL_SECURITY, "starttls"),
+          // where the links in a digest point: this Lectern as its readers reach it
+          Map.entry(MAIL_BASE_URL, "http://localhost:8080"),
+          // between two digests of a run, to be gentle with the mail server
+          Map.entry(MAIL_PAUSE, "1s"));
 
   private final Map<String, String> values;
 

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       RunsCommand.class,
       BenchCommand.class,
       UsersCommand.class,
+      DigestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

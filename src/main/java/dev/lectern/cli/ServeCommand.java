@@ -1,10 +1,12 @@
 package dev.lectern.cli;
 
 import dev.lectern.app.Background;
+import dev.lectern.app.BackgroundDigests;
 import dev.lectern.app.HarvestConfig;
 import dev.lectern.app.HarvestStatus;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
+import dev.lectern.digest.Digests;
 import dev.lectern.index.LuceneIndex;
 import dev.lectern.index.SearchableIndex;
 import dev.lectern.search.SearchService;
@@ -91,6 +93,7 @@ final class ServeCommand implements Callable<Integer> {
               harvest);
       WebServer server = null;
       Warmup warmup = null;
+      BackgroundDigests mail = null;
       try {
         // a long-running process: the whole index in memory from the start (see
         // LuceneIndex.Residency)
@@ -100,8 +103,13 @@ final class ServeCommand implements Callable<Integer> {
                 : LuceneIndex.Residency.ON_DEMAND);
         // listen first: a port in use is reported before any background work starts
         SearchService search = lectern.search(true);
-        server = listen(new InetSocketAddress(h, p), search, lectern, background);
+        Digests digests = lectern.digests(search);
+        server = listen(new InetSocketAddress(h, p), search, lectern, background, digests);
         background.start();
+        if (digests.settings().canSend()) {
+          mail = new BackgroundDigests(digests.run(), line -> err.println(line));
+          mail.start();
+        }
         if (warmupPapers > 0) warmup = new Warmup(search, lectern.index(), warmupPapers, err);
         Background.Status s = background.status();
         out.printf(
@@ -110,6 +118,10 @@ final class ServeCommand implements Callable<Integer> {
             s.libraryPapers(), s.indexedPapers(), s.embedded(), s.pending());
         out.println(harvestPlan(background.harvestStatus()));
         out.println(accountsLine(lectern.accounts().settings()));
+        out.println(
+            mail != null
+                ? "digests: sent through " + digests.settings().host() + " when due"
+                : "digests: not sent (no mail.host set; lectern digest --dry-run shows them)");
         out.println(
             "serving "
                 + server.uri()
@@ -122,6 +134,7 @@ final class ServeCommand implements Callable<Integer> {
         // also after a failure: the model must not be closed under a chunk still being embedded
         boolean served = server != null;
         if (served) server.close();
+        if (mail != null) mail.close();
         if (warmup != null) warmup.stop(); // before the index closes under its searches
         boolean clean = background.stop(STOP_TIMEOUT);
         if (!clean) abandonModelRun(lectern, out);
@@ -227,7 +240,11 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private static WebServer listen(
-      InetSocketAddress address, SearchService search, Lectern lectern, Background background) {
+      InetSocketAddress address,
+      SearchService search,
+      Lectern lectern,
+      Background background,
+      Digests digests) {
     try {
       return WebServer.start(
           address,
@@ -235,7 +252,8 @@ final class ServeCommand implements Callable<Integer> {
           lectern.library(),
           background,
           lectern.accounts(),
-          lectern.forYouSettings());
+          lectern.forYouSettings(),
+          digests);
     } catch (java.io.UncheckedIOException e) {
       throw new IllegalArgumentException(
           e.getMessage() + " (choose another with --port N or server.port)", e);

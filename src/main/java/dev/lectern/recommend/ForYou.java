@@ -76,14 +76,22 @@ public final class ForYou {
 
   /** The user's best {@code limit} recent papers, best first. */
   public Result recommend(long userId, int limit) {
-    UserSignals s = signals.signals(userId);
     Optional<LocalDate> latest = library.days().latest();
     LocalDate to = latest.orElse(null);
     LocalDate from = to == null ? null : to.minusDays(settings.windowDays() - 1L);
+    return recommend(userId, from, to, limit);
+  }
+
+  /**
+   * The user's best {@code limit} papers of the days {@code from} to {@code to} (both null for an
+   * empty library), best first: a digest's window.
+   */
+  public Result recommend(long userId, LocalDate from, LocalDate to, int limit) {
+    UserSignals s = signals.signals(userId);
     if (s.allSaved().isEmpty()) return Result.empty(Status.NOTHING_SAVED, from, to);
-    if (to == null) return Result.empty(Status.NO_CANDIDATES, null, null);
-    Candidates candidates =
-        Candidates.recent(library, to, settings.windowDays(), settings.maxCandidates());
+    if (to == null || from.isAfter(to)) return Result.empty(Status.NO_CANDIDATES, from, to);
+    int days = (int) Math.min(3660, java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1);
+    Candidates candidates = Candidates.recent(library, to, days, settings.maxCandidates());
     // the candidates double as the negatives' pool: recent papers the user did not save
     Set<String> ids = new LinkedHashSet<>(candidates.ids());
     ids.addAll(s.allSaved());

@@ -28,6 +28,13 @@ final class Guards {
           "/|/search|/status|/login|/signup|/(search|feed)\\.[a-z]+"
               + "|/(papers|authors|categories|assets)/.+");
 
+  /**
+   * Links whose signature names their user, opened from a feed reader or a mail: a user's feed, and
+   * a digest's unsubscribe page and its one-click POST.
+   */
+  private static final Pattern SIGNED_LINKS =
+      Pattern.compile("/users/feed/.+|/digest/unsubscribe/.+");
+
   /** Where an anonymous visitor may post: signing in and up, and out. */
   private static final Set<String> PUBLIC_FORMS = Set.of("/login", "/signup", "/logout");
 
@@ -56,6 +63,8 @@ final class Guards {
    */
   void csrf(Context ctx) {
     if (!CHANGING.contains(ctx.method().name()) || !routed(ctx)) return;
+    // a mail client's one-click unsubscribe has no cookie: the link's signature is its proof
+    if (ctx.path().startsWith(UnsubscribePage.PATH)) return;
     Viewer viewer = viewers.of(ctx);
     if (viewers.byToken(ctx)) return;
     String sent = ctx.header(CSRF_HEADER);
@@ -83,6 +92,7 @@ final class Guards {
           401, "sign in first: send Authorization: Bearer <token>, with a token made on /account");
     }
     if (PUBLIC_FORMS.contains(path) || reading && PUBLIC_PAGES.matcher(path).matches()) return;
+    if (SIGNED_LINKS.matcher(path).matches()) return;
     String here = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
     throw new Redirect(
         "/login" + (reading ? "?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8) : ""));

@@ -1,11 +1,14 @@
 package dev.lectern.web;
 
+import dev.lectern.digest.Subscription;
+import dev.lectern.digest.Subscriptions;
 import dev.lectern.paper.Latex;
 import dev.lectern.search.Filters;
 import dev.lectern.search.SearchResult;
 import dev.lectern.search.SearchService;
 import dev.lectern.web.view.ListView;
 import dev.lectern.web.view.ListView.Facet;
+import dev.lectern.web.view.Page;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
@@ -35,11 +38,16 @@ final class ListPages {
   private final SearchService search;
   private final Renderer renderer;
   private final MarkForms marks;
+  private final Subscriptions subscriptions;
 
-  ListPages(SearchService search, Renderer renderer, MarkForms marks) {
+  /**
+   * @param subscriptions where follows are kept; null offers no "Follow"
+   */
+  ListPages(SearchService search, Renderer renderer, MarkForms marks, Subscriptions subscriptions) {
     this.search = search;
     this.renderer = renderer;
     this.marks = marks;
+    this.subscriptions = subscriptions;
   }
 
   void register(RoutesConfig routes) {
@@ -108,11 +116,12 @@ final class ListPages {
     long total = r.totalHits();
     boolean more =
         offset + r.hits().size() < total && page < MAX_PAGE && r.hits().size() == PAGE_SIZE;
+    Page layout = renderer.page(ctx, of == Of.AUTHOR ? name : name + " (category)", "", "none");
     renderer.render(
         ctx,
         "list.jte",
         new ListView(
-            renderer.page(ctx, of == Of.AUTHOR ? name : name + " (category)", "", "none"),
+            layout,
             Renderer.lower(of),
             name,
             String.format(
@@ -127,7 +136,21 @@ final class ListPages {
                 ? "The pages stop at the newest "
                     + String.format(Locale.ROOT, "%,d", (long) MAX_PAGE * PAGE_SIZE)
                     + " papers; a search with a date range reaches older ones."
-                : null));
+                : null,
+            follow(of, name, layout.viewer().userId())));
+  }
+
+  private ListView.Follow follow(Of of, String name, long userId) {
+    if (subscriptions == null) return null;
+    Subscription.Kind kind =
+        of == Of.AUTHOR ? Subscription.Kind.AUTHOR : Subscription.Kind.CATEGORY;
+    var followed = subscriptions.find(userId, kind, name);
+    return new ListView.Follow(
+        kind.key(),
+        name,
+        followed.isPresent(),
+        followed.map(Subscription::id).orElse(0L),
+        of.href(name));
   }
 
   /**

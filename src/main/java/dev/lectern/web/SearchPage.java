@@ -1,5 +1,9 @@
 package dev.lectern.web;
 
+import dev.lectern.digest.InvalidInput;
+import dev.lectern.digest.SavedQuery;
+import dev.lectern.digest.Subscription;
+import dev.lectern.digest.Subscriptions;
 import dev.lectern.search.QueryException;
 import dev.lectern.search.SearchRequest;
 import dev.lectern.search.SearchRequest.Mode;
@@ -23,13 +27,19 @@ final class SearchPage {
 
   private final SearchService search;
   private final Renderer renderer;
+  private final Subscriptions subscriptions;
 
   private final MarkForms marks;
 
-  SearchPage(SearchService search, Renderer renderer, MarkForms marks) {
+  /**
+   * @param subscriptions where searches are saved; null offers no "Save this search"
+   */
+  SearchPage(
+      SearchService search, Renderer renderer, MarkForms marks, Subscriptions subscriptions) {
     this.search = search;
     this.renderer = renderer;
     this.marks = marks;
+    this.subscriptions = subscriptions;
   }
 
   void register(RoutesConfig routes) {
@@ -81,7 +91,8 @@ final class SearchPage {
             offset + 1,
             marks.decorate(ctx, r.hits().stream().map(Cards::of).toList()),
             page > 1 ? form.href(page - 1) : null,
-            more ? form.href(page + 1) : null);
+            more ? form.href(page + 1) : null,
+            save(form, layout.viewer().userId()));
     String feedTitle = q.isBlank() ? "filtered papers" : q;
     renderer.render(
         ctx,
@@ -91,6 +102,21 @@ final class SearchPage {
             formView,
             null,
             results));
+  }
+
+  /** The "Save this search" form for this search: saved as its link's query, page left out. */
+  private SearchView.SaveSearch save(SearchForm form, long userId) {
+    if (subscriptions == null) return null;
+    String query = query(form.href(1));
+    SavedQuery saved;
+    try {
+      saved = SavedQuery.parse(query);
+    } catch (InvalidInput e) {
+      return null; // a search too long to save is still searched
+    }
+    boolean done =
+        subscriptions.find(userId, Subscription.Kind.SEARCH, saved.canonical()).isPresent();
+    return new SearchView.SaveSearch(query, saved.defaultName(), done);
   }
 
   private static String query(String href) {

@@ -1,6 +1,9 @@
 package dev.lectern.web;
 
 import dev.lectern.app.Background;
+import dev.lectern.digest.Digests;
+import dev.lectern.digest.InvalidInput;
+import dev.lectern.digest.Subscriptions;
 import dev.lectern.export.PaperLists;
 import dev.lectern.feed.DailyFeed;
 import dev.lectern.recommend.ForYou;
@@ -81,11 +84,13 @@ public final class WebServer implements AutoCloseable {
         library,
         background,
         new Accounts(library.database(), AccountSettings.single(), Clock.systemUTC()),
-        ForYou.Settings.defaults());
+        ForYou.Settings.defaults(),
+        null);
   }
 
   /**
-   * Starts serving at the address (port 0 picks a free port), with accounts as they are set.
+   * Starts serving at the address (port 0 picks a free port), with accounts as they are set, and
+   * saved searches, follows, feeds and digest settings when {@code digests} is not null.
    *
    * @throws UncheckedIOException when the address cannot be bound (port in use, unknown host)
    */
@@ -95,7 +100,8 @@ public final class WebServer implements AutoCloseable {
       PaperLibrary library,
       Background background,
       Accounts accounts,
-      ForYou.Settings forYouSettings) {
+      ForYou.Settings forYouSettings,
+      Digests digests) {
     Api api = new Api(search, library, background);
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
@@ -109,6 +115,7 @@ public final class WebServer implements AutoCloseable {
     MarkForms forms = new MarkForms(marks, collections, viewers);
     TrainingSignals signals = new TrainingSignals(library, Clock.systemUTC());
     ForYou forYou = new ForYou(library, signals, forYouSettings, Recommender.Options.defaults());
+    Subscriptions subscriptions = digests == null ? null : digests.subscriptions();
     Javalin app =
         Javalin.create(
             config -> {
@@ -123,7 +130,7 @@ public final class WebServer implements AutoCloseable {
               new MeApi(marks, collections, viewers).register(config.routes);
               new BrowseApi(feed, search).register(config.routes);
               new TodayPage(feed, pages, forms).register(config.routes);
-              new SearchPage(search, pages, forms).register(config.routes);
+              new SearchPage(search, pages, forms, subscriptions).register(config.routes);
               new Exports(new PaperLists(search, library), library)
                   .register(config.routes); // before the paper page, which takes any id
               new PaperPage(search, library, pages, forms, collections, viewers)
@@ -134,11 +141,15 @@ public final class WebServer implements AutoCloseable {
                   .register(config.routes);
               new CollectionPages(collections, forms, viewers, pages).register(config.routes);
               new StatusPage(background, pages).register(config.routes);
-              new ListPages(search, pages, forms).register(config.routes);
+              new ListPages(search, pages, forms, subscriptions).register(config.routes);
               new SignInPages(accounts, viewers, pages).register(config.routes);
               new AccountPage(accounts, viewers, pages).register(config.routes);
               new AdminPage(accounts, viewers, pages).register(config.routes);
               new AccountApi(viewers).register(config.routes);
+              if (digests != null) {
+                new SubscriptionPages(digests, pages, viewers).register(config.routes);
+                new UnsubscribePage(digests, pages).register(config.routes);
+              }
               errors(config, pages);
             });
     try {
@@ -210,6 +221,8 @@ public final class WebServer implements AutoCloseable {
   private static void errors(JavalinConfig config, Renderer pages) {
     config.routes.exception(
         HttpError.class, (e, ctx) -> fail(ctx, pages, e.status(), e.getMessage()));
+    // what a user asked of saved searches and digests cannot be done as asked: they can fix it
+    config.routes.exception(InvalidInput.class, (e, ctx) -> fail(ctx, pages, 400, e.getMessage()));
     config.routes.exception(
         Redirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
     config.routes.exception(

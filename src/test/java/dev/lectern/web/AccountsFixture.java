@@ -36,7 +36,8 @@ final class AccountsFixture implements AutoCloseable {
             lectern.library(),
             new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET),
             accounts,
-            ForYou.Settings.defaults());
+            ForYou.Settings.defaults(),
+            null);
   }
 
   URI uri() {

@@ -4,6 +4,8 @@ import dev.lectern.app.Background;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
 import dev.lectern.paper.Paper;
+import dev.lectern.recommend.ForYou;
+import dev.lectern.search.SearchService;
 import dev.lectern.testing.SyntheticSnapshot;
 import dev.lectern.testing.TestLibrary;
 import java.io.IOException;
@@ -62,12 +64,16 @@ final class WebFixture implements AutoCloseable {
   /** A server over whatever the library holds (nothing, for an empty library). */
   static WebFixture serve(Lectern lectern) {
     Background background = new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET);
+    SearchService search = lectern.search(true);
     WebServer server =
         WebServer.start(
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            lectern.search(true),
+            search,
             lectern.library(),
-            background);
+            background,
+            lectern.accounts(),
+            ForYou.Settings.defaults(),
+            lectern.digests(search));
     return new WebFixture(lectern, server);
   }
 

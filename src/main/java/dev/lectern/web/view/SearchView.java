@@ -43,7 +43,17 @@ public record SearchView(Page page, Form form, String error, Results results) {
       int first,
       List<PaperCard> hits,
       String previousHref,
-      String nextHref) {}
+      String nextHref,
+      SaveSearch save) {}
+
+  /**
+   * The "Save this search" form.
+   *
+   * @param query the search's canonical query string, which the form posts
+   * @param name the name it is saved under at first
+   * @param saved whether the viewer has saved it already
+   */
+  public record SaveSearch(String query, String name, boolean saved) {}
 
   /** An option of a select: its value, label and whether it is selected. */
   public record Choice(String value, String label, boolean selected) {}

@@ -1,0 +1,29 @@
+package dev.lectern.digest;
+
+import dev.lectern.digest.DigestUsers.Recipient;
+import dev.lectern.paper.Paper;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What one digest holds: the user's new papers, each once with every reason it is there, and the
+ * day's trending papers.
+ *
+ * @param since papers of days after this one ...
+ * @param cutoff ... up to this one
+ */
+public record Digest(
+    Recipient user, LocalDate since, LocalDate cutoff, List<Item> items, List<Item> trending) {
+
+  /**
+   * One paper and why it is in the digest.
+   *
+   * @param reasons "saved search 'graph neural'", "you follow Ada Lovelace", ...
+   */
+  public record Item(Paper paper, LocalDate day, List<String> reasons) {}
+
+  /** Nothing new for this user: no mail. */
+  public boolean isEmpty() {
+    return items.isEmpty() && trending.isEmpty();
+  }
+}

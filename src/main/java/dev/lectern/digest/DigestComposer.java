@@ -1,0 +1,128 @@
+package dev.lectern.digest;
+
+import dev.lectern.digest.Digest.Item;
+import dev.lectern.digest.DigestUsers.Recipient;
+import dev.lectern.feed.DailyFeed;
+import dev.lectern.search.Filters;
+import dev.lectern.search.SearchRequest;
+import dev.lectern.search.SearchRequest.Mode;
+import dev.lectern.search.SearchRequest.Sort;
+import dev.lectern.search.SearchResult.Hit;
+import dev.lectern.search.SearchService;
+import dev.lectern.store.PaperDays.Dated;
+import dev.lectern.store.PaperLibrary;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds a user's new papers: those of each saved search, follow and recommendation whose day (see
+ * {@link dev.lectern.store.PaperDays}) is after one day and up to another, each paper once with all
+ * its reasons. A saved search matches by its words and filters (lexical), whatever mode it was
+ * saved with: a search by meaning finds neighbours for any text, which would fill every digest.
+ */
+public final class DigestComposer {
+  /** Papers taken from each saved search or follow. */
+  static final int PER_SOURCE = 25;
+
+  /** Papers in one digest; a busy week's follows are cut here, newest kept. */
+  static final int MAX_ITEMS = 60;
+
+  static final int TRENDING = 5;
+
+  private final SearchService search;
+  private final PaperLibrary library;
+  private final Subscriptions subscriptions;
+  private final Recommendations recommendations;
+  private final DailyFeed feed;
+
+  public DigestComposer(
+      SearchService search,
+      PaperLibrary library,
+      Subscriptions subscriptions,
+      Recommendations recommendations) {
+    this.search = search;
+    this.library = library;
+    this.subscriptions = subscriptions;
+    this.recommendations = recommendations;
+    this.feed = new DailyFeed(library);
+  }
+
+  /** The newest day that has papers: a digest composed now covers days up to it. */
+  public LocalDate latestDay() {
+    return library.days().latest().orElse(null);
+  }
+
+  public Digest compose(Recipient user, LocalDate since, LocalDate cutoff) {
+    List<Item> items = papers(user.id(), since, cutoff);
+    Set<String> listed = new java.util.HashSet<>();
+    items.forEach(i -> listed.add(i.paper().id()));
+    List<Item> trending =
+        feed
+            .list(DailyFeed.Span.DAY, cutoff, DailyFeed.Order.TRENDING, 0, TRENDING * 2)
+            .entries()
+            .stream()
+            .filter(e -> e.day().isAfter(since) && !listed.contains(e.paper().id()))
+            .filter(e -> e.paper().upvotes() != null && e.paper().upvotes() > 0)
+            .limit(TRENDING)
+            .map(e -> new Item(e.paper(), e.day(), List.of("trending")))
+            .toList();
+    return new Digest(user, since, cutoff, items, trending);
+  }
+
+  /**
+   * The user's papers of days in (since, cutoff], newest first, each once with its reasons; with
+   * {@code since} null, their newest papers up to cutoff.
+   */
+  public List<Item> papers(long userId, LocalDate since, LocalDate cutoff) {
+    Map<String, List<String>> reasons = new LinkedHashMap<>();
+    for (Subscription s : subscriptions.of(userId)) {
+      for (Hit h : search.search(request(s, since, cutoff)).hits())
+        reasons.computeIfAbsent(h.id(), k -> new ArrayList<>()).add(s.reason());
+    }
+    for (Recommendations.Recommended r : recommendations.since(userId, since, cutoff, PER_SOURCE)) {
+      reasons
+          .computeIfAbsent(r.paperId(), k -> new ArrayList<>())
+          .add("recommended because " + r.because());
+    }
+    List<Item> items = new ArrayList<>();
+    // the search's date filter reads submission dates; the window is the papers' days
+    for (Dated d : library.days().byIds(List.copyOf(reasons.keySet()))) {
+      if ((since == null || d.day().isAfter(since)) && !d.day().isAfter(cutoff))
+        items.add(new Item(d.paper(), d.day(), List.copyOf(reasons.get(d.paper().id()))));
+    }
+    items.sort(Comparator.comparing(Item::day).thenComparing(i -> i.paper().id()).reversed());
+    return items.size() > MAX_ITEMS ? List.copyOf(items.subList(0, MAX_ITEMS)) : items;
+  }
+
+  static SearchRequest request(Subscription s, LocalDate since, LocalDate cutoff) {
+    Filters window = new Filters(Set.of(), since == null ? null : since.plusDays(1), cutoff, null);
+    return switch (s.kind()) {
+      case SEARCH -> {
+        SavedQuery q = SavedQuery.parse(s.target());
+        yield new SearchRequest(
+            q.query(), Mode.LEXICAL, q.filters().and(window), Sort.DATE, 0, PER_SOURCE);
+      }
+      case AUTHOR ->
+          new SearchRequest(
+              "",
+              Mode.LEXICAL,
+              new Filters(Set.of(), null, null, s.target()).and(window),
+              Sort.DATE,
+              0,
+              PER_SOURCE);
+      case CATEGORY ->
+          new SearchRequest(
+              "",
+              Mode.LEXICAL,
+              new Filters(Set.of(s.target()), null, null, null).and(window),
+              Sort.DATE,
+              0,
+              PER_SOURCE);
+    };
+  }
+}

@@ -1,0 +1,196 @@
+package dev.lectern.digest;
+
+import dev.lectern.digest.DigestMail.Composed;
+import dev.lectern.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every digest composed, one row per user and period ({@code digest_sends}): written as pending
+ * with its whole mail before anything is sent, claimed by one sender at a time, then marked sent or
+ * given a later try. A period has one row, so it is never composed twice; a pending row outlives a
+ * crash, so the next run sends it.
+ */
+public final class DigestSends {
+  /** Where a digest stands. */
+  public enum Status {
+    /** Nothing new for that period: no mail. */
+    EMPTY,
+    PENDING,
+    /** Claimed by a sender; taken over when its claim runs out (the sender died). */
+    SENDING,
+    SENT
+  }
+
+  /** One row. */
+  public record Send(
+      long id,
+      long userId,
+      String period,
+      LocalDate since,
+      LocalDate cutoff,
+      Status status,
+      int attempts,
+      String lastError,
+      String recipient,
+      Composed mail,
+      String messageId,
+      String sentAt) {}
+
+  private static final String COLUMNS =
+      "id, user_id, period, since_day, cutoff_day, status, attempts, last_error, recipient,"
+          + " subject, text_body, html_body, message_id, sent_at";
+
+  private final Sql sql;
+
+  public DigestSends(Database db) {
+    this.sql = new Sql(db);
+  }
+
+  public boolean exists(long userId, Instant period) {
+    return !sql.query(
+            "a digest",
+            "SELECT 1 FROM digest_sends WHERE user_id = ? AND period = ?",
+            rs -> 1,
+            userId,
+            period.toString())
+        .isEmpty();
+  }
+
+  /** The last day the user's digests have covered, empty before their first. */
+  public Optional<LocalDate> lastCutoff(long userId) {
+    return sql
+        .query(
+            "the last digest",
+            "SELECT MAX(cutoff_day) FROM digest_sends WHERE user_id = ?",
+            rs -> rs.getString(1),
+            userId)
+        .stream()
+        .filter(d -> d != null)
+        .findFirst()
+        .map(LocalDate::parse);
+  }
+
+  /** Records a period with nothing to send; false when the period already has its row. */
+  public boolean addEmpty(
+      long userId, Instant period, LocalDate since, LocalDate cutoff, Instant now) {
+    return sql.update(
+            "an empty digest",
+            "INSERT OR IGNORE INTO digest_sends (user_id, period, since_day, cutoff_day, status,"
+                + " created_at) VALUES (?, ?, ?, ?, 'empty', ?)",
+            userId,
+            period.toString(),
+            since.toString(),
+            cutoff.toString(),
+            now.toString())
+        == 1;
+  }
+
+  /** Records a digest to send, due at once; false when the period already has its row. */
+  public boolean addPending(
+      long userId,
+      Instant period,
+      LocalDate since,
+      LocalDate cutoff,
+      String recipient,
+      Composed mail,
+      String messageId,
+      Instant now) {
+    return sql.update(
+            "a digest to send",
+            "INSERT OR IGNORE INTO digest_sends (user_id, period, since_day, cutoff_day, status,"
+                + " next_attempt, recipient, subject, text_body, html_body, message_id, created_at)"
+                + " VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)",
+            userId,
+            period.toString(),
+            since.toString(),
+            cutoff.toString(),
+            now.toEpochMilli(),
+            recipient,
+            mail.subject(),
+            mail.text(),
+            mail.html(),
+            messageId,
+            now.toString())
+        == 1;
+  }
+
+  /** Digests that may be sent at {@code now}: pending and due, or claimed by a sender long gone. */
+  public List<Send> due(Instant now) {
+    return sql.query(
+        "the digests to send",
+        "SELECT "
+            + COLUMNS
+            + " FROM digest_sends WHERE status IN ('pending', 'sending') AND next_attempt <= ?"
+            + " ORDER BY id",
+        DigestSends::read,
+        now.toEpochMilli());
+  }
+
+  /**
+   * Takes a due digest for this sender until {@code until}; false when another took it first (a
+   * second process running digests at the same time).
+   */
+  public boolean claim(long id, Instant now, Instant until) {
+    return sql.update(
+            "a claim on a digest",
+            "UPDATE digest_sends SET status = 'sending', next_attempt = ?"
+                + " WHERE id = ? AND status IN ('pending', 'sending') AND next_attempt <= ?",
+            until.toEpochMilli(),
+            id,
+            now.toEpochMilli())
+        == 1;
+  }
+
+  public void markSent(long id, Instant now) {
+    sql.update(
+        "a sent digest",
+        "UPDATE digest_sends SET status = 'sent', attempts = attempts + 1, sent_at = ?,"
+            + " next_attempt = NULL, last_error = NULL WHERE id = ?",
+        now.toString(),
+        id);
+  }
+
+  /** The try failed: pending again, to be tried at {@code retryAt}. */
+  public void markFailed(long id, String error, Instant retryAt) {
+    sql.update(
+        "a failed digest",
+        "UPDATE digest_sends SET status = 'pending', attempts = attempts + 1, last_error = ?,"
+            + " next_attempt = ? WHERE id = ?",
+        error,
+        retryAt.toEpochMilli(),
+        id);
+  }
+
+  /** The user's latest digests, newest first. */
+  public List<Send> recent(long userId, int limit) {
+    return sql.query(
+        "the user's digests",
+        "SELECT " + COLUMNS + " FROM digest_sends WHERE user_id = ? ORDER BY id DESC LIMIT ?",
+        DigestSends::read,
+        userId,
+        limit);
+  }
+
+  private static Send read(ResultSet rs) throws SQLException {
+    return new Send(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        LocalDate.parse(rs.getString(4)),
+        LocalDate.parse(rs.getString(5)),
+        Status.valueOf(rs.getString(6).toUpperCase(java.util.Locale.ROOT)),
+        rs.getInt(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10) == null
+            ? null
+            : new Composed(rs.getString(10), rs.getString(11), rs.getString(12)),
+        rs.getString(13),
+        rs.getString(14));
+  }
+}
