@@ -46,6 +46,8 @@ class ScreenshotsTest {
         long collection = library(lectern, chromium.browser, today);
         pages.put("library", base + "/library");
         pages.put("collection", base + "/collections/" + collection);
+        pages.put("for-you", base + "/for-you");
+        pages.put("training", base + "/for-you/training");
       }
       for (String kv : only.split(",")) {
         if (kv.isBlank()) continue;
