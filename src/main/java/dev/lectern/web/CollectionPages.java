@@ -9,6 +9,7 @@ import dev.lectern.user.PaperCollections;
 import dev.lectern.user.PaperCollections.Collection;
 import dev.lectern.user.PaperCollections.Entry;
 import dev.lectern.user.PaperMarks.Slice;
+import dev.lectern.user.PendingImports;
 import dev.lectern.web.Exports.Format;
 import dev.lectern.web.view.CollectionView;
 import dev.lectern.web.view.ListExports;
@@ -30,13 +31,19 @@ final class CollectionPages {
   static final int MAX_PAGE = 10_000;
 
   private final PaperCollections collections;
+  private final PendingImports pending;
   private final MarkForms forms;
   private final Viewers viewers;
   private final Renderer renderer;
 
   CollectionPages(
-      PaperCollections collections, MarkForms forms, Viewers viewers, Renderer renderer) {
+      PaperCollections collections,
+      PendingImports pending,
+      MarkForms forms,
+      Viewers viewers,
+      Renderer renderer) {
     this.collections = collections;
+    this.pending = pending;
     this.forms = forms;
     this.viewers = viewers;
     this.renderer = renderer;
@@ -94,7 +101,10 @@ final class CollectionPages {
             entries,
             page > 1 ? base + (page == 2 ? "" : "?page=" + (page - 1)) : null,
             page * PAGE_SIZE < slice.total() ? base + "?page=" + (page + 1) : null,
-            exports(c)));
+            exports(c),
+            pending.of(user, c.id()).stream()
+                .map(x -> new CollectionView.Pending(x.label(), x.reason()))
+                .toList()));
   }
 
   /** The export links; a collection has no Atom feed. */

@@ -13,7 +13,9 @@ import dev.lectern.store.PaperLibrary;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.Accounts;
 import dev.lectern.user.PaperCollections;
+import dev.lectern.user.PaperImport;
 import dev.lectern.user.PaperMarks;
+import dev.lectern.user.PendingImports;
 import dev.lectern.user.TrainingSignals;
 import dev.lectern.user.UserDataException;
 import io.javalin.Javalin;
@@ -113,6 +115,7 @@ public final class WebServer implements AutoCloseable {
     PaperMarks marks = new PaperMarks(library, Clock.systemUTC());
     PaperCollections collections = new PaperCollections(library, marks, Clock.systemUTC());
     MarkForms forms = new MarkForms(marks, collections, viewers);
+    PendingImports pending = new PendingImports(library, collections, Clock.systemUTC());
     TrainingSignals signals = new TrainingSignals(library, Clock.systemUTC());
     ForYou forYou = new ForYou(library, signals, forYouSettings, Recommender.Options.defaults());
     Subscriptions subscriptions = digests == null ? null : digests.subscriptions();
@@ -139,7 +142,16 @@ public final class WebServer implements AutoCloseable {
               new LibraryPages(marks, collections, forms, viewers, pages).register(config.routes);
               new ForYouPage(forYou, signals, marks, library, forms, viewers, pages)
                   .register(config.routes);
-              new CollectionPages(collections, forms, viewers, pages).register(config.routes);
+              new ImportPage(
+                      new PaperImport(collections, pending),
+                      collections,
+                      library,
+                      subscriptions,
+                      viewers,
+                      pages)
+                  .register(config.routes);
+              new CollectionPages(collections, pending, forms, viewers, pages)
+                  .register(config.routes);
               new StatusPage(background, pages).register(config.routes);
               new ListPages(search, pages, forms, subscriptions).register(config.routes);
               new SignInPages(accounts, viewers, pages).register(config.routes);
@@ -173,7 +185,8 @@ public final class WebServer implements AutoCloseable {
     config.startup.showOldJavalinVersionWarning = false;
     // a POST to a page that only reads is "not allowed", not "not found"
     config.http.prefer405over404 = true;
-    config.http.maxRequestSize = 64 * 1024; // forms only: a note has at most 2,000 characters
+    // forms (a note has at most 2,000 characters) and one upload to import, of at most 2 MiB
+    config.http.maxRequestSize = ImportPage.MAX_FILE + 64 * 1024;
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("lectern-http");
     threads.setDaemon(true);
