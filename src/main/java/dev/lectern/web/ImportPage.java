@@ -11,6 +11,7 @@ import dev.lectern.user.PaperCollections;
 import dev.lectern.user.PaperImport;
 import dev.lectern.user.PaperImport.Line;
 import dev.lectern.user.PaperImport.Report;
+import dev.lectern.user.PendingFetch;
 import dev.lectern.web.view.ImportView;
 import dev.lectern.web.view.ImportView.Result;
 import io.javalin.config.RoutesConfig;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +37,17 @@ final class ImportPage {
   static final int CATEGORIES = 16;
   static final String DEFAULT_COLLECTION = "Imported";
 
+  /**
+   * How long a submit waits on arXiv for pending papers. Inline rather than in the background so
+   * the answer says what arrived; arXiv's pace (seconds a request) leaves a long list to the
+   * collection's "Fetch now" button.
+   */
+  static final Duration FETCH_BUDGET = Duration.ofSeconds(15);
+
+  static final int FETCH_MAX = 10;
+
   private final PaperImport imports;
+  private final PendingFetch fetch; // null: pending papers wait for a harvest
   private final PaperCollections collections;
   private final PaperLibrary library;
   private final Subscriptions subscriptions; // null without digests: no follows offered
@@ -44,12 +56,14 @@ final class ImportPage {
 
   ImportPage(
       PaperImport imports,
+      PendingFetch fetch,
       PaperCollections collections,
       PaperLibrary library,
       Subscriptions subscriptions,
       Viewers viewers,
       Renderer renderer) {
     this.imports = imports;
+    this.fetch = fetch;
     this.collections = collections;
     this.library = library;
     this.subscriptions = subscriptions;
@@ -104,7 +118,13 @@ final class ImportPage {
       String name = ctx.formParam("collection");
       r = imports.run(user, name == null || name.isBlank() ? DEFAULT_COLLECTION : name, entries);
     }
-    render(ctx, result(r, followed, refused));
+    String fetched = null;
+    if (r != null && fetch != null && r.pending().stream().anyMatch(l -> l.paperId() != null)) {
+      PendingFetch.Outcome o = fetch.run(FETCH_MAX, FETCH_BUDGET);
+      fetched =
+          o.fetched() + " fetched from arXiv" + (o.failure() == null ? "" : "; " + o.failure());
+    }
+    render(ctx, result(r, followed, refused, fetched));
   }
 
   private void follow(
@@ -117,10 +137,11 @@ final class ImportPage {
     }
   }
 
-  private static Result result(Report r, List<String> followed, List<String> refused) {
+  private static Result result(
+      Report r, List<String> followed, List<String> refused, String fetched) {
     List<String> unreadable = new ArrayList<>(refused);
     if (r == null)
-      return new Result(null, null, List.of(), List.of(), List.of(), unreadable, followed);
+      return new Result(null, null, List.of(), List.of(), List.of(), unreadable, followed, null);
     for (Unreadable u : r.unreadable()) unreadable.add(u.where() + ": " + u.why());
     return new Result(
         r.collection().name(),
@@ -129,7 +150,8 @@ final class ImportPage {
         lines(r.already()),
         lines(r.pending()),
         unreadable,
-        followed);
+        followed,
+        fetched);
   }
 
   private static List<String> lines(List<Line> lines) {

@@ -6,6 +6,7 @@ import dev.lectern.digest.InvalidInput;
 import dev.lectern.digest.Subscriptions;
 import dev.lectern.export.PaperLists;
 import dev.lectern.feed.DailyFeed;
+import dev.lectern.ingest.arxiv.ArxivRecords;
 import dev.lectern.recommend.ForYou;
 import dev.lectern.recommend.Recommender;
 import dev.lectern.search.SearchService;
@@ -15,6 +16,7 @@ import dev.lectern.user.Accounts;
 import dev.lectern.user.PaperCollections;
 import dev.lectern.user.PaperImport;
 import dev.lectern.user.PaperMarks;
+import dev.lectern.user.PendingFetch;
 import dev.lectern.user.PendingImports;
 import dev.lectern.user.TrainingSignals;
 import dev.lectern.user.UserDataException;
@@ -104,6 +106,22 @@ public final class WebServer implements AutoCloseable {
       Accounts accounts,
       ForYou.Settings forYouSettings,
       Digests digests) {
+    return start(address, search, library, background, accounts, forYouSettings, digests, null);
+  }
+
+  /**
+   * As above, and fetching papers imported before the library had them from {@code arxiv} (none
+   * fetched when it is null: they stay pending).
+   */
+  public static WebServer start(
+      InetSocketAddress address,
+      SearchService search,
+      PaperLibrary library,
+      Background background,
+      Accounts accounts,
+      ForYou.Settings forYouSettings,
+      Digests digests,
+      ArxivRecords arxiv) {
     Api api = new Api(search, library, background);
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
@@ -116,6 +134,8 @@ public final class WebServer implements AutoCloseable {
     PaperCollections collections = new PaperCollections(library, marks, Clock.systemUTC());
     MarkForms forms = new MarkForms(marks, collections, viewers);
     PendingImports pending = new PendingImports(library, collections, Clock.systemUTC());
+    PendingFetch fetch =
+        arxiv == null ? null : new PendingFetch(library, pending, arxiv, Clock.systemUTC());
     TrainingSignals signals = new TrainingSignals(library, Clock.systemUTC());
     ForYou forYou = new ForYou(library, signals, forYouSettings, Recommender.Options.defaults());
     Subscriptions subscriptions = digests == null ? null : digests.subscriptions();
@@ -144,13 +164,14 @@ public final class WebServer implements AutoCloseable {
                   .register(config.routes);
               new ImportPage(
                       new PaperImport(collections, pending),
+                      fetch,
                       collections,
                       library,
                       subscriptions,
                       viewers,
                       pages)
                   .register(config.routes);
-              new CollectionPages(collections, pending, forms, viewers, pages)
+              new CollectionPages(collections, pending, fetch, forms, viewers, pages)
                   .register(config.routes);
               new StatusPage(background, pages).register(config.routes);
               new ListPages(search, pages, forms, subscriptions).register(config.routes);

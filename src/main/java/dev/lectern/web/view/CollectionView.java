@@ -10,6 +10,7 @@ import java.util.List;
  * @param count e.g. "3 papers"
  * @param exports its BibTeX, CSV and JSON (no Atom feed)
  * @param pending papers imported into it that the library does not have yet
+ * @param fetches whether its pending papers can be fetched from arXiv now
  */
 public record CollectionView(
     Page page,
@@ -21,7 +22,8 @@ public record CollectionView(
     String newerHref,
     String olderHref,
     ListExports exports,
-    List<Pending> pending) {
+    List<Pending> pending,
+    boolean fetches) {
 
   /** A paper of the collection and the note the viewer wrote on it, empty for none. */
   public record Entry(PaperCard card, String note) {}

@@ -17,6 +17,7 @@ public record ImportView(
    * What a submit did; each list names its entries ("line 2: 2404.15574 — Title").
    *
    * @param collectionHref null when nothing was imported (follows only)
+   * @param fetched what fetching the pending papers from arXiv did, null when nothing was tried
    */
   public record Result(
       String collectionName,
@@ -25,5 +26,6 @@ public record ImportView(
       List<String> already,
       List<String> pending,
       List<String> unreadable,
-      List<String> followed) {}
+      List<String> followed,
+      String fetched) {}
 }
