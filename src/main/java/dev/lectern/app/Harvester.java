@@ -12,7 +12,11 @@ import dev.lectern.ingest.http.PoliteHttpClient;
 import dev.lectern.ingest.http.Wait;
 import dev.lectern.store.ImportCounts;
 import dev.lectern.store.PaperLibrary;
+import dev.lectern.user.PaperCollections;
+import dev.lectern.user.PaperMarks;
+import dev.lectern.user.PendingImports;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,6 +71,7 @@ public final class Harvester {
   private final PaperLibrary library;
   private final HarvestConfig config;
   private final Harvests harvests;
+  private final PendingImports pending;
   private final Events events;
   private final Runnable imported;
   private final PoliteHttpClient arxivHttp;
@@ -90,6 +95,10 @@ public final class Harvester {
     this.events = events;
     this.imported = imported;
     this.harvests = new Harvests(library, config.batchSize());
+    PaperCollections collections =
+        new PaperCollections(
+            library, new PaperMarks(library, Clock.systemUTC()), Clock.systemUTC());
+    this.pending = new PendingImports(library, collections, Clock.systemUTC());
     this.arxivHttp = config.client(config.arxiv(), events::harvestWaiting);
     this.hfHttp = config.client(config.hf(), events::harvestWaiting);
     this.lastCompleted = library.state().get(LAST_COMPLETED).map(Instant::parse).orElse(null);
@@ -190,6 +199,20 @@ public final class Harvester {
     URI hf = config.hf().base();
     LocalDate from = start(harvests.hfLastDay(hf), today);
     step(o, HF, HF + " Daily Papers", p -> harvests.hf(hf, from, today, hfHttp, p));
+    if (o.newPapers > 0) settlePending(o);
+  }
+
+  /**
+   * Papers imported into collections before the library had them join those the harvest brought.
+   */
+  private void settlePending(Outcome o) {
+    try {
+      int moved = pending.settle(null);
+      if (moved > 0)
+        o.results.add(String.format("imported papers now in their collections: %,d", moved));
+    } catch (RuntimeException e) {
+      o.errors.add("pending imports: " + message(e));
+    }
   }
 
   /** Where a source's harvest starts: after its last one, or the first days back. */

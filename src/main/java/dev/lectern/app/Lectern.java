@@ -12,6 +12,8 @@ import dev.lectern.index.IndexSnapshot;
 import dev.lectern.index.LuceneIndex;
 import dev.lectern.index.PaperIndex;
 import dev.lectern.index.SearchableIndex;
+import dev.lectern.ingest.arxiv.ArxivRecords;
+import dev.lectern.ingest.http.PoliteHttpClient;
 import dev.lectern.recommend.ForYou;
 import dev.lectern.recommend.Recommender;
 import dev.lectern.search.SearchService;
@@ -20,7 +22,9 @@ import dev.lectern.store.PaperLibrary;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.Accounts;
 import dev.lectern.user.TrainingSignals;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -56,6 +60,19 @@ public final class Lectern implements AutoCloseable {
 
   public PaperLibrary library() {
     return library;
+  }
+
+  /**
+   * arXiv by id (OAI-PMH GetRecord at harvest.arxiv.base-url), for papers imported before the
+   * library had them: few attempts and short timeouts, since a user waits on the answer.
+   */
+  public ArxivRecords arxivRecords() {
+    return new ArxivRecords(
+        URI.create(settings.get(Settings.ARXIV_OAI_URL)),
+        PoliteHttpClient.builder()
+            .maxAttempts(2)
+            .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10))
+            .build());
   }
 
   /** The accounts, as the users.* settings say they work. */

@@ -253,7 +253,8 @@ final class ServeCommand implements Callable<Integer> {
           background,
           lectern.accounts(),
           lectern.forYouSettings(),
-          digests);
+          digests,
+          lectern.arxivRecords());
     } catch (java.io.UncheckedIOException e) {
       throw new IllegalArgumentException(
           e.getMessage() + " (choose another with --port N or server.port)", e);

@@ -24,13 +24,18 @@ public final class PaperIds {
 
   /**
    * The arXiv id without its version, or null when {@code raw} is not an arXiv id. Accepts an
-   * {@code arXiv:} prefix, a version suffix and abs/pdf URLs.
+   * {@code arXiv:} prefix, a version suffix and abs/pdf/html URLs (a query or fragment after them
+   * is dropped).
    */
   public static String normalizeArxivId(String raw) {
     if (raw == null) return null;
     String s = raw.trim();
     int abs = Math.max(s.lastIndexOf("/abs/"), s.lastIndexOf("/pdf/"));
-    if (abs >= 0) s = s.substring(abs + 5);
+    int html = s.lastIndexOf("/html/");
+    if (abs >= 0 || html >= 0) {
+      s = abs > html ? s.substring(abs + 5) : s.substring(html + 6);
+      s = s.replaceFirst("[?#].*$", "").replaceFirst("/$", "");
+    }
     if (s.endsWith(".pdf")) s = s.substring(0, s.length() - 4);
     Matcher m = ARXIV.matcher(s);
     if (!m.matches()) return null;

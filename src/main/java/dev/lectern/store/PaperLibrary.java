@@ -153,6 +153,32 @@ public final class PaperLibrary {
     return out;
   }
 
+  /** How many of the latest papers {@link #commonCategories} counts: a bound on its cost. */
+  static final int RECENT_FOR_CATEGORIES = 50_000;
+
+  /**
+   * The primary categories most common among the library's latest papers, most common first: a full
+   * count would scan millions of rows on every onboarding page.
+   */
+  public List<String> commonCategories(int n) {
+    List<String> out = new ArrayList<>();
+    try (Connection c = db.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT cat FROM (SELECT substr(categories, 1, instr(categories || ' ', ' ') - 1)"
+                    + " AS cat FROM papers ORDER BY rowid DESC LIMIT ?)"
+                    + " WHERE cat <> '' GROUP BY cat ORDER BY COUNT(*) DESC, cat LIMIT ?")) {
+      ps.setInt(1, RECENT_FOR_CATEGORIES);
+      ps.setInt(2, n);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot count categories: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   public Database database() {
     return db;
   }

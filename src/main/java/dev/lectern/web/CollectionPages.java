@@ -9,6 +9,8 @@ import dev.lectern.user.PaperCollections;
 import dev.lectern.user.PaperCollections.Collection;
 import dev.lectern.user.PaperCollections.Entry;
 import dev.lectern.user.PaperMarks.Slice;
+import dev.lectern.user.PendingFetch;
+import dev.lectern.user.PendingImports;
 import dev.lectern.web.Exports.Format;
 import dev.lectern.web.view.CollectionView;
 import dev.lectern.web.view.ListExports;
@@ -30,13 +32,22 @@ final class CollectionPages {
   static final int MAX_PAGE = 10_000;
 
   private final PaperCollections collections;
+  private final PendingImports pending;
+  private final PendingFetch fetch; // null: no "Fetch now"
   private final MarkForms forms;
   private final Viewers viewers;
   private final Renderer renderer;
 
   CollectionPages(
-      PaperCollections collections, MarkForms forms, Viewers viewers, Renderer renderer) {
+      PaperCollections collections,
+      PendingImports pending,
+      PendingFetch fetch,
+      MarkForms forms,
+      Viewers viewers,
+      Renderer renderer) {
     this.collections = collections;
+    this.pending = pending;
+    this.fetch = fetch;
     this.forms = forms;
     this.viewers = viewers;
     this.renderer = renderer;
@@ -60,6 +71,15 @@ final class CollectionPages {
     routes.post("/collections/{id}/delete", this::delete);
     routes.post("/collections/{id}/note", this::note);
     routes.post("/collections/{id}/remove", this::remove);
+    routes.post("/collections/{id}/fetch", this::fetch);
+  }
+
+  /** Retries the pending papers now, as an import does; also settles those a harvest brought. */
+  private void fetch(Context ctx) {
+    Collection c = collection(ctx);
+    if (fetch != null) fetch.run(ImportPage.FETCH_MAX, ImportPage.FETCH_BUDGET);
+    else pending.settle(viewers.of(ctx).userId());
+    Forms.back(ctx, href(c.id()));
   }
 
   private Collection collection(Context ctx) {
@@ -94,7 +114,11 @@ final class CollectionPages {
             entries,
             page > 1 ? base + (page == 2 ? "" : "?page=" + (page - 1)) : null,
             page * PAGE_SIZE < slice.total() ? base + "?page=" + (page + 1) : null,
-            exports(c)));
+            exports(c),
+            pending.of(user, c.id()).stream()
+                .map(x -> new CollectionView.Pending(x.label(), x.reason()))
+                .toList(),
+            fetch != null));
   }
 
   /** The export links; a collection has no Atom feed. */

@@ -6,6 +6,7 @@ import dev.lectern.digest.InvalidInput;
 import dev.lectern.digest.Subscriptions;
 import dev.lectern.export.PaperLists;
 import dev.lectern.feed.DailyFeed;
+import dev.lectern.ingest.arxiv.ArxivRecords;
 import dev.lectern.recommend.ForYou;
 import dev.lectern.recommend.Recommender;
 import dev.lectern.search.SearchService;
@@ -13,7 +14,10 @@ import dev.lectern.store.PaperLibrary;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.Accounts;
 import dev.lectern.user.PaperCollections;
+import dev.lectern.user.PaperImport;
 import dev.lectern.user.PaperMarks;
+import dev.lectern.user.PendingFetch;
+import dev.lectern.user.PendingImports;
 import dev.lectern.user.TrainingSignals;
 import dev.lectern.user.UserDataException;
 import io.javalin.Javalin;
@@ -102,6 +106,22 @@ public final class WebServer implements AutoCloseable {
       Accounts accounts,
       ForYou.Settings forYouSettings,
       Digests digests) {
+    return start(address, search, library, background, accounts, forYouSettings, digests, null);
+  }
+
+  /**
+   * As above, and fetching papers imported before the library had them from {@code arxiv} (none
+   * fetched when it is null: they stay pending).
+   */
+  public static WebServer start(
+      InetSocketAddress address,
+      SearchService search,
+      PaperLibrary library,
+      Background background,
+      Accounts accounts,
+      ForYou.Settings forYouSettings,
+      Digests digests,
+      ArxivRecords arxiv) {
     Api api = new Api(search, library, background);
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
@@ -113,6 +133,9 @@ public final class WebServer implements AutoCloseable {
     PaperMarks marks = new PaperMarks(library, Clock.systemUTC());
     PaperCollections collections = new PaperCollections(library, marks, Clock.systemUTC());
     MarkForms forms = new MarkForms(marks, collections, viewers);
+    PendingImports pending = new PendingImports(library, collections, Clock.systemUTC());
+    PendingFetch fetch =
+        arxiv == null ? null : new PendingFetch(library, pending, arxiv, Clock.systemUTC());
     TrainingSignals signals = new TrainingSignals(library, Clock.systemUTC());
     ForYou forYou = new ForYou(library, signals, forYouSettings, Recommender.Options.defaults());
     Subscriptions subscriptions = digests == null ? null : digests.subscriptions();
@@ -139,7 +162,17 @@ public final class WebServer implements AutoCloseable {
               new LibraryPages(marks, collections, forms, viewers, pages).register(config.routes);
               new ForYouPage(forYou, signals, marks, library, forms, viewers, pages)
                   .register(config.routes);
-              new CollectionPages(collections, forms, viewers, pages).register(config.routes);
+              new ImportPage(
+                      new PaperImport(collections, pending),
+                      fetch,
+                      collections,
+                      library,
+                      subscriptions,
+                      viewers,
+                      pages)
+                  .register(config.routes);
+              new CollectionPages(collections, pending, fetch, forms, viewers, pages)
+                  .register(config.routes);
               new StatusPage(background, pages).register(config.routes);
               new ListPages(search, pages, forms, subscriptions).register(config.routes);
               new SignInPages(accounts, viewers, pages).register(config.routes);
@@ -173,7 +206,8 @@ public final class WebServer implements AutoCloseable {
     config.startup.showOldJavalinVersionWarning = false;
     // a POST to a page that only reads is "not allowed", not "not found"
     config.http.prefer405over404 = true;
-    config.http.maxRequestSize = 64 * 1024; // forms only: a note has at most 2,000 characters
+    // forms (a note has at most 2,000 characters) and one upload to import, of at most 2 MiB
+    config.http.maxRequestSize = ImportPage.MAX_FILE + 64 * 1024;
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("lectern-http");
     threads.setDaemon(true);

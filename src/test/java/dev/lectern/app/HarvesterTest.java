@@ -9,6 +9,12 @@ import dev.lectern.testing.Eventually;
 import dev.lectern.testing.FakeSources;
 import dev.lectern.testing.MutableClock;
 import dev.lectern.testing.TestLibrary;
+import dev.lectern.user.ImportSources;
+import dev.lectern.user.PaperCollections;
+import dev.lectern.user.PaperImport;
+import dev.lectern.user.PaperMarks;
+import dev.lectern.user.PendingImports;
+import dev.lectern.user.Users;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,6 +125,29 @@ class HarvesterTest {
       assertThat(daily.last().newPapers()).isZero();
       assertThat(daily.nextRun()).isEqualTo(Instant.parse("2024-03-15T00:30:00Z"));
     }
+  }
+
+  @Test
+  void aPaperImportedBeforeTheLibraryHadItJoinsItsCollectionWithTheHarvest() throws Exception {
+    PaperCollections collections =
+        new PaperCollections(library, new PaperMarks(library, clock), clock);
+    PendingImports pending = new PendingImports(library, collections, clock);
+    long c =
+        new PaperImport(collections, pending)
+            .run(Users.LOCAL_USER, "Graphs", ImportSources.text("0704.0002 2501.99999"))
+            .collection()
+            .id();
+    try (FakeSources sources = FakeSources.start()) {
+      start(sources.arxivBase(), sources.hfBase());
+      HarvestStatus first = awaitRuns(0, true);
+      assertThat(first.last().results()).contains("imported papers now in their collections: 1");
+    }
+    assertThat(collections.papers(Users.LOCAL_USER, c, 0, 10).items())
+        .extracting(e -> e.paper().id())
+        .containsExactly("0704.0002");
+    assertThat(pending.of(Users.LOCAL_USER, c))
+        .extracting(PendingImports.Pending::arxivId)
+        .containsExactly("2501.99999");
   }
 
   @Test

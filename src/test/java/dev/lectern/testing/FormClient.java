@@ -66,6 +66,45 @@ public final class FormClient {
             .build());
   }
 
+  /**
+   * POSTs a multipart form, as a browser sends one with a file: the fields, then one file under
+   * {@code fileField} named {@code fileName} (no file part when it is null).
+   */
+  public HttpResponse<String> postFile(
+      String path, String fileField, String fileName, String content, String... namesAndValues) {
+    String boundary = "----lectern" + Long.toHexString(System.nanoTime());
+    StringBuilder body = new StringBuilder();
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("_csrf", csrf);
+    for (int i = 0; i < namesAndValues.length; i += 2)
+      fields.put(namesAndValues[i], namesAndValues[i + 1]);
+    fields.forEach(
+        (k, v) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k)
+                .append("\"\r\n\r\n")
+                .append(v)
+                .append("\r\n"));
+    if (fileName != null)
+      body.append("--")
+          .append(boundary)
+          .append("\r\nContent-Disposition: form-data; name=\"")
+          .append(fileField)
+          .append("\"; filename=\"")
+          .append(fileName)
+          .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+          .append(content)
+          .append("\r\n");
+    body.append("--").append(boundary).append("--\r\n");
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+            .build());
+  }
+
   /** An API call with a method and no body, sending the token as a header too. */
   public HttpResponse<String> call(String method, String path) {
     return send(

@@ -3,6 +3,7 @@ package dev.lectern.web;
 import dev.lectern.app.Background;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
+import dev.lectern.ingest.arxiv.ArxivRecords;
 import dev.lectern.paper.Paper;
 import dev.lectern.recommend.ForYou;
 import dev.lectern.search.SearchService;
@@ -46,6 +47,11 @@ final class WebFixture implements AutoCloseable {
 
   /** The same library with more papers in it. */
   static WebFixture start(Path dataDir, Paper... more) {
+    return start(dataDir, null, more);
+  }
+
+  /** The same library, fetching imported papers it lacks from {@code arxiv} (null: none). */
+  static WebFixture start(Path dataDir, ArxivRecords arxiv, Paper... more) {
     Lectern lectern =
         new Lectern(Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));
     try {
@@ -58,11 +64,15 @@ final class WebFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return serve(lectern);
+    return serve(lectern, arxiv);
   }
 
   /** A server over whatever the library holds (nothing, for an empty library). */
   static WebFixture serve(Lectern lectern) {
+    return serve(lectern, null);
+  }
+
+  private static WebFixture serve(Lectern lectern, ArxivRecords arxiv) {
     Background background = new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET);
     SearchService search = lectern.search(true);
     WebServer server =
@@ -73,7 +83,8 @@ final class WebFixture implements AutoCloseable {
             background,
             lectern.accounts(),
             ForYou.Settings.defaults(),
-            lectern.digests(search));
+            lectern.digests(search),
+            arxiv);
     return new WebFixture(lectern, server);
   }
 

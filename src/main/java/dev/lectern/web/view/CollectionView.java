@@ -9,6 +9,8 @@ import java.util.List;
  * @param href the collection's page, the base of its forms' actions ({@code href + "/rename"})
  * @param count e.g. "3 papers"
  * @param exports its BibTeX, CSV and JSON (no Atom feed)
+ * @param pending papers imported into it that the library does not have yet
+ * @param fetches whether its pending papers can be fetched from arXiv now
  */
 public record CollectionView(
     Page page,
@@ -19,8 +21,13 @@ public record CollectionView(
     List<Entry> papers,
     String newerHref,
     String olderHref,
-    ListExports exports) {
+    ListExports exports,
+    List<Pending> pending,
+    boolean fetches) {
 
   /** A paper of the collection and the note the viewer wrote on it, empty for none. */
   public record Entry(PaperCard card, String note) {}
+
+  /** A paper waiting for the library: its arXiv id or title, and why it waits. */
+  public record Pending(String label, String reason) {}
 }
