@@ -301,6 +301,29 @@ class UserIsolationTest {
             c + "/remove",
             false,
             () -> notFound(bob.post(c + "/remove", "paper", SAVED))));
+    all.add(
+        new Case(
+            "POST /collections/{id}/fetch",
+            c + "/fetch",
+            false,
+            () -> notFound(bob.post(c + "/fetch"))));
+    all.add(
+        new Case(
+            "GET /library/import",
+            "/library/import",
+            false,
+            () -> assertThat(bob.get("/library/import").status()).isEqualTo(200)));
+    // the form names a collection, never an id: an import fills one of Bob's own
+    all.add(
+        new Case(
+            "POST /library/import",
+            "/library/import",
+            false,
+            () ->
+                assertThat(
+                        bob.post("/library/import", "ids", BOBS, "collection", "Bob's import")
+                            .status())
+                    .isEqualTo(200)));
 
     // For you and what it learns from
     all.add(
