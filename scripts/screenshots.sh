@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Screenshots of the web app (Today, Search, a paper, status, library, a collection, For you and its
+# Screenshots of the web app (Today, Search, a paper, status, library, a collection, the import page, For you and its
 # training page; 1280 and 360 px wide; light and dark) into DIR
 # (default docs/screenshots/all, not committed), over a scratch library: the sample pages and a generated
 # snapshot of 2,000 papers dated 11-15 March 2024. Needs python3 and /usr/bin/chromium.

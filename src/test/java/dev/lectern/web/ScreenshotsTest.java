@@ -48,6 +48,7 @@ class ScreenshotsTest {
         pages.put("collection", base + "/collections/" + collection);
         pages.put("for-you", base + "/for-you");
         pages.put("training", base + "/for-you/training");
+        pages.put("import", base + "/library/import");
       }
       for (String kv : only.split(",")) {
         if (kv.isBlank()) continue;
