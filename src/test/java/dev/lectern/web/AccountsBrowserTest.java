@@ -11,7 +11,6 @@ import dev.lectern.app.Settings;
 import dev.lectern.paper.Paper;
 import dev.lectern.testing.TestLibrary;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,17 +41,7 @@ class AccountsBrowserTest {
       long admin = lectern.accounts().users().create("ada", PASSWORD, true).id();
       String code = lectern.accounts().invites().create(admin).code();
       Page page = context.newPage();
-      List<String> problems = new ArrayList<>();
-      page.onConsoleMessage(
-          m -> {
-            if (m.type().equals("error") || m.type().equals("warning"))
-              problems.add(m.type() + ": " + m.text());
-          });
-      page.onPageError(problems::add);
-      page.onResponse(
-          r -> {
-            if (r.status() >= 400) problems.add(r.status() + " " + r.url());
-          });
+      List<String> problems = Chromium.problems(page);
       String base = web.uri().toString();
       Locator header = page.locator("nav.account");
 

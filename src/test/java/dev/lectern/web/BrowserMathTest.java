@@ -24,17 +24,7 @@ class BrowserMathTest {
    * Console errors and warnings (a CSP violation is one), page errors, failed requests, dialogs.
    */
   private static List<String> watch(Page page) {
-    List<String> problems = new ArrayList<>();
-    page.onConsoleMessage(
-        m -> {
-          if (m.type().equals("error") || m.type().equals("warning"))
-            problems.add(m.type() + ": " + m.text());
-        });
-    page.onPageError(problems::add);
-    page.onResponse(
-        r -> {
-          if (r.status() >= 400) problems.add(r.status() + " " + r.url());
-        });
+    List<String> problems = Chromium.problems(page);
     page.onDialog(
         d -> {
           problems.add("dialog: " + d.message());

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -84,17 +83,7 @@ class BrowserTodayTest {
   }
 
   private static List<String> watch(Page page) {
-    List<String> problems = new ArrayList<>();
-    page.onConsoleMessage(
-        m -> {
-          if (m.type().equals("error") || m.type().equals("warning"))
-            problems.add(m.type() + ": " + m.text());
-        });
-    page.onPageError(problems::add);
-    page.onResponse(
-        r -> {
-          if (r.status() >= 400) problems.add(r.status() + " " + r.url());
-        });
+    List<String> problems = Chromium.problems(page);
     return problems;
   }
 

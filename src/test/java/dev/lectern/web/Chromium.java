@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +62,25 @@ final class Chromium implements AutoCloseable {
       playwright.close();
       throw e;
     }
+  }
+
+  /**
+   * What goes wrong on a page from now on: console errors and warnings (CSP violations among them),
+   * uncaught errors, and answers of 400 or more. A test ends by checking the list is empty.
+   */
+  static List<String> problems(Page page) {
+    List<String> problems = new ArrayList<>();
+    page.onConsoleMessage(
+        m -> {
+          if (m.type().equals("error") || m.type().equals("warning"))
+            problems.add(m.type() + ": " + m.text());
+        });
+    page.onPageError(problems::add);
+    page.onResponse(
+        r -> {
+          if (r.status() >= 400) problems.add(r.status() + " " + r.url());
+        });
+    return problems;
   }
 
   @Override

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,17 +26,7 @@ class LibraryBrowserTest {
         Chromium chromium = Chromium.launch();
         BrowserContext context = chromium.browser.newContext()) {
       Page page = context.newPage();
-      List<String> problems = new ArrayList<>();
-      page.onConsoleMessage(
-          m -> {
-            if (m.type().equals("error") || m.type().equals("warning"))
-              problems.add(m.type() + ": " + m.text());
-          });
-      page.onPageError(problems::add);
-      page.onResponse(
-          r -> {
-            if (r.status() >= 400) problems.add(r.status() + " " + r.url());
-          });
+      List<String> problems = Chromium.problems(page);
       String base = web.uri().toString();
       String title = "Retrieval heads in long-context transformers";
 
