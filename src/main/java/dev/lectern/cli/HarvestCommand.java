@@ -6,6 +6,8 @@ import dev.lectern.ingest.ImportException;
 import dev.lectern.ingest.ImportSummary;
 import dev.lectern.ingest.arxiv.OaiPmhSource;
 import dev.lectern.ingest.arxiv.OaiSet;
+import dev.lectern.ingest.harvest.ArxivScope;
+import dev.lectern.ingest.harvest.ArxivScope.SetHarvest;
 import dev.lectern.ingest.harvest.Harvests;
 import dev.lectern.ingest.http.ConnectionFailedException;
 import dev.lectern.ingest.http.HttpStatusException;
@@ -15,8 +17,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
-import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -121,7 +123,8 @@ final class HarvestCommand {
       name = "arxiv",
       description = {
         "Harvest arXiv metadata over OAI-PMH.",
-        "Example: lectern harvest arxiv --set cs --since 7d. Later runs continue from the last harvested date."
+        "Example: lectern harvest arxiv --categories cs.LG,stat.ML --since 7d. Later runs continue from the"
+            + " last harvested date."
       })
   static final class Arxiv implements Callable<Integer> {
     @ParentCommand HarvestCommand harvest;
@@ -129,10 +132,23 @@ final class HarvestCommand {
     @ArgGroup(exclusive = false)
     Window window = new Window();
 
-    @Option(
-        names = "--set",
-        description = "OAI set, e.g. cs, math, physics:hep-th (default: all of arXiv).")
-    String set;
+    @ArgGroup(exclusive = true)
+    Scope scope;
+
+    /** A whole OAI set, or categories (each harvested through its archive's set). */
+    static final class Scope {
+      @Option(
+          names = "--set",
+          description = "OAI set, e.g. cs, math, physics:hep-th (default: all of arXiv).")
+      String set;
+
+      @Option(
+          names = "--categories",
+          description =
+              "Categories or archives, comma-separated, e.g. cs.LG,stat.ML,hep-th (default: all of"
+                  + " arXiv; serve harvests the harvest.arxiv.categories setting).")
+      String categories;
+    }
 
     @Option(
         names = "--base-url",
@@ -173,19 +189,36 @@ final class HarvestCommand {
       }
       var library = main.lectern().library();
       Harvests harvests = harvests(main);
-      SortedSet<String> all = new TreeSet<>();
-      LocalDate from =
-          window.from(
-              harvests.arxivLastDay(base, set, all), "arXiv" + (set == null ? "" : " set " + set));
-      ImportSummary s =
-          reaching(
-              base,
-              Settings.ARXIV_OAI_URL,
-              () -> harvests.arxiv(base, set, all, from, window.until(), http, progress(main)));
-      out.println(s);
+      for (SetHarvest target : targets()) {
+        String label = "arXiv" + (target.spec() == null ? "" : " set " + target);
+        LocalDate from =
+            window.from(harvests.arxivLastDay(base, target.spec(), target.categories()), label);
+        ImportSummary s =
+            reaching(
+                base,
+                Settings.ARXIV_OAI_URL,
+                () ->
+                    harvests.arxiv(
+                        base,
+                        target.spec(),
+                        target.categories(),
+                        from,
+                        window.until(),
+                        http,
+                        progress(main)));
+        out.println((target.spec() == null ? "" : target + ": ") + s);
+      }
       out.println("papers: " + library.count());
       IndexSync.run(main.lectern(), out);
       return 0;
+    }
+
+    /** The sets to harvest: one set or all of arXiv, or the sets that hold the categories. */
+    private List<SetHarvest> targets() {
+      if (scope != null && scope.categories != null) {
+        return ArxivScope.parse(scope.categories).sets();
+      }
+      return List.of(new SetHarvest(scope == null ? null : scope.set, new TreeSet<>()));
     }
   }
 

@@ -103,14 +103,14 @@ final class PaperPage {
             p.doi() == null ? null : "https://doi.org/" + p.doi(),
             Latex.toUnicode(p.journalRef()), // "Phys. Rev. Lett. {\bf 98}", "351--358"
             p.comments() == null ? null : HitText.html(p.comments()),
-            license,
+            license == null ? null : PaperFacts.licenseName(license),
             license != null && (license.startsWith("http://") || license.startsWith("https://"))
                 ? license
                 : null,
             p.upvotes(),
             arxiv ? Links.arxivAbs(p.id()) : null,
             arxiv ? Links.arxivPdf(p.id()) : null,
-            String.join(", ", p.sources()),
+            PaperFacts.sourceNames(p.sources()),
             similar,
             similarNote,
             Exports.citation(p),

@@ -56,6 +56,42 @@ class CliHarvestTest {
   }
 
   @Test
+  void categoriesAreHarvestedThroughTheirArchivesSetsKeepingOnlyThoseCategories() throws Exception {
+    try (LocalHttpServer arxiv = FakeArxiv.start()) {
+      String base = arxiv.uri("/oai").toString();
+      String[] r =
+          run(
+              "harvest",
+              "arxiv",
+              "--base-url",
+              base,
+              "--categories",
+              "math.CO,cs.CG",
+              "--from",
+              "2007-04-01",
+              "--delay",
+              "0s");
+      assertThat(r[0]).as(r[2]).isEqualTo("0");
+      // the fake answers every set with the same 10 records: 3 are filed under math.CO, and the
+      // one under cs.CG is one of them
+      assertThat(r[1]).contains("math (math.CO): ").contains("cs (cs.CG): ").contains("papers: 3");
+      assertThat(
+              arxiv.requests().stream()
+                  .filter(q -> "ListRecords".equals(q.param("verb")) && q.param("set") != null)
+                  .map(q -> q.param("set"))
+                  .distinct())
+          .containsExactly("math", "cs");
+    }
+  }
+
+  @Test
+  void aListThatIsNotCategoriesIsRefusedWithAnExample() {
+    String[] r = run("harvest", "arxiv", "--categories", "machine learning!", "--since", "1d");
+    assertThat(r[0]).isNotEqualTo("0");
+    assertThat(r[2]).contains("is not an arXiv category").doesNotContain("Exception");
+  }
+
+  @Test
   void aHarvestThatFindsNothingStillLetsTheNextOneContinueFromItsEnd() throws Exception {
     try (LocalHttpServer arxiv =
         LocalHttpServer.start(
