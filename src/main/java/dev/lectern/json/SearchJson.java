@@ -15,6 +15,8 @@ import java.util.Map;
  * @param mode the mode actually run (hybrid and semantic fall back to lexical without a model)
  * @param total matching papers, a lower bound unless {@code totalIsExact}
  * @param facets {@code category} and {@code year} to counts over the matches
+ * @param facetsCountAll false when the facets count the best matches only (a search ranked by
+ *     relevance), true when they count every match
  */
 public record SearchJson(
     String query,
@@ -28,7 +30,8 @@ public record SearchJson(
     long tookMs,
     List<String> notes,
     List<HitJson> hits,
-    Map<String, List<FacetCount>> facets) {
+    Map<String, List<FacetCount>> facets,
+    boolean facetsCountAll) {
 
   /**
    * @param categories any of these (an archive such as {@code cs} means all of its categories)
@@ -57,7 +60,8 @@ public record SearchJson(
         r.took().toMillis(),
         r.notes(),
         HitJson.all(r.hits()),
-        r.facets());
+        r.facets(),
+        r.facetsCountAll());
   }
 
   static String lower(Enum<?> e) {

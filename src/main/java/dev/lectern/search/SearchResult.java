@@ -12,8 +12,10 @@ import java.util.Map;
  *     candidates); a lower bound when {@code totalIsExact} is false
  * @param modeUsed the mode actually run: hybrid or semantic fall back to lexical without an
  *     embedder
- * @param facets dimension ({@code category}, {@code year}) to counts over all matching papers,
- *     largest first for categories, newest first for years
+ * @param facets dimension ({@code category}, {@code year}) to counts, largest first for categories,
+ *     newest first for years
+ * @param facetsCountAll whether the facets count every matching paper; a search ranked by relevance
+ *     counts its best candidates only (about a hundred per ranking), which is what keeps it fast
  * @param notes things the user should know about how the query was read (ignored parts, fallbacks)
  */
 public record SearchResult(
@@ -21,6 +23,7 @@ public record SearchResult(
     boolean totalIsExact,
     List<Hit> hits,
     Map<String, List<FacetCount>> facets,
+    boolean facetsCountAll,
     SearchRequest.Mode modeUsed,
     List<String> notes,
     Duration took) {

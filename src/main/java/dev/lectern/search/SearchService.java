@@ -146,6 +146,7 @@ public final class SearchService {
         result.totalIsExact(),
         result.hits(),
         result.facets(),
+        result.facetsCountAll(),
         mode,
         List.copyOf(notes),
         Duration.ofNanos(System.nanoTime() - start));
@@ -178,6 +179,7 @@ public final class SearchService {
                   true,
                   Hits.page(s, index.analyzer(), null, all.topDocs().scoreDocs, from, size, true),
                   facets.count(s.getIndexReader(), all.facetsCollector()),
+                  true,
                   Mode.LEXICAL,
                   List.of(),
                   Duration.ZERO);
@@ -187,6 +189,7 @@ public final class SearchService {
         true,
         result.hits(),
         result.facets(),
+        true,
         Mode.LEXICAL,
         List.of(),
         Duration.ofNanos(System.nanoTime() - start));
@@ -313,13 +316,19 @@ public final class SearchService {
       throws IOException {
     if (!plan.page()) {
       TopDocs top = s.search(plan.matches(), plan.window(), sort, true);
-      return result(s, plan, top.scoreDocs, top.totalHits, null, notes);
+      return result(s, plan, top.scoreDocs, top.totalHits, null, true, notes);
     }
     var all =
         FacetsCollectorManager.search(
             s, plan.matches(), plan.window(), sort, true, new FacetsCollectorManager());
     return result(
-        s, plan, all.topDocs().scoreDocs, all.topDocs().totalHits, all.facetsCollector(), notes);
+        s,
+        plan,
+        all.topDocs().scoreDocs,
+        all.topDocs().totalHits,
+        all.facetsCollector(),
+        true,
+        notes);
   }
 
   /**
@@ -375,7 +384,8 @@ public final class SearchService {
         new TotalHits(
             count,
             exact ? TotalHits.Relation.EQUAL_TO : TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
-    return result(s, plan, ranked, total, plan.page() ? collectorOf(s, candidates) : null, notes);
+    return result(
+        s, plan, ranked, total, plan.page() ? collectorOf(s, candidates) : null, false, notes);
   }
 
   /**
@@ -447,6 +457,7 @@ public final class SearchService {
       ScoreDoc[] ranked,
       TotalHits total,
       FacetsCollector matches,
+      boolean countsAll,
       List<String> notes)
       throws IOException {
     List<Hit> hits =
@@ -463,6 +474,7 @@ public final class SearchService {
         total.relation() == TotalHits.Relation.EQUAL_TO,
         hits,
         plan.page() ? facets.count(s.getIndexReader(), matches) : Map.of(),
+        countsAll,
         plan.mode(),
         notes,
         Duration.ZERO);

@@ -88,6 +88,7 @@ final class SearchPage {
             r.notes(),
             SearchFacets.active(form),
             SearchFacets.groups(form, r.facets()),
+            r.facetsCountAll(),
             offset + 1,
             marks.decorate(ctx, r.hits().stream().map(Cards::of).toList()),
             page > 1 ? form.href(page - 1) : null,

@@ -93,6 +93,16 @@ class ApiTest {
   }
 
   @Test
+  void theAnswerSaysWhetherItsFacetsCountEveryMatchOrTheBestOnly() {
+    JsonNode ranked = http.get("/api/v1/search?q=graph&mode=lexical").json();
+    JsonNode byDate = http.get("/api/v1/search?q=graph&mode=lexical&sort=date").json();
+    JsonNode filterOnly = http.get("/api/v1/search?cat=hep-th").json();
+    assertThat(ranked.get("facetsCountAll").asBoolean()).isFalse();
+    assertThat(byDate.get("facetsCountAll").asBoolean()).isTrue();
+    assertThat(filterOnly.get("facetsCountAll").asBoolean()).isTrue();
+  }
+
+  @Test
   void filtersAndPagingAreApplied() {
     JsonNode all = http.get("/api/v1/search?q=graph&mode=lexical&limit=100").json();
     JsonNode hepTh = http.get("/api/v1/search?q=graph&mode=lexical&cat=hep-th").json();

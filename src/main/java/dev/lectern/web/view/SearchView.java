@@ -40,6 +40,7 @@ public record SearchView(Page page, Form form, String error, Results results) {
       List<String> notes,
       List<Link> active,
       List<FacetGroup> facets,
+      boolean facetsCountAll,
       int first,
       List<PaperCard> hits,
       String previousHref,
