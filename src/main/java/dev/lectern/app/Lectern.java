@@ -258,12 +258,13 @@ public final class Lectern implements AutoCloseable {
   }
 
   /**
-   * Closes the index and the model; safe to call again (serve's shutdown hook and the command both
-   * do).
+   * Closes the index, the model and the library's connections; safe to call again (serve's shutdown
+   * hook and the command both do).
    */
   @Override
   public synchronized void close() {
     closeLeavingModel();
+    library.database().close();
     Embedder closing = embedder;
     embedder = null;
     queryEmbedder = null;
