@@ -524,6 +524,18 @@ class UserIsolationTest {
             () ->
                 assertThat(bob.post("/admin/invites/" + invite + "/revoke").status())
                     .isEqualTo(403)));
+    all.add(
+        new Case(
+            "POST /admin/users/{id}/role",
+            "/admin/users/" + aliceId + "/role",
+            false,
+            () -> {
+              for (long id : new long[] {aliceId, bobId}) {
+                assertThat(bob.post("/admin/users/" + id + "/role", "admin", "true").status())
+                    .isEqualTo(403);
+                assertThat(accounts.users().byId(id).orElseThrow().admin()).isFalse();
+              }
+            }));
 
     // the API with Bob's token answers Bob's data only
     all.add(
