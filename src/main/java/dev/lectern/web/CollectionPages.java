@@ -18,8 +18,10 @@ import dev.lectern.web.view.PaperCard;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -133,10 +135,12 @@ final class CollectionPages {
     Collection c = collection(ctx);
     Slice<Entry> all = collections.papers(viewers.of(ctx).userId(), c.id(), 0, PaperLists.MAX);
     List<Paper> papers = all.items().stream().map(Entry::paper).toList();
+    Map<String, String> notes = new HashMap<>();
+    for (Entry e : all.items()) if (e.note() != null) notes.put(e.paper().id(), e.note());
     String name = "lectern-collection-" + Exports.slug(c.name());
     switch (format) {
-      case BIB -> Exports.send(ctx, format, name + ".bib", Bibtex.entries(papers));
-      case CSV -> Exports.send(ctx, format, name + ".csv", PaperCsv.write(papers));
+      case BIB -> Exports.send(ctx, format, name + ".bib", Bibtex.entries(papers, notes));
+      case CSV -> Exports.send(ctx, format, name + ".csv", PaperCsv.write(papers, notes));
       default -> {
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".json\"");
         Api.send(ctx, CollectionJson.of(c, all, 0, PaperLists.MAX));
