@@ -74,6 +74,17 @@ final class CollectionPages {
     routes.post("/collections/{id}/note", this::note);
     routes.post("/collections/{id}/remove", this::remove);
     routes.post("/collections/{id}/fetch", this::fetch);
+    routes.post("/collections/{id}/pending/remove", this::removePending);
+  }
+
+  /** Forgets a pending paper, one that will never come (no arXiv id) or was wanted by mistake. */
+  private void removePending(Context ctx) {
+    Collection c = collection(ctx);
+    String raw = Forms.required(ctx, "pending");
+    HttpError none =
+        HttpError.notFound("The collection '" + c.name() + "' has no pending paper " + raw + ".");
+    if (!pending.remove(viewers.of(ctx).userId(), c.id(), Forms.id(raw, none))) throw none;
+    Forms.back(ctx, Forms.next(ctx, href(c.id())));
   }
 
   /** Retries the pending papers now, as an import does; also settles those a harvest brought. */
@@ -118,7 +129,7 @@ final class CollectionPages {
             page * PAGE_SIZE < slice.total() ? base + "?page=" + (page + 1) : null,
             exports(c),
             pending.of(user, c.id()).stream()
-                .map(x -> new CollectionView.Pending(x.label(), x.reason()))
+                .map(x -> new CollectionView.Pending(x.id(), x.label(), x.reason()))
                 .toList(),
             fetch != null));
   }
