@@ -218,9 +218,9 @@ final class UsersCommand implements Callable<Integer> {
   @Command(
       name = "admin",
       description = {
-        "Grant or remove an account's admin role (managing invites and accounts on /admin).",
-        "It takes effect on the account's next request. The last admin who can sign in keeps "
-            + "the role."
+        "Grant or remove an account's admin role.",
+        "Admins manage invites and accounts on /admin. The change takes effect on the account's "
+            + "next request. The last admin who can sign in keeps the role."
       })
   static final class Admin implements Callable<Integer> {
     @ParentCommand UsersCommand users;
