@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * "For you" in a user's digest: the papers of the digest's days their models rank best, named by
  * the saved paper they are most like. Each digest covers days no earlier digest did, so it suggests
  * a paper once; they are not marked seen here, since a dry run and the user's feed compose digests
- * too and must change nothing.
+ * too and must change nothing: a digest that is sent marks them ({@code DigestSends.markSent}).
  */
 final class DigestRecommendations implements Recommendations {
   private final ForYou forYou;

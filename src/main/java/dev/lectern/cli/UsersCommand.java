@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
       UsersCommand.Add.class,
       UsersCommand.ListUsers.class,
       UsersCommand.Invite.class,
-      UsersCommand.Passwd.class
+      UsersCommand.Passwd.class,
+      UsersCommand.Admin.class
     })
 final class UsersCommand implements Callable<Integer> {
   @ParentCommand Main main;
@@ -209,6 +211,44 @@ final class UsersCommand implements Callable<Integer> {
       users
           .out()
           .println("the password of " + u.name() + " is changed; its sessions are signed out");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "admin",
+      description = {
+        "Grant or remove an account's admin role.",
+        "Admins manage invites and accounts on /admin. The change takes effect on the account's "
+            + "next request. The last admin who can sign in keeps the role."
+      })
+  static final class Admin implements Callable<Integer> {
+    @ParentCommand UsersCommand users;
+
+    @Parameters(paramLabel = "NAME", description = "The account's name.")
+    String name;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Change change;
+
+    static final class Change {
+      @Option(names = "--grant", required = true, description = "Make the account an admin.")
+      boolean grant;
+
+      @Option(names = "--revoke", required = true, description = "Make the account a member.")
+      boolean revoke;
+    }
+
+    @Override
+    public Integer call() {
+      User u =
+          users
+              .accounts()
+              .users()
+              .byName(name)
+              .orElseThrow(() -> new AccountException("there is no account " + name));
+      User now = users.accounts().users().setAdmin(u.id(), change.grant);
+      users.out().println(now.name() + " is " + (now.admin() ? "an admin" : "a member") + " now");
       return 0;
     }
   }

@@ -15,12 +15,23 @@ import java.util.List;
 public record Digest(
     Recipient user, LocalDate since, LocalDate cutoff, List<Item> items, List<Item> trending) {
 
+  /** How the reason of a "For you" paper begins. */
+  public static final String RECOMMENDED = "recommended because ";
+
   /**
    * One paper and why it is in the digest.
    *
    * @param reasons "saved search 'graph neural'", "you follow Ada Lovelace", ...
    */
   public record Item(Paper paper, LocalDate day, List<String> reasons) {}
+
+  /** The ids of the "For you" papers, to be marked seen once the digest is sent. */
+  public List<String> recommended() {
+    return items.stream()
+        .filter(i -> i.reasons().stream().anyMatch(r -> r.startsWith(RECOMMENDED)))
+        .map(i -> i.paper().id())
+        .toList();
+  }
 
   /** Nothing new for this user: no mail. */
   public boolean isEmpty() {

@@ -87,7 +87,7 @@ public final class DigestComposer {
     for (Recommendations.Recommended r : recommendations.since(userId, since, cutoff, PER_SOURCE)) {
       reasons
           .computeIfAbsent(r.paperId(), k -> new ArrayList<>())
-          .add("recommended because " + r.because());
+          .add(Digest.RECOMMENDED + r.because());
     }
     List<Item> items = new ArrayList<>();
     // the search's date filter reads submission dates; the window is the papers' days

@@ -97,7 +97,8 @@ public final class DigestRun {
       return false;
     }
     Composed m = mail.compose(d, tokens.unsubscribe(r.id()));
-    return sends.addPending(r.id(), period, since, cutoff, r.email(), m, messageId(r, period), now);
+    return sends.addPending(
+        r.id(), period, since, cutoff, r.email(), m, messageId(r, period), d.recommended(), now);
   }
 
   private Report send(Instant now, BooleanSupplier stop, int composed, int empty) {

@@ -90,7 +90,10 @@ public final class DigestSends {
         == 1;
   }
 
-  /** Records a digest to send, due at once; false when the period already has its row. */
+  /**
+   * Records a digest to send, due at once, with its "For you" papers (marked seen when it is sent);
+   * false when the period already has its row.
+   */
   public boolean addPending(
       long userId,
       Instant period,
@@ -99,12 +102,14 @@ public final class DigestSends {
       String recipient,
       Composed mail,
       String messageId,
+      List<String> recommended,
       Instant now) {
     return sql.update(
             "a digest to send",
             "INSERT OR IGNORE INTO digest_sends (user_id, period, since_day, cutoff_day, status,"
-                + " next_attempt, recipient, subject, text_body, html_body, message_id, created_at)"
-                + " VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)",
+                + " next_attempt, recipient, subject, text_body, html_body, message_id,"
+                + " recommended, created_at)"
+                + " VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)",
             userId,
             period.toString(),
             since.toString(),
@@ -115,6 +120,7 @@ public final class DigestSends {
             mail.text(),
             mail.html(),
             messageId,
+            recommended.isEmpty() ? null : String.join(" ", recommended),
             now.toString())
         == 1;
   }
@@ -146,13 +152,40 @@ public final class DigestSends {
         == 1;
   }
 
+  /**
+   * The digest went out: it is marked sent and its "For you" papers seen for its user, keeping an
+   * earlier first time (as PaperMarks.markSeen does), in one transaction, so that a digest never
+   * sent marks nothing and one sent marks them all.
+   */
   public void markSent(long id, Instant now) {
-    sql.update(
+    sql.transaction(
         "a sent digest",
-        "UPDATE digest_sends SET status = 'sent', attempts = attempts + 1, sent_at = ?,"
-            + " next_attempt = NULL, last_error = NULL WHERE id = ?",
-        now.toString(),
-        id);
+        c -> {
+          Sql.update(
+              c,
+              "UPDATE digest_sends SET status = 'sent', attempts = attempts + 1, sent_at = ?,"
+                  + " next_attempt = NULL, last_error = NULL WHERE id = ?",
+              now.toString(),
+              id);
+          List<String[]> row =
+              Sql.query(
+                  c,
+                  "SELECT user_id, recommended FROM digest_sends WHERE id = ?",
+                  rs -> new String[] {rs.getString(1), rs.getString(2)},
+                  id);
+          if (row.isEmpty() || row.get(0)[1] == null) return null;
+          for (String paper : row.get(0)[1].split(" ")) {
+            Sql.update(
+                c,
+                "INSERT INTO paper_marks (user_id, paper_id, seen_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (user_id, paper_id)"
+                    + " DO UPDATE SET seen_at = COALESCE(seen_at, excluded.seen_at)",
+                Long.parseLong(row.get(0)[0]),
+                paper,
+                now.toString());
+          }
+          return null;
+        });
   }
 
   /** The try failed: pending again, to be tried at {@code retryAt}. */

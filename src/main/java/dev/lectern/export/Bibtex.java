@@ -25,16 +25,29 @@ public final class Bibtex {
 
   /** Entries for a list of papers in its order, their keys unique within it. */
   public static String entries(List<Paper> papers) {
+    return entries(papers, Map.of());
+  }
+
+  /**
+   * Entries with the reader's own notes (a collection's), by paper id, as {@code annote}: the field
+   * BibTeX styles and Zotero read as an annotation; {@code note} is the publication's. A note is
+   * plain text, so every LaTeX special in it is escaped, and its lines are joined into one.
+   */
+  public static String entries(List<Paper> papers, Map<String, String> notes) {
     Map<String, String> keys = BibtexKeys.unique(papers);
     StringBuilder out = new StringBuilder(papers.size() * 400);
     for (Paper p : papers) {
       if (!out.isEmpty()) out.append('\n');
-      out.append(entry(p, keys.get(p.id())));
+      out.append(entry(p, keys.get(p.id()), notes.get(p.id())));
     }
     return out.toString();
   }
 
   private static String entry(Paper p, String key) {
+    return entry(p, key, null);
+  }
+
+  private static String entry(Paper p, String key, String note) {
     UnaryOperator<String> text = isLatex(p) ? BibtexText::latex : BibtexText::plain;
     List<String[]> fields = new ArrayList<>();
     if (!p.authors().isEmpty()) fields.add(field("author", authors(p.authors())));
@@ -52,6 +65,7 @@ public final class Bibtex {
     if (p.hasArxivId()) fields.add(field("url", "https://arxiv.org/abs/" + p.id()));
     else if (p.doi() != null)
       fields.add(field("url", "https://doi.org/" + BibtexText.verbatim(p.doi())));
+    if (note != null && !note.isBlank()) fields.add(field("annote", BibtexText.plain(note)));
     StringBuilder out = new StringBuilder("@").append(p.journalRef() == null ? "misc" : "article");
     out.append('{').append(key).append(",\n");
     for (int i = 0; i < fields.size(); i++) {

@@ -14,14 +14,32 @@ import java.util.Set;
 /**
  * Imports papers into a named collection (made if the user has none by that name): each wanted
  * paper the library has, by arXiv id or else normalized title, is added; the rest are recorded as
- * pending until the library has them.
+ * pending until the library has them (one known by title alone, with the reason that it cannot be
+ * fetched).
  */
 public final class PaperImport {
   /** Why a paper is pending right after an import. */
   public static final String NOT_YET = "not in the library yet";
 
-  /** One entry of a report: where it was, and the paper (or what was wanted). */
-  public record Line(String where, String paperId, String label) {}
+  /**
+   * Why a paper known by its title alone is pending: nothing can fetch it, so the user should know
+   * to remove it or import it again with its arXiv id.
+   */
+  public static final String NO_ARXIV_ID =
+      "no arXiv id, so it cannot be fetched: it joins only if a paper of this exact title reaches"
+          + " the library; remove it, or import it again with its arXiv id";
+
+  /**
+   * One entry of a report: where it was, and the paper (or what was wanted).
+   *
+   * @param pendingId the pending row of a pending entry, 0 for others
+   * @param reason why a pending entry waits, null for others
+   */
+  public record Line(String where, String paperId, String label, long pendingId, String reason) {
+    Line(String where, String paperId, String label) {
+      this(where, paperId, label, 0, null);
+    }
+  }
 
   /** What an import did. */
   public record Report(
@@ -57,8 +75,9 @@ public final class PaperImport {
       String key = paper.map(Paper::id).orElse(w.label());
       if (!seen.add(key)) continue; // the same paper twice in one file is one paper
       if (paper.isEmpty()) {
-        pending.record(user, c.id(), w.arxivId(), w.title(), NOT_YET);
-        r.pending().add(new Line(w.where(), w.arxivId(), w.label()));
+        String reason = w.arxivId() == null ? NO_ARXIV_ID : NOT_YET;
+        long id = pending.record(user, c.id(), w.arxivId(), w.title(), reason);
+        r.pending().add(new Line(w.where(), w.arxivId(), w.label(), id, reason));
         continue;
       }
       Paper p = paper.get();

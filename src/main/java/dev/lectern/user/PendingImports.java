@@ -1,12 +1,16 @@
 package dev.lectern.user;
 
+import dev.lectern.paper.Latex;
 import dev.lectern.paper.Paper;
 import dev.lectern.paper.Text;
 import dev.lectern.store.PaperLibrary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Papers imported into a collection before the library had them. Each waits, with the reason, until
@@ -37,8 +41,13 @@ public final class PendingImports {
     this.clock = clock;
   }
 
-  /** Records a wanted paper as pending; one already pending in that collection stays as it is. */
-  void record(long user, long collection, String arxivId, String title, String reason) {
+  /**
+   * Records a wanted paper as pending; one already pending in that collection stays as it is.
+   *
+   * @return the pending row's id
+   */
+  long record(long user, long collection, String arxivId, String title, String reason) {
+    String key = arxivId != null ? arxivId : "title:" + Text.titleKey(title);
     sql.change(
         "record a pending paper",
         "INSERT INTO pending_imports"
@@ -48,9 +57,30 @@ public final class PendingImports {
         collection,
         arxivId,
         title,
-        arxivId != null ? arxivId : "title:" + Text.titleKey(title),
+        key,
         reason,
         clock.instant().toString());
+    return sql.number(
+        "read a pending paper",
+        "SELECT id FROM pending_imports WHERE collection_id = ? AND wanted_key = ?",
+        collection,
+        key);
+  }
+
+  /**
+   * Forgets a pending paper of the user's collection (one that will never come, or was wanted by
+   * mistake).
+   *
+   * @return false when the user's collection has no such pending paper
+   */
+  public boolean remove(long user, long collection, long pendingId) {
+    return sql.change(
+            "remove a pending paper",
+            "DELETE FROM pending_imports WHERE id = ? AND user_id = ? AND collection_id = ?",
+            pendingId,
+            user,
+            collection)
+        > 0;
   }
 
   /** The collection's pending papers, oldest first; none for another user's collection. */
@@ -110,16 +140,24 @@ public final class PendingImports {
     return moved;
   }
 
-  /** The library's paper with this arXiv id, else this title (normalized). */
+  /**
+   * The library's paper with this arXiv id, else this title: the same words, whatever their case,
+   * punctuation and spacing, the title taken as written and with its LaTeX decoded ({@code
+   * Gr\"obner} is Gröbner).
+   */
   Optional<Paper> find(String arxivId, String title) {
     if (arxivId != null) {
       Optional<Paper> byId = library.get(arxivId);
       if (byId.isPresent()) return byId;
     }
-    String key = Text.titleKey(title);
-    if (key.isEmpty()) return Optional.empty();
-    String id = library.idsByTitleKey(List.of(key)).get(key);
-    return id == null ? Optional.empty() : library.get(id);
+    if (title == null) return Optional.empty();
+    List<String> keys =
+        Stream.of(Text.titleKey(title), Text.titleKey(Latex.toUnicode(title)))
+            .filter(k -> !k.isEmpty())
+            .distinct()
+            .toList();
+    Map<String, String> ids = library.idsByTitleKey(keys);
+    return keys.stream().map(ids::get).filter(Objects::nonNull).findFirst().flatMap(library::get);
   }
 
   private long owner(long pendingId) {

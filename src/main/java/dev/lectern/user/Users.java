@@ -23,6 +23,10 @@ public final class Users {
   private static final String COLUMNS =
       "id, name, email, admin, time_zone, created_at, password_hash IS NOT NULL";
 
+  /** An admin who can sign in; the unclaimed local user of single-user mode cannot. */
+  private static final String ADMINS_LEFT =
+      "SELECT id FROM users WHERE admin = 1 AND password_hash IS NOT NULL LIMIT 1";
+
   private final Sql sql;
   private final Passwords passwords;
   private final Clock clock;
@@ -103,8 +107,30 @@ public final class Users {
     }
   }
 
-  public void setAdmin(long id, boolean admin) {
-    sql.update("UPDATE users SET admin = ? WHERE id = ?", admin ? 1 : 0, id);
+  /**
+   * Grants or removes the admin role; it takes effect on the account's next request, as sessions
+   * and tokens look the account up each time.
+   *
+   * @return the account as it is now
+   * @throws AccountException when there is no such account, or it is the last admin who can sign in
+   */
+  public User setAdmin(long id, boolean admin) {
+    return sql.transaction(
+        c -> {
+          // the write comes first so that it holds the lock: two admins removing each other at
+          // once cannot both see the other one remain
+          if (Sql.update(c, "UPDATE users SET admin = ? WHERE id = ?", admin ? 1 : 0, id) == 0) {
+            throw new AccountException("There is no such account.");
+          }
+          User user = byId(c, id);
+          if (!admin && Sql.list(c, ADMINS_LEFT, r -> 1).isEmpty()) {
+            throw new AccountException(
+                user.name()
+                    + " is the last admin who can sign in, so the role stays: make another "
+                    + "account an admin first.");
+          }
+          return user;
+        });
   }
 
   /**

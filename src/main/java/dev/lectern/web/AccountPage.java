@@ -27,7 +27,8 @@ final class AccountPage {
           "welcome", "Welcome to Lectern. Your account is ready.",
           "profile", "Saved.",
           "password", "Your password is changed; other sessions of yours are signed out.",
-          "revoked", "The token is revoked: it no longer works.");
+          "revoked", "The token is revoked: it no longer works.",
+          "unadmin", "You are no longer an admin; another admin can make you one again.");
 
   private final Accounts accounts;
   private final Viewers viewers;

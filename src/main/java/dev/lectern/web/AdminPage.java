@@ -1,8 +1,10 @@
 package dev.lectern.web;
 
+import dev.lectern.user.AccountException;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.Accounts;
 import dev.lectern.user.Invites;
+import dev.lectern.user.User;
 import dev.lectern.web.view.AdminView;
 import dev.lectern.web.view.AdminView.InviteRow;
 import dev.lectern.web.view.AdminView.NewInvite;
@@ -14,10 +16,20 @@ import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
-/** {@code /admin}: invites and the list of accounts, for admins of multi-user mode only. */
+/**
+ * {@code /admin}: invites, the list of accounts and their roles, for admins of multi-user mode
+ * only.
+ */
 final class AdminPage {
+  private static final Map<String, String> DONE =
+      Map.of(
+          "revoked", "The invite is revoked.",
+          "granted", "The account is an admin now.",
+          "removed", "The account is a member now: it no longer manages invites and accounts.");
+
   private final Accounts accounts;
   private final Viewers viewers;
   private final Renderer renderer;
@@ -32,12 +44,13 @@ final class AdminPage {
     routes.get("/admin", this::admin);
     routes.post("/admin/invites", this::createInvite);
     routes.post("/admin/invites/{id}/revoke", this::revokeInvite);
+    routes.post("/admin/users/{id}/role", this::setRole);
   }
 
   private void admin(Context ctx) {
     Viewer viewer = requireAdmin(ctx);
     String done = Params.parse(ctx.queryString(), Set.of("done")).get("done");
-    show(ctx, viewer, null, "revoked".equals(done) ? "The invite is revoked." : null);
+    show(ctx, viewer, null, done == null ? null : DONE.get(done), null);
   }
 
   private void createInvite(Context ctx) {
@@ -49,7 +62,12 @@ final class AdminPage {
             + "/signup?code="
             + URLEncoder.encode(made.code(), StandardCharsets.UTF_8);
     ctx.header("Cache-Control", "no-store"); // the code is on this page only
-    show(ctx, viewer, new NewInvite(made.code(), link, TimeWords.moment(made.expiresAt())), null);
+    show(
+        ctx,
+        viewer,
+        new NewInvite(made.code(), link, TimeWords.moment(made.expiresAt())),
+        null,
+        null);
   }
 
   private void revokeInvite(Context ctx) {
@@ -66,6 +84,39 @@ final class AdminPage {
     ctx.redirect("/admin?done=revoked", HttpStatus.SEE_OTHER);
   }
 
+  /**
+   * Grants or removes an account's admin role. An admin who removes their own goes to their account
+   * page, as this one is no longer theirs to see.
+   */
+  private void setRole(Context ctx) {
+    Viewer viewer = requireAdmin(ctx);
+    long id = accountId(ctx.pathParam("id"));
+    String admin = ctx.formParam("admin");
+    if (!"true".equals(admin) && !"false".equals(admin)) {
+      throw HttpError.badRequest("The form's admin field is true or false, not " + admin + ".");
+    }
+    try {
+      User user = accounts.users().setAdmin(id, Boolean.parseBoolean(admin));
+      if (user.id() == viewer.userId() && !user.admin()) {
+        ctx.redirect("/account?done=unadmin", HttpStatus.SEE_OTHER);
+      } else {
+        ctx.redirect("/admin?done=" + (user.admin() ? "granted" : "removed"), HttpStatus.SEE_OTHER);
+      }
+    } catch (AccountException e) {
+      if (accounts.users().byId(id).isEmpty()) throw HttpError.notFound(e.getMessage());
+      ctx.status(409);
+      show(ctx, viewer, null, null, e.getMessage());
+    }
+  }
+
+  private static long accountId(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw HttpError.notFound("There is no account " + id + ".");
+    }
+  }
+
   private Viewer requireAdmin(Context ctx) {
     if (!viewers.multi()) {
       throw HttpError.notFound(
@@ -79,7 +130,7 @@ final class AdminPage {
     return viewer;
   }
 
-  private void show(Context ctx, Viewer viewer, NewInvite made, String notice) {
+  private void show(Context ctx, Viewer viewer, NewInvite made, String notice, String problem) {
     Instant now = accounts.now();
     var invites =
         accounts.invites().list().stream()
@@ -99,7 +150,12 @@ final class AdminPage {
             .map(
                 u ->
                     new UserRow(
-                        u.name(), u.admin(), TimeWords.moment(u.createdAt()), u.email() != null))
+                        u.id(),
+                        u.name(),
+                        u.admin(),
+                        u.id() == viewer.userId(),
+                        TimeWords.moment(u.createdAt()),
+                        u.email() != null))
             .toList();
     renderer.render(
         ctx,
@@ -110,6 +166,7 @@ final class AdminPage {
             invites,
             users,
             made,
-            notice));
+            notice,
+            problem));
   }
 }

@@ -18,8 +18,10 @@ import dev.lectern.web.view.PaperCard;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -72,6 +74,17 @@ final class CollectionPages {
     routes.post("/collections/{id}/note", this::note);
     routes.post("/collections/{id}/remove", this::remove);
     routes.post("/collections/{id}/fetch", this::fetch);
+    routes.post("/collections/{id}/pending/remove", this::removePending);
+  }
+
+  /** Forgets a pending paper, one that will never come (no arXiv id) or was wanted by mistake. */
+  private void removePending(Context ctx) {
+    Collection c = collection(ctx);
+    String raw = Forms.required(ctx, "pending");
+    HttpError none =
+        HttpError.notFound("The collection '" + c.name() + "' has no pending paper " + raw + ".");
+    if (!pending.remove(viewers.of(ctx).userId(), c.id(), Forms.id(raw, none))) throw none;
+    Forms.back(ctx, Forms.next(ctx, href(c.id())));
   }
 
   /** Retries the pending papers now, as an import does; also settles those a harvest brought. */
@@ -116,7 +129,7 @@ final class CollectionPages {
             page * PAGE_SIZE < slice.total() ? base + "?page=" + (page + 1) : null,
             exports(c),
             pending.of(user, c.id()).stream()
-                .map(x -> new CollectionView.Pending(x.label(), x.reason()))
+                .map(x -> new CollectionView.Pending(x.id(), x.label(), x.reason()))
                 .toList(),
             fetch != null));
   }
@@ -133,10 +146,12 @@ final class CollectionPages {
     Collection c = collection(ctx);
     Slice<Entry> all = collections.papers(viewers.of(ctx).userId(), c.id(), 0, PaperLists.MAX);
     List<Paper> papers = all.items().stream().map(Entry::paper).toList();
+    Map<String, String> notes = new HashMap<>();
+    for (Entry e : all.items()) if (e.note() != null) notes.put(e.paper().id(), e.note());
     String name = "lectern-collection-" + Exports.slug(c.name());
     switch (format) {
-      case BIB -> Exports.send(ctx, format, name + ".bib", Bibtex.entries(papers));
-      case CSV -> Exports.send(ctx, format, name + ".csv", PaperCsv.write(papers));
+      case BIB -> Exports.send(ctx, format, name + ".bib", Bibtex.entries(papers, notes));
+      case CSV -> Exports.send(ctx, format, name + ".csv", PaperCsv.write(papers, notes));
       default -> {
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".json\"");
         Api.send(ctx, CollectionJson.of(c, all, 0, PaperLists.MAX));

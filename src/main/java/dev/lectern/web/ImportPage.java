@@ -13,6 +13,7 @@ import dev.lectern.user.PaperImport.Line;
 import dev.lectern.user.PaperImport.Report;
 import dev.lectern.user.PendingFetch;
 import dev.lectern.web.view.ImportView;
+import dev.lectern.web.view.ImportView.PendingLine;
 import dev.lectern.web.view.ImportView.Result;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -148,22 +149,30 @@ final class ImportPage {
         CollectionPages.href(r.collection().id()),
         lines(r.added()),
         lines(r.already()),
-        lines(r.pending()),
+        r.pending().stream()
+            .map(
+                l ->
+                    new PendingLine(
+                        line(l),
+                        l.reason(),
+                        CollectionPages.href(r.collection().id()) + "/pending/remove",
+                        l.pendingId()))
+            .toList(),
         unreadable,
         followed,
         fetched);
   }
 
   private static List<String> lines(List<Line> lines) {
-    return lines.stream()
-        .map(
-            l ->
-                l.where()
-                    + ": "
-                    + (l.paperId() == null || l.paperId().equals(l.label())
-                        ? l.label()
-                        : l.paperId() + " — " + l.label()))
-        .toList();
+    return lines.stream().map(ImportPage::line).toList();
+  }
+
+  private static String line(Line l) {
+    return l.where()
+        + ": "
+        + (l.paperId() == null || l.paperId().equals(l.label())
+            ? l.label()
+            : l.paperId() + " — " + l.label());
   }
 
   private static String read(UploadedFile file) {

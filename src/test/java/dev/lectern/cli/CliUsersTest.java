@@ -61,6 +61,32 @@ class CliUsersTest {
     assertThat(again.err()).contains("claimed already");
   }
 
+  @Test
+  void adminGrantsAndRevokesTheRoleButNotTheLastOnes() {
+    assertThat(run("long enough secret\n", "users", "add", "ada", "--admin").code()).isZero();
+    assertThat(run("long enough secret\n", "users", "add", "bob").code()).isZero();
+
+    Cli last = run("", "users", "admin", "ada", "--revoke");
+    assertThat(last.code()).isNotZero();
+    assertThat(last.err()).contains("ada is the last admin who can sign in");
+
+    Cli granted = run("", "users", "admin", "bob", "--grant");
+    assertThat(granted.code()).as(granted.err()).isZero();
+    assertThat(granted.out()).contains("bob is an admin now");
+    Cli revoked = run("", "users", "admin", "ada", "--revoke");
+    assertThat(revoked.code()).as(revoked.err()).isZero();
+    assertThat(revoked.out()).contains("ada is a member now");
+    try (Lectern lectern = lectern()) {
+      assertThat(lectern.accounts().users().byName("ada").orElseThrow().admin()).isFalse();
+      assertThat(lectern.accounts().users().byName("bob").orElseThrow().admin()).isTrue();
+    }
+
+    assertThat(run("", "users", "admin", "nobody", "--grant").err())
+        .contains("there is no account nobody");
+    assertThat(run("", "users", "admin", "ada").err()).contains("--grant");
+    assertThat(run("", "users", "admin", "ada", "--grant", "--revoke").code()).isNotZero();
+  }
+
   private Lectern lectern() {
     return new Lectern(
         Settings.load(null, Map.of(), Map.of(Settings.DATA_DIR, dataDir.toString())));

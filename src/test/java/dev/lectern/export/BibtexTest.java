@@ -121,6 +121,22 @@ class BibtexTest {
   }
 
   @Test
+  void aReadersNoteIsAnAnnoteInPlainTextWithItsSpecialsEscaped() {
+    String note = "Read \"section 3\", then 50% of R&D_2 {x}\nsecond line\r\nthird \\cite{x}";
+    Paper arxiv = REAL.get("0704.0019");
+    Paper other = REAL.get("0704.0005");
+    Map<String, BibTeXEntry> entries =
+        BibtexReader.read(Bibtex.entries(List.of(arxiv, other), Map.of(arxiv.id(), note)));
+    BibTeXEntry noted = entries.get("konno2007approximation");
+    assertThat(field(noted, "note")).isNull();
+    assertThat(field(noted, "annote")).doesNotContain("\n");
+    assertThat(printed(field(noted, "annote")))
+        .isEqualTo("Read \"section 3\", then 50% of R&D_2 {x} second line third \\cite{x}");
+    assertThat(field(entries.get("abushammala2007dyadic"), "annote")).isNull();
+    assertThat(Bibtex.entries(List.of(arxiv), Map.of(arxiv.id(), " \n "))).doesNotContain("annote");
+  }
+
+  @Test
   void plainTextHasEverySpecialCharacterEscaped() {
     assertThat(BibtexText.plain("R&D 50% #1 a_b $5 x^2 ~ {a} \\"))
         .isEqualTo(

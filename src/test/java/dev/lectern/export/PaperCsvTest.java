@@ -6,6 +6,7 @@ import dev.lectern.paper.Paper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -83,5 +84,23 @@ class PaperCsvTest {
     assertThat(row.get("arxiv_url")).isEmpty();
     assertThat(row.get("submitted")).isEmpty();
     assertThat(PaperCsv.cell("plain")).isEqualTo("plain");
+  }
+
+  @Test
+  void aCollectionsNotesAreALastColumnThatRoundTrips() throws IOException {
+    List<Paper> papers = List.copyOf(RealRecords.byId().values()).subList(0, 3);
+    String note = "Read \"section 3\", twice\nthen, maybe,\r\n=the proof";
+    String csv = PaperCsv.write(papers, Map.of(papers.get(1).id(), note));
+    assertThat(csv.lines().findFirst().orElseThrow())
+        .isEqualTo(String.join(",", PaperCsv.HEADER) + ",note");
+    List<CSVRecord> rows = read(csv);
+    assertThat(rows).hasSize(3);
+    assertThat(rows)
+        .extracting(r -> r.get("id"))
+        .containsExactlyElementsOf(papers.stream().map(Paper::id).toList());
+    assertThat(rows.get(1).get("note")).isEqualTo(note);
+    assertThat(rows.get(0).get("note")).isEmpty();
+    assertThat(read(PaperCsv.write(papers, Map.of(papers.get(0).id(), "=1+1"))).get(0).get("note"))
+        .isEqualTo("'=1+1");
   }
 }

@@ -1,6 +1,7 @@
 package dev.lectern.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lectern.store.Database;
 import dev.lectern.store.PaperLibrary;
@@ -155,5 +156,44 @@ class PaperImportTest {
     assertThat(collections.papers(ADA, r.collection().id(), 0, 10).items())
         .extracting(x -> x.paper().id())
         .containsExactly("2502.00002");
+  }
+
+  @Test
+  void aTitleIsFoundWithItsLatexDecodedElseSaysItCannotBeFetched() {
+    String json =
+        """
+        [{"id":"a","type":"article","title":"GR\\\\\\\"OBNER bases -- for sparse systems!"},
+         {"id":"b","type":"article","title":"A paper nobody harvested"},
+         {"id":"c","type":"article","URL":"https://arxiv.org/abs/2502.00002"}]
+        """;
+    Report r = imports.run(ADA, "Titles", ImportSources.cslJson(json));
+    assertThat(r.added()).extracting(Line::paperId).containsExactly("2403.00003");
+    assertThat(r.pending())
+        .extracting(Line::label, Line::reason)
+        .containsExactly(
+            tuple("A paper nobody harvested", PaperImport.NO_ARXIV_ID),
+            tuple("2502.00002", PaperImport.NOT_YET));
+    assertThat(pending.of(ADA, r.collection().id()))
+        .extracting(Pending::id, Pending::reason)
+        .containsExactly(
+            tuple(r.pending().get(0).pendingId(), PaperImport.NO_ARXIV_ID),
+            tuple(r.pending().get(1).pendingId(), PaperImport.NOT_YET));
+  }
+
+  @Test
+  void onlyItsOwnerRemovesAPendingPaperFromItsCollection() {
+    Report r = imports.run(ADA, "Later", ImportSources.text("2502.00002 2502.00003"));
+    long collection = r.collection().id();
+    long first = r.pending().get(0).pendingId();
+    long bobs = collections.create(BOB, "Bob's").id();
+    assertThat(pending.remove(BOB, collection, first)).isFalse();
+    assertThat(pending.remove(BOB, bobs, first)).isFalse();
+    assertThat(pending.remove(ADA, bobs, first)).isFalse();
+    assertThat(pending.of(ADA, collection)).hasSize(2);
+    assertThat(pending.remove(ADA, collection, first)).isTrue();
+    assertThat(pending.remove(ADA, collection, first)).isFalse();
+    assertThat(pending.of(ADA, collection))
+        .extracting(Pending::arxivId)
+        .containsExactly("2502.00003");
   }
 }

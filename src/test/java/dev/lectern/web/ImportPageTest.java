@@ -100,6 +100,44 @@ class ImportPageTest {
   }
 
   @Test
+  void aTitleOnlyEntrySaysItCannotBeFetchedAndIsRemoved() {
+    browser.get("/library/import");
+    String bib =
+        "@article{lost, title={A paper nobody harvested, \\\"Uber alles}}\n"
+            + "@misc{later, eprint={2501.00077}, archivePrefix={arXiv}}\n";
+    HttpResponse<String> r =
+        browser.postFile("/library/import", "file", "refs.bib", bib, "collection", "Leftovers");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("0 added, 0 already there, 2 pending")
+        .contains("entry lost: A paper nobody harvested, Über alles")
+        .contains("no arXiv id, so it cannot be fetched")
+        .contains("/pending/remove\"");
+    String collection = href(r.body());
+    String page = browser.get(collection).body();
+    assertThat(page).contains("Pending (2)").contains("no arXiv id, so it cannot be fetched");
+    Matcher m =
+        Pattern.compile(
+                "A paper nobody harvested, Über alles <span class=\"note\">[^<]*</span>\\s*"
+                    + "<form class=\"inline\" method=\"post\" action=\"([^\"]+)\">\\s*"
+                    + "<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]*\">\\s*"
+                    + "<input type=\"hidden\" name=\"pending\" value=\"(\\d+)\">")
+            .matcher(page);
+    assertThat(m.find()).as(page).isTrue();
+    assertThat(m.group(1)).isEqualTo(collection + "/pending/remove");
+
+    HttpResponse<String> removed = browser.post(m.group(1), "pending", m.group(2));
+    assertThat(removed.statusCode()).isEqualTo(303);
+    assertThat(removed.headers().firstValue("Location")).contains(collection);
+    assertThat(browser.get(collection).body())
+        .contains("Pending (1)")
+        .contains("2501.00077")
+        .doesNotContain("nobody harvested");
+    assertThat(browser.post(m.group(1), "pending", m.group(2)).statusCode()).isEqualTo(404);
+    assertThat(browser.post(m.group(1), "pending", "x").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void anEmptySubmitIsRefused() {
     browser.get("/library/import");
     assertThat(browser.postFile("/library/import", "file", null, null, "ids", " ").statusCode())

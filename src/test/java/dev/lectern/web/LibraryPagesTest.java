@@ -184,10 +184,17 @@ class LibraryPagesTest {
     // added to a collection is saved
     assertThat(browser.get("/library").body()).contains(SURVEY_TITLE).contains("Long context");
 
+    // the note goes into every export, read back as a reference manager and a script read it
     var bib = BibtexReader.read(ok(href + ".bib", "application/x-bibtex").body());
     assertThat(bib).hasSize(2);
+    assertThat(bib.values())
+        .extracting(e -> BibtexReader.field(e, "annote"))
+        .containsExactly(null, "Read section 3 <first>");
     var csv = ExportsTest.csv(ok(href + ".csv", "text/csv").body());
     assertThat(csv).extracting(row -> row.get("id")).containsExactly("2403.02222", SURVEY);
+    assertThat(csv)
+        .extracting(row -> row.get("note"))
+        .containsExactly("", "Read section 3 <first>");
     JsonNode json = new ObjectMapper().readTree(ok(href + ".json", "application/json").body());
     assertThat(json.get("name").asText()).isEqualTo("Long context");
     assertThat(json.get("papers").get(1).get("note").asText()).isEqualTo("Read section 3 <first>");

@@ -12,10 +12,13 @@ import dev.lectern.paper.Paper;
 import dev.lectern.testing.TestLibrary;
 import dev.lectern.user.Accounts;
 import dev.lectern.user.ApiTokens;
+import dev.lectern.user.ImportSources;
 import dev.lectern.user.PaperCollections;
 import dev.lectern.user.PaperCollections.Collection;
+import dev.lectern.user.PaperImport;
 import dev.lectern.user.PaperMarks;
 import dev.lectern.user.PaperMarks.State;
+import dev.lectern.user.PendingImports;
 import dev.lectern.user.TrainingSignals;
 import dev.lectern.web.CookieClient.Answer;
 import java.net.http.HttpRequest;
@@ -67,6 +70,7 @@ class UserIsolationTest {
   static PaperMarks marks;
   static PaperCollections collections;
   static TrainingSignals signals;
+  static PendingImports pending;
 
   static CookieClient alice;
   static CookieClient bob;
@@ -76,6 +80,7 @@ class UserIsolationTest {
   static String bobToken;
   static long aliceTokenId;
   static long aliceCollection;
+  static long alicePending;
   static long aliceSearch;
   static long aliceFollow;
   static long invite;
@@ -95,6 +100,7 @@ class UserIsolationTest {
     marks = new PaperMarks(lectern.library(), Clock.systemUTC());
     collections = new PaperCollections(lectern.library(), marks, Clock.systemUTC());
     signals = new TrainingSignals(lectern.library(), Clock.systemUTC());
+    pending = new PendingImports(lectern.library(), collections, Clock.systemUTC());
 
     long admin = accounts.users().create("ada", PASSWORD, true).id();
     invite = accounts.invites().create(admin).id();
@@ -115,6 +121,13 @@ class UserIsolationTest {
     redirected(
         alice.post("/collections/" + aliceCollection + "/note", "paper", SAVED, "note", NOTE));
     redirected(alice.post("/for-you/training", "paper", SAVED, "on", "true"));
+    // a title alone is never fetched, so it stays pending (and no test waits on arXiv)
+    alicePending =
+        new PaperImport(collections, pending)
+            .run(aliceId, COLLECTION, ImportSources.bibtex("@misc{x, title={Alice lost qzx}}"))
+            .pending()
+            .getFirst()
+            .pendingId();
     alice.get("/subscriptions");
     redirected(alice.post("/subscriptions/searches", "query", SEARCH, "name", SEARCH_NAME));
     redirected(alice.post("/subscriptions/follows", "kind", "author", "target", "Grace Hopper"));
@@ -307,6 +320,21 @@ class UserIsolationTest {
             c + "/fetch",
             false,
             () -> notFound(bob.post(c + "/fetch"))));
+    all.add(
+        new Case(
+            "POST /collections/{id}/pending/remove",
+            c + "/pending/remove",
+            false,
+            () -> {
+              notFound(bob.post(c + "/pending/remove", "pending", String.valueOf(alicePending)));
+              // nor through a collection of his own
+              long bobs = collections.list(bobId).getFirst().id();
+              notFound(
+                  bob.post(
+                      "/collections/" + bobs + "/pending/remove",
+                      "pending",
+                      String.valueOf(alicePending)));
+            }));
     all.add(
         new Case(
             "GET /library/import",
@@ -524,6 +552,18 @@ class UserIsolationTest {
             () ->
                 assertThat(bob.post("/admin/invites/" + invite + "/revoke").status())
                     .isEqualTo(403)));
+    all.add(
+        new Case(
+            "POST /admin/users/{id}/role",
+            "/admin/users/" + aliceId + "/role",
+            false,
+            () -> {
+              for (long id : new long[] {aliceId, bobId}) {
+                assertThat(bob.post("/admin/users/" + id + "/role", "admin", "true").status())
+                    .isEqualTo(403);
+                assertThat(accounts.users().byId(id).orElseThrow().admin()).isFalse();
+              }
+            }));
 
     // the API with Bob's token answers Bob's data only
     all.add(
@@ -654,6 +694,9 @@ class UserIsolationTest {
               assertThat(e.paper().id()).isEqualTo(SAVED);
               assertThat(e.note()).isEqualTo(NOTE);
             });
+    assertThat(pending.of(aliceId, aliceCollection))
+        .extracting(PendingImports.Pending::id)
+        .containsExactly(alicePending);
     assertThat(digests.subscriptions().of(aliceId))
         .extracting(Subscription::name)
         .containsExactlyInAnyOrder(SEARCH_NAME, "Grace Hopper");

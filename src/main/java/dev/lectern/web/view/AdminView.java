@@ -8,6 +8,7 @@ import java.util.List;
  * @param inviteOnly whether sign-up takes an invite
  * @param newInvite an invite just made, its code shown this once; null for none
  * @param notice what was just done, null for nothing
+ * @param problem why the last change was not made, null for none
  */
 public record AdminView(
     Page page,
@@ -15,12 +16,17 @@ public record AdminView(
     List<InviteRow> invites,
     List<UserRow> users,
     NewInvite newInvite,
-    String notice) {
+    String notice,
+    String problem) {
 
   public record InviteRow(
       long id, String hint, String createdBy, String created, String state, boolean open) {}
 
-  public record UserRow(String name, boolean admin, String created, boolean hasEmail) {}
+  /**
+   * @param self whether this is the viewer's own account
+   */
+  public record UserRow(
+      long id, String name, boolean admin, boolean self, String created, boolean hasEmail) {}
 
   public record NewInvite(String code, String link, String expires) {}
 }

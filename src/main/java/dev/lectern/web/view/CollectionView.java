@@ -28,6 +28,6 @@ public record CollectionView(
   /** A paper of the collection and the note the viewer wrote on it, empty for none. */
   public record Entry(PaperCard card, String note) {}
 
-  /** A paper waiting for the library: its arXiv id or title, and why it waits. */
-  public record Pending(String label, String reason) {}
+  /** A paper waiting for the library: its arXiv id or title, why it waits, and its row's id. */
+  public record Pending(long id, String label, String reason) {}
 }

@@ -24,8 +24,15 @@ public record ImportView(
       String collectionHref,
       List<String> added,
       List<String> already,
-      List<String> pending,
+      List<PendingLine> pending,
       List<String> unreadable,
       List<String> followed,
       String fetched) {}
+
+  /**
+   * A pending entry of a submit: its line, why it waits, and the form that removes it.
+   *
+   * @param removeAction where the Remove button posts
+   */
+  public record PendingLine(String text, String reason, String removeAction, long id) {}
 }
