@@ -23,6 +23,7 @@ import dev.lectern.user.AccountSettings;
 import dev.lectern.user.Accounts;
 import dev.lectern.user.TrainingSignals;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -103,6 +104,39 @@ public final class Lectern implements AutoCloseable {
     }
   }
 
+  /**
+   * The address readers reach this Lectern at ({@code server.public-url}), for absolute links; null
+   * when not set: the web answers with each request's own.
+   *
+   * @throws ConfigException when it is not an http or https address
+   */
+  public URI publicUrl() {
+    String url = settings.get(Settings.SERVER_PUBLIC_URL).strip();
+    if (url.isEmpty()) return null;
+    try {
+      URI uri = new URI(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+      if (!uri.isAbsolute() || uri.getHost() == null || !uri.getScheme().matches("https?"))
+        throw new URISyntaxException(url, "not an http or https address with a host");
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new ConfigException(
+          Settings.SERVER_PUBLIC_URL
+              + " must be an address such as https://lectern.example.org, not '"
+              + url
+              + "'");
+    }
+  }
+
+  /** Where a digest's links point: mail.base-url, else server.public-url, else this machine. */
+  private String mailBaseUrl() {
+    String mail = settings.get(Settings.MAIL_BASE_URL).strip();
+    if (!mail.isEmpty()) return mail;
+    URI pub = publicUrl();
+    return pub != null
+        ? pub.toString()
+        : "http://localhost:" + settings.getInt(Settings.SERVER_PORT);
+  }
+
   /** How digests reach the mail server, from the {@code mail.*} settings. */
   public MailSettings mailSettings() {
     int port = settings.getInt(Settings.MAIL_PORT);
@@ -121,7 +155,7 @@ public final class Lectern implements AutoCloseable {
         settings.get(Settings.MAIL_PASSWORD),
         settings.get(Settings.MAIL_FROM).strip(),
         security,
-        settings.get(Settings.MAIL_BASE_URL).strip(),
+        mailBaseUrl(),
         settings.getDuration(Settings.MAIL_PAUSE));
   }
 

@@ -39,6 +39,7 @@ public final class Settings {
   public static final String HARVEST_DAILY_DAYS = "harvest.daily.days";
   public static final String SERVER_PORT = "server.port";
   public static final String SERVER_HOST = "server.host";
+  public static final String SERVER_PUBLIC_URL = "server.public-url";
   public static final String SERVER_FOLLOW_INTERVAL = "server.follow-interval";
   public static final String SERVER_PRELOAD_INDEX = "server.preload-index";
   public static final String SERVER_WARMUP_PAPERS = "server.warmup-papers";
@@ -78,6 +79,9 @@ public final class Settings {
           Map.entry(SERVER_PORT, "8080"),
           // this machine only unless the host is set: single-user mode has no sign-in
           Map.entry(SERVER_HOST, "127.0.0.1"),
+          // the address readers reach this Lectern at, for absolute links (feeds, invites, mails)
+          // behind a proxy; empty: each request's own (its Host header)
+          Map.entry(SERVER_PUBLIC_URL, ""),
           Map.entry(SERVER_FOLLOW_INTERVAL, "5s"),
           // serve loads the whole index into memory at start (see LuceneIndex.Residency); off for a
           // machine
@@ -106,8 +110,8 @@ public final class Settings {
           Map.entry(MAIL_FROM, "Lectern <lectern@localhost>"),
           // none, starttls (required, so a password never goes in the clear) or ssl (port 465)
           Map.entry(MAIL_SECURITY, "starttls"),
-          // where the links in a digest point: this Lectern as its readers reach it
-          Map.entry(MAIL_BASE_URL, "http://localhost:8080"),
+          // where the links in a digest point; empty: server.public-url, else this machine's port
+          Map.entry(MAIL_BASE_URL, ""),
           // between two digests of a run, to be gentle with the mail server
           Map.entry(MAIL_PAUSE, "1s"));
 

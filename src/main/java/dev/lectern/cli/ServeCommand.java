@@ -251,10 +251,12 @@ final class ServeCommand implements Callable<Integer> {
           search,
           lectern.library(),
           background,
-          lectern.accounts(),
-          lectern.forYouSettings(),
-          digests,
-          lectern.arxivRecords());
+          new WebServer.People(
+              lectern.accounts(),
+              lectern.forYouSettings(),
+              digests,
+              lectern.arxivRecords(),
+              lectern.publicUrl()));
     } catch (java.io.UncheckedIOException e) {
       throw new IllegalArgumentException(
           e.getMessage() + " (choose another with --port N or server.port)", e);

@@ -33,11 +33,13 @@ final class AdminPage {
   private final Accounts accounts;
   private final Viewers viewers;
   private final Renderer renderer;
+  private final PublicAddress address;
 
-  AdminPage(Accounts accounts, Viewers viewers, Renderer renderer) {
+  AdminPage(Accounts accounts, Viewers viewers, Renderer renderer, PublicAddress address) {
     this.accounts = accounts;
     this.viewers = viewers;
     this.renderer = renderer;
+    this.address = address;
   }
 
   void register(RoutesConfig routes) {
@@ -56,11 +58,8 @@ final class AdminPage {
   private void createInvite(Context ctx) {
     Viewer viewer = requireAdmin(ctx);
     Invites.NewInvite made = accounts.invites().create(viewer.userId());
-    String host = ctx.header("Host");
     String link =
-        (host == null ? "" : ctx.scheme() + "://" + host)
-            + "/signup?code="
-            + URLEncoder.encode(made.code(), StandardCharsets.UTF_8);
+        address.of(ctx) + "/signup?code=" + URLEncoder.encode(made.code(), StandardCharsets.UTF_8);
     ctx.header("Cache-Control", "no-store"); // the code is on this page only
     show(
         ctx,

@@ -20,8 +20,6 @@ import dev.lectern.web.view.ListExports;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,10 +60,12 @@ final class Exports {
 
   private final PaperLists lists;
   private final PaperLibrary library;
+  private final PublicAddress address;
 
-  Exports(PaperLists lists, PaperLibrary library) {
+  Exports(PaperLists lists, PaperLibrary library, PublicAddress address) {
     this.lists = lists;
     this.library = library;
+    this.address = address;
   }
 
   /** Before the paper page's route, which would take {@code 2404.15574.bib} for an id. */
@@ -155,7 +155,7 @@ final class Exports {
         "limit", 1, PaperLists.MAX, format == Format.ATOM ? FEED_ENTRIES : PaperLists.MAX);
   }
 
-  private static void write(
+  private void write(
       Context ctx, Format format, List<Dated> papers, String name, String title, String page) {
     List<Paper> list = papers.stream().map(Dated::paper).toList();
     switch (format) {
@@ -166,7 +166,7 @@ final class Exports {
         Api.send(ctx, list.stream().map(PaperJson::of).toList());
       }
       case ATOM -> {
-        String base = base(ctx);
+        String base = address.of(ctx);
         String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
         AtomFeed.Spec spec =
             new AtomFeed.Spec(
@@ -185,22 +185,6 @@ final class Exports {
       ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     ctx.header("Cache-Control", "no-cache");
     ctx.contentType(format.contentType).result(body);
-  }
-
-  /**
-   * Where this Lectern answers, as the request reached it (its Host header): a feed's links must be
-   * absolute.
-   */
-  private static String base(Context ctx) {
-    try {
-      String scheme = ctx.scheme();
-      int port = ctx.port();
-      boolean usual = port == ("https".equals(scheme) ? 443 : 80);
-      return new URI(scheme, null, ctx.req().getServerName(), usual ? -1 : port, null, null, null)
-          .toString();
-    } catch (URISyntaxException e) {
-      throw HttpError.badRequest("the Host header is not a host name: " + e.getMessage());
-    }
   }
 
   /** The raw query string without one parameter (a page of a search, a feed's length). */

@@ -41,11 +41,13 @@ final class SubscriptionPages {
   private final Digests digests;
   private final Renderer renderer;
   private final Viewers viewers;
+  private final PublicAddress address;
 
-  SubscriptionPages(Digests digests, Renderer renderer, Viewers viewers) {
+  SubscriptionPages(Digests digests, Renderer renderer, Viewers viewers, PublicAddress address) {
     this.digests = digests;
     this.renderer = renderer;
     this.viewers = viewers;
+    this.address = address;
   }
 
   void register(RoutesConfig routes) {
@@ -147,7 +149,7 @@ final class SubscriptionPages {
     ctx.header("Cache-Control", "no-cache");
     ctx.header("X-Robots-Tag", "noindex");
     ctx.contentType("application/atom+xml; charset=utf-8")
-        .result(digests.feed().atom(r.id(), r.name(), origin(ctx), token));
+        .result(digests.feed().atom(r.id(), r.name(), address.of(ctx), token));
   }
 
   private void refuse(Context ctx, String error, Row typed) {
@@ -177,7 +179,7 @@ final class SubscriptionPages {
             searches,
             follows,
             digestForm(settings, me),
-            origin(ctx) + "/users/feed/" + digests.tokens().feed(userId) + ".atom",
+            address.of(ctx) + "/users/feed/" + digests.tokens().feed(userId) + ".atom",
             emailNote(me),
             recent(userId)));
   }
@@ -235,12 +237,6 @@ final class SubscriptionPages {
       case AUTHOR -> Links.author(s.target());
       case CATEGORY -> Links.category(s.target());
     };
-  }
-
-  /** Where this request reached Lectern: the feed link the page shows works from there. */
-  private static String origin(Context ctx) {
-    String host = ctx.host();
-    return ctx.scheme() + "://" + (host == null || host.isBlank() ? "localhost" : host);
   }
 
   private static String form(Context ctx, String name) {

@@ -73,6 +73,29 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
+   * What the server offers beyond the library: accounts, "For you", saved searches and digests
+   * (none when {@code digests} is null), fetching imported papers from arXiv (none when {@code
+   * arxiv} is null: they stay pending), and the address readers reach it at for absolute links
+   * (null: each request's own, from its Host header).
+   */
+  public record People(
+      Accounts accounts,
+      ForYou.Settings forYou,
+      Digests digests,
+      ArxivRecords arxiv,
+      URI publicUrl) {
+    /** Single-user mode, without digests, arXiv or a public address. */
+    public static People single(PaperLibrary library) {
+      return new People(
+          new Accounts(library.database(), AccountSettings.single(), Clock.systemUTC()),
+          ForYou.Settings.defaults(),
+          null,
+          null,
+          null);
+    }
+  }
+
+  /**
    * Starts serving at the address (port 0 picks a free port) in single-user mode.
    *
    * @throws UncheckedIOException when the address cannot be bound (port in use, unknown host)
@@ -82,19 +105,12 @@ public final class WebServer implements AutoCloseable {
       SearchService search,
       PaperLibrary library,
       Background background) {
-    return start(
-        address,
-        search,
-        library,
-        background,
-        new Accounts(library.database(), AccountSettings.single(), Clock.systemUTC()),
-        ForYou.Settings.defaults(),
-        null);
+    return start(address, search, library, background, People.single(library));
   }
 
   /**
-   * Starts serving at the address (port 0 picks a free port), with accounts as they are set, and
-   * saved searches, follows, feeds and digest settings when {@code digests} is not null.
+   * Starts serving at the address (port 0 picks a free port), with accounts and the people features
+   * as {@code people} sets them.
    *
    * @throws UncheckedIOException when the address cannot be bound (port in use, unknown host)
    */
@@ -103,25 +119,10 @@ public final class WebServer implements AutoCloseable {
       SearchService search,
       PaperLibrary library,
       Background background,
-      Accounts accounts,
-      ForYou.Settings forYouSettings,
-      Digests digests) {
-    return start(address, search, library, background, accounts, forYouSettings, digests, null);
-  }
-
-  /**
-   * As above, and fetching papers imported before the library had them from {@code arxiv} (none
-   * fetched when it is null: they stay pending).
-   */
-  public static WebServer start(
-      InetSocketAddress address,
-      SearchService search,
-      PaperLibrary library,
-      Background background,
-      Accounts accounts,
-      ForYou.Settings forYouSettings,
-      Digests digests,
-      ArxivRecords arxiv) {
+      People people) {
+    Accounts accounts = people.accounts();
+    Digests digests = people.digests();
+    ArxivRecords arxiv = people.arxiv();
     Api api = new Api(search, library, background);
     DailyFeed feed = new DailyFeed(library);
     Assets assets = new Assets();
@@ -137,8 +138,9 @@ public final class WebServer implements AutoCloseable {
     PendingFetch fetch =
         arxiv == null ? null : new PendingFetch(library, pending, arxiv, Clock.systemUTC());
     TrainingSignals signals = new TrainingSignals(library, Clock.systemUTC());
-    ForYou forYou = new ForYou(library, signals, forYouSettings, Recommender.Options.defaults());
+    ForYou forYou = new ForYou(library, signals, people.forYou(), Recommender.Options.defaults());
     Subscriptions subscriptions = digests == null ? null : digests.subscriptions();
+    PublicAddress publicAddress = new PublicAddress(people.publicUrl());
     Javalin app =
         Javalin.create(
             config -> {
@@ -154,7 +156,7 @@ public final class WebServer implements AutoCloseable {
               new BrowseApi(feed, search).register(config.routes);
               new TodayPage(feed, pages, forms).register(config.routes);
               new SearchPage(search, pages, forms, subscriptions).register(config.routes);
-              new Exports(new PaperLists(search, library), library)
+              new Exports(new PaperLists(search, library), library, publicAddress)
                   .register(config.routes); // before the paper page, which takes any id
               new PaperPage(search, library, pages, forms, collections, viewers)
                   .register(config.routes);
@@ -177,10 +179,11 @@ public final class WebServer implements AutoCloseable {
               new ListPages(search, pages, forms, subscriptions).register(config.routes);
               new SignInPages(accounts, viewers, pages).register(config.routes);
               new AccountPage(accounts, viewers, pages).register(config.routes);
-              new AdminPage(accounts, viewers, pages).register(config.routes);
+              new AdminPage(accounts, viewers, pages, publicAddress).register(config.routes);
               new AccountApi(viewers).register(config.routes);
               if (digests != null) {
-                new SubscriptionPages(digests, pages, viewers).register(config.routes);
+                new SubscriptionPages(digests, pages, viewers, publicAddress)
+                    .register(config.routes);
                 new UnsubscribePage(digests, pages).register(config.routes);
               }
               errors(config, pages);

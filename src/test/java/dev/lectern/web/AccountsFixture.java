@@ -35,9 +35,7 @@ final class AccountsFixture implements AutoCloseable {
             lectern.search(false),
             lectern.library(),
             new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET),
-            accounts,
-            ForYou.Settings.defaults(),
-            null);
+            new WebServer.People(accounts, ForYou.Settings.defaults(), null, null, null));
   }
 
   URI uri() {

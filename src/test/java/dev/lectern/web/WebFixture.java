@@ -81,10 +81,12 @@ final class WebFixture implements AutoCloseable {
             search,
             lectern.library(),
             background,
-            lectern.accounts(),
-            ForYou.Settings.defaults(),
-            lectern.digests(search),
-            arxiv);
+            new WebServer.People(
+                lectern.accounts(),
+                ForYou.Settings.defaults(),
+                lectern.digests(search),
+                arxiv,
+                lectern.publicUrl()));
     return new WebFixture(lectern, server);
   }
 
