@@ -106,7 +106,7 @@ final class SubscriptionPages {
       if (!digests.subscriptions().rename(user(ctx), id, name)) throw notYours();
       ctx.redirect("/subscriptions?done=renamed", HttpStatus.SEE_OTHER);
     } catch (InvalidInput e) {
-      refuse(ctx, e.getMessage(), new Row(id, "", name, "", "", e.getMessage()));
+      refuse(ctx, e.getMessage(), new Row(id, "", "", name, "", "", e.getMessage()));
     }
   }
 
@@ -160,10 +160,16 @@ final class SubscriptionPages {
     Recipient me = digests.users().byId(userId).orElse(null);
     List<Row> searches = new ArrayList<>(), follows = new ArrayList<>();
     for (Subscription s : digests.subscriptions().of(userId)) {
+      boolean refused = typed != null && typed.id() == s.id();
       Row row =
-          typed != null && typed.id() == s.id()
-              ? new Row(s.id(), s.kind().key(), typed.name(), href(s), s.target(), typed.error())
-              : new Row(s.id(), s.kind().key(), s.name(), href(s), s.target(), null);
+          new Row(
+              s.id(),
+              s.kind().key(),
+              s.name(),
+              refused ? typed.typed() : s.name(),
+              href(s),
+              s.target(),
+              refused ? typed.error() : null);
       (s.kind() == Kind.SEARCH ? searches : follows).add(row);
     }
     DigestSettings settings = me == null ? DigestSettings.DEFAULT : me.settings();

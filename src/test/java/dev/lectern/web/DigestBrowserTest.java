@@ -104,6 +104,7 @@ class DigestBrowserTest {
       saveFromToday(page, base);
       forYouRecommendsAndForgetsTheDismissed(page);
       saveASearch(page);
+      renameTheSearch(page, problems);
       followAnAuthor(page, base);
       subscribeDaily(page);
       Digests digests = lectern.digests(lectern.search(false));
@@ -204,9 +205,35 @@ class DigestBrowserTest {
     button(page, "Save this search").click();
     page.waitForURL("**/subscriptions?done=saved");
     assertThat(page.getByRole(AriaRole.STATUS).innerText()).isEqualTo("The search is saved.");
-    assertThat(
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Graph papers"))
-                .getAttribute("href"))
+    assertThat(link(page, "Graph papers").getAttribute("href"))
+        .isEqualTo("/search?q=graph&mode=lexical");
+  }
+
+  /**
+   * A blank name is refused beside its row, which keeps its name and what was typed; a good one
+   * renames it. Each row's field and buttons say which search they act on.
+   */
+  private static void renameTheSearch(Page page, List<String> problems) {
+    Locator name =
+        page.getByLabel("New name for Graph papers", new Page.GetByLabelOptions().setExact(true));
+    name.fill("  ");
+    button(page, "Rename Graph papers").click();
+    page.waitForURL("**/subscriptions/*/rename");
+    assertThat(page.getByRole(AriaRole.ALERT).innerText()).contains("a name is needed");
+    assertThat(name.inputValue()).isEqualTo("  ");
+    assertThat(name.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(link(page, "Graph papers").getAttribute("href"))
+        .isEqualTo("/search?q=graph&mode=lexical");
+    assertThat(button(page, "Remove Graph papers").count()).isOne();
+    // the refusal's answer is a 400, as it should be (the console notes it too): no problem
+    assertThat(problems).hasSize(2).allSatisfy(p -> assertThat(p).contains("400"));
+    assertThat(problems.getFirst()).endsWith("/rename");
+    problems.clear();
+
+    name.fill("Graph learning");
+    button(page, "Rename Graph papers").click();
+    page.waitForURL("**/subscriptions?done=renamed");
+    assertThat(link(page, "Graph learning").getAttribute("href"))
         .isEqualTo("/search?q=graph&mode=lexical");
   }
 
@@ -222,6 +249,7 @@ class DigestBrowserTest {
   private static void subscribeDaily(Page page) {
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Subscriptions")).click();
     page.waitForURL("**/subscriptions");
+    assertThat(button(page, "Unfollow Emmy Noether").count()).isOne();
     assertThat(page.locator("#digest-h + p").innerText()).contains("Digests go to " + EMAIL);
     select(page, "Digest").selectOption("daily");
     select(page, "At (UTC)").selectOption("6");
@@ -248,7 +276,7 @@ class DigestBrowserTest {
     assertThat(plain)
         .contains(
             "Graph rewiring against oversquashing\n   Emmy Noether\n   Why: Saved search 'Graph"
-                + " papers'; you follow Emmy Noether; recommended "
+                + " learning'; you follow Emmy Noether; recommended "
                 + because)
         .contains("A survey of graph transformers\n   Alan Turing\n   Why: Saved search")
         .contains(
@@ -278,6 +306,10 @@ class DigestBrowserTest {
   private static Locator button(Page page, String name) {
     return page.getByRole(
         AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+  }
+
+  private static Locator link(Page page, String name) {
+    return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
   }
 
   private static Locator select(Page page, String name) {
