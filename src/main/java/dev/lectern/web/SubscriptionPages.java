@@ -16,6 +16,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +41,9 @@ final class SubscriptionPages {
           "removed", "Removed.",
           "digest", "Your digest settings are saved.",
           "feed", "Your feed has a new link; the old one no longer works.");
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final Digests digests;
   private final Renderer renderer;
@@ -185,7 +192,7 @@ final class SubscriptionPages {
             digestForm(settings, me),
             origin(ctx) + "/users/feed/" + digests.tokens().feed(userId) + ".atom",
             emailNote(me),
-            recent(userId)));
+            recent(userId, me == null ? ZoneOffset.UTC : me.zone())));
   }
 
   private static SubscriptionsView.DigestForm digestForm(DigestSettings s, Recipient me) {
@@ -218,11 +225,11 @@ final class SubscriptionPages {
     return "Digests go to " + me.email() + "." + host;
   }
 
-  private List<String> recent(long userId) {
+  private List<String> recent(long userId, ZoneId zone) {
     return digests.sends().recent(userId, 5).stream()
         .map(
             s ->
-                s.period()
+                when(s.period(), zone)
                     + ": "
                     + switch (s.status()) {
                       case EMPTY -> "nothing new, no mail";
@@ -233,6 +240,15 @@ final class SubscriptionPages {
                               : "not sent yet (" + s.attempts() + " tries; " + s.lastError() + ")";
                     })
         .toList();
+  }
+
+  /** A digest's period (an instant, as stored) as the user reads the hour it was due. */
+  private static String when(String period, ZoneId zone) {
+    try {
+      return WHEN.format(Instant.parse(period).atZone(zone));
+    } catch (DateTimeParseException e) {
+      return period;
+    }
   }
 
   private static String href(Subscription s) {

@@ -127,6 +127,11 @@ class DigestBrowserTest {
 
       page.navigate(base + "/subscriptions");
       assertThat(select(page, "Digest").inputValue()).isEqualTo("off");
+      // the digest sent, when it was due in the user's words and time zone
+      assertThat(page.locator("ul.notes li").allInnerTexts())
+          .singleElement()
+          .asString()
+          .matches("\\d{1,2} [A-Z][a-z]+ \\d{4}, 06:00: sent");
       // a new paper of the saved search would make a digest; unsubscribed, none is composed
       TestLibrary.write(
           lectern.library(),
