@@ -112,7 +112,7 @@ class DigestBrowserTest {
           .extracting(DigestSettings::frequency, DigestSettings::hour)
           .containsExactly(Frequency.DAILY, 6);
 
-      // the run serve's background digests make each minute, a day on: the digest is due
+      // the run serve's background digests make each minute, as if a day later: one is due
       Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
       DigestRun.Report first = digests.run().run(tomorrow, () -> false);
       assertThat(first.problems()).isEmpty();
@@ -144,7 +144,7 @@ class DigestBrowserTest {
       assertThat(problems).isEmpty();
       assertThat(readerProblems).isEmpty();
     } finally {
-      lectern.close();
+      lectern.close(); // again after the fixture's close, harmlessly: here for a failed start
       smtp.stop();
     }
   }
