@@ -16,6 +16,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +41,9 @@ final class SubscriptionPages {
           "removed", "Removed.",
           "digest", "Your digest settings are saved.",
           "feed", "Your feed has a new link; the old one no longer works.");
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final Digests digests;
   private final Renderer renderer;
@@ -108,7 +115,7 @@ final class SubscriptionPages {
       if (!digests.subscriptions().rename(user(ctx), id, name)) throw notYours();
       ctx.redirect("/subscriptions?done=renamed", HttpStatus.SEE_OTHER);
     } catch (InvalidInput e) {
-      refuse(ctx, e.getMessage(), new Row(id, "", name, "", "", e.getMessage()));
+      refuse(ctx, e.getMessage(), new Row(id, "", "", name, "", "", e.getMessage()));
     }
   }
 
@@ -162,10 +169,16 @@ final class SubscriptionPages {
     Recipient me = digests.users().byId(userId).orElse(null);
     List<Row> searches = new ArrayList<>(), follows = new ArrayList<>();
     for (Subscription s : digests.subscriptions().of(userId)) {
+      boolean refused = typed != null && typed.id() == s.id();
       Row row =
-          typed != null && typed.id() == s.id()
-              ? new Row(s.id(), s.kind().key(), typed.name(), href(s), s.target(), typed.error())
-              : new Row(s.id(), s.kind().key(), s.name(), href(s), s.target(), null);
+          new Row(
+              s.id(),
+              s.kind().key(),
+              s.name(),
+              refused ? typed.typed() : s.name(),
+              href(s),
+              s.target(),
+              refused ? typed.error() : null);
       (s.kind() == Kind.SEARCH ? searches : follows).add(row);
     }
     DigestSettings settings = me == null ? DigestSettings.DEFAULT : me.settings();
@@ -181,7 +194,7 @@ final class SubscriptionPages {
             digestForm(settings, me),
             address.of(ctx) + "/users/feed/" + digests.tokens().feed(userId) + ".atom",
             emailNote(me),
-            recent(userId)));
+            recent(userId, me == null ? ZoneOffset.UTC : me.zone())));
   }
 
   private static SubscriptionsView.DigestForm digestForm(DigestSettings s, Recipient me) {
@@ -214,11 +227,11 @@ final class SubscriptionPages {
     return "Digests go to " + me.email() + "." + host;
   }
 
-  private List<String> recent(long userId) {
+  private List<String> recent(long userId, ZoneId zone) {
     return digests.sends().recent(userId, 5).stream()
         .map(
             s ->
-                s.period()
+                when(s.period(), zone)
                     + ": "
                     + switch (s.status()) {
                       case EMPTY -> "nothing new, no mail";
@@ -229,6 +242,15 @@ final class SubscriptionPages {
                               : "not sent yet (" + s.attempts() + " tries; " + s.lastError() + ")";
                     })
         .toList();
+  }
+
+  /** A digest's period (an instant, as stored) as the user reads the hour it was due. */
+  private static String when(String period, ZoneId zone) {
+    try {
+      return WHEN.format(Instant.parse(period).atZone(zone));
+    } catch (DateTimeParseException e) {
+      return period;
+    }
   }
 
   private static String href(Subscription s) {

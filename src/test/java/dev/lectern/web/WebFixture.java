@@ -72,12 +72,24 @@ final class WebFixture implements AutoCloseable {
     return serve(lectern, null);
   }
 
+  /**
+   * A server on a given port, for a test whose settings must name the server's address before it
+   * starts (the base of the links in a digest).
+   */
+  static WebFixture serve(Lectern lectern, int port) {
+    return serve(lectern, null, port);
+  }
+
   private static WebFixture serve(Lectern lectern, ArxivRecords arxiv) {
+    return serve(lectern, arxiv, 0);
+  }
+
+  private static WebFixture serve(Lectern lectern, ArxivRecords arxiv, int port) {
     Background background = new Background(lectern, Duration.ofSeconds(5), Background.Events.QUIET);
     SearchService search = lectern.search(true);
     WebServer server =
         WebServer.start(
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
             search,
             lectern.library(),
             background,

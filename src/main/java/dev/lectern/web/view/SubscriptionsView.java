@@ -24,11 +24,13 @@ public record SubscriptionsView(
   /**
    * A saved search or a follow.
    *
+   * @param name the name as stored: the row's link, and what its buttons say they act on
+   * @param typed the rename field's value: the name, or what was typed when renaming failed
    * @param href its page: the search, or the author's or category's papers
-   * @param name the name as stored, or as typed when renaming it failed
    * @param error why renaming it failed, null when it did not
    */
-  public record Row(long id, String kind, String name, String href, String target, String error) {}
+  public record Row(
+      long id, String kind, String name, String typed, String href, String target, String error) {}
 
   /**
    * The digest's settings as choices.
