@@ -13,6 +13,12 @@ import java.util.Map;
 
 /** The rankers an evaluation compares, over one library's papers and their vectors. */
 public final class RecsMethods {
+  /** arxiv-sanity-lite's vocabulary: terms in 5 papers or more, and in at most a tenth. */
+  private static final Tfidf.Options STRICT = Tfidf.Options.arxivSanityLite();
+
+  /** A wider vocabulary (chosen once, not tuned): terms in 2 papers or more, at most half. */
+  private static final Tfidf.Options LOOSE = new Tfidf.Options(20_000, 2, 0.5, true);
+
   private RecsMethods() {}
 
   /** The baselines, then Lectern, under the names the reports use. */
@@ -31,9 +37,11 @@ public final class RecsMethods {
 
   /**
    * Lectern's variants tried on the way (docs/recommendations.md), each changing one thing of the
-   * default, and two rankers that are not Lectern's but answer its questions: a logistic regression
-   * with balanced class weights against every other paper, and one over embeddings and tf-idf
-   * features together.
+   * default, and rankers that are not Lectern's but answer its questions: a logistic regression
+   * with balanced class weights against every other paper, one over embeddings and tf-idf features
+   * together, lexical rankers alone and fused with Lectern's by rank or score (fixed weights),
+   * hubness corrections (centred vectors, CSLS), neighbourhood-smoothed vectors, and negatives
+   * cleared of likely positives.
    */
   public static Map<String, Ranker> variants(List<Paper> papers, PaperVectors vectors) {
     Recommender.Options d = Recommender.Options.defaults();
@@ -60,12 +68,66 @@ public final class RecsMethods {
             new LinearModel.Settings(
                 SolverType.L2R_LR, 1, LinearModel.Weighting.BALANCED, 1e-4, 100)));
     out.put("embeddings + tf-idf LR", EmbeddingsAndTfidf.of(papers, vectors));
+    Ranker raw = new LecternRaw(vectors, d);
+    Ranker lectern = lectern(vectors, d);
+    Ranker svm = arxivSanityLite(papers);
+    out.put("lectern + tf-idf SVM, RRF 0.3", fuse(Fusion.Mode.RECIPROCAL_RANK, lectern, svm, 0.3));
+    out.put("lectern + tf-idf SVM, z 0.3", fuse(Fusion.Mode.Z_SCORE, raw, svm, 0.3));
+    out.put(
+        "lectern + tf-idf cosine, z 0.3",
+        fuse(Fusion.Mode.Z_SCORE, raw, new TfidfCentroid(tfidf(papers, STRICT)), 0.3));
+    Map<String, Tfidf.Vector> loose = tfidf(papers, LOOSE);
+    Ranker looseCosine = new TfidfCentroid(loose);
+    out.put("tf-idf cosine, min_df 2, max_df 0.5", looseCosine);
+    out.put("tf-idf LR, min_df 2, max_df 0.5", new TfidfLinear(loose, d.model()));
+    out.put(
+        "lectern + tf-idf cosine (min_df 2, max_df 0.5), z 0.3",
+        fuse(Fusion.Mode.Z_SCORE, raw, looseCosine, 0.3));
+    PaperVectors centred = centred(vectors);
+    Recommender.Options c01 = d.withModel(with(d, d.model().solver(), 0.1, 0.1));
+    out.put("lectern, centred vectors", lectern(centred, d));
+    out.put("lectern, centred, C=0.1", lectern(centred, c01));
+    out.put(
+        "lectern centred C=0.1 + tf-idf cosine (min_df 2, max_df 0.5), z 0.3",
+        fuse(Fusion.Mode.Z_SCORE, new LecternRaw(centred, c01), looseCosine, 0.3));
+    Neighbourhoods near = new Neighbourhoods(vectors, 10);
+    out.put("zotero, CSLS", new Csls(vectors, near.hubness(), null));
+    out.put("lectern, CSLS", new Csls(vectors, near.hubness(), new Recommender(vectors, d)));
+    out.put("lectern, 10-NN smoothed vectors", lectern(near.smoothed(), d));
+    out.put("lectern, reliable negatives", new ReliableNegatives(vectors, d.model()));
     return out;
   }
 
   private static LinearModel.Settings with(
       Recommender.Options d, SolverType solver, double c, double epsilon) {
     return new LinearModel.Settings(solver, c, d.model().weighting(), epsilon, 1000);
+  }
+
+  private static Ranker fuse(Fusion.Mode mode, Ranker embeddings, Ranker lexical, double weight) {
+    return new Fusion(
+        mode, List.of(new Fusion.Part(embeddings, 1 - weight), new Fusion.Part(lexical, weight)));
+  }
+
+  /** The vectors less the library's mean vector, each unit length again. */
+  static PaperVectors centred(PaperVectors vectors) {
+    double[] mean = new double[vectors.dims()];
+    for (String id : vectors.ids()) {
+      float[] v = vectors.get(id);
+      for (int i = 0; i < mean.length; i++) mean[i] += v[i] / vectors.size();
+    }
+    Map<String, float[]> out = new LinkedHashMap<>();
+    for (String id : vectors.ids()) {
+      float[] v = vectors.get(id);
+      float[] c = new float[v.length];
+      double norm = 0;
+      for (int i = 0; i < c.length; i++) {
+        c[i] = (float) (v[i] - mean[i]);
+        norm += c[i] * c[i];
+      }
+      for (int i = 0; i < c.length; i++) c[i] = (float) (c[i] / Math.sqrt(norm));
+      out.put(id, c);
+    }
+    return PaperVectors.of(out);
   }
 
   private static Ranker lectern(PaperVectors vectors, Recommender.Options options) {
@@ -79,10 +141,22 @@ public final class RecsMethods {
   }
 
   static ArxivSanityLite arxivSanityLite(List<Paper> papers) {
+    Map<String, String> texts = texts(papers);
+    Tfidf tfidf = Tfidf.fit(List.copyOf(texts.values()), Tfidf.Options.arxivSanityLite());
+    return new ArxivSanityLite(ArxivSanityLite.vectorize(texts, tfidf), tfidf.features());
+  }
+
+  /** Each paper's tf-idf vector, the vectorizer fitted on them all. */
+  static Map<String, Tfidf.Vector> tfidf(List<Paper> papers, Tfidf.Options options) {
+    Map<String, String> texts = texts(papers);
+    Tfidf tfidf = Tfidf.fit(List.copyOf(texts.values()), options);
+    return ArxivSanityLite.vectorize(texts, tfidf);
+  }
+
+  private static Map<String, String> texts(List<Paper> papers) {
     Map<String, String> texts = new LinkedHashMap<>();
     for (Paper p : papers)
       texts.put(p.id(), ArxivSanityLite.text(p.title(), p.abstractText(), p.authors()));
-    Tfidf tfidf = Tfidf.fit(List.copyOf(texts.values()), Tfidf.Options.arxivSanityLite());
-    return new ArxivSanityLite(ArxivSanityLite.vectorize(texts, tfidf), tfidf.features());
+    return texts;
   }
 }
