@@ -52,6 +52,14 @@ final class UsersCommand implements Callable<Integer> {
     return main.lectern().accounts();
   }
 
+  /** The account of this name, or an error saying there is none. */
+  User account(String name) {
+    return accounts()
+        .users()
+        .byName(name)
+        .orElseThrow(() -> new AccountException("there is no account " + name));
+  }
+
   /** A new password: asked twice on a terminal, else the first line of standard input. */
   String newPassword(String name) {
     Console console = main.in == System.in ? System.console() : null;
@@ -161,10 +169,7 @@ final class UsersCommand implements Callable<Integer> {
       Accounts accounts = users.accounts();
       User from =
           by != null
-              ? accounts
-                  .users()
-                  .byName(by)
-                  .orElseThrow(() -> new AccountException("there is no account " + by))
+              ? users.account(by)
               : accounts.users().list().stream()
                   .filter(User::admin)
                   .filter(u -> u.canSignIn() || u.id() == Users.LOCAL_USER)
@@ -200,12 +205,7 @@ final class UsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      User u =
-          users
-              .accounts()
-              .users()
-              .byName(name)
-              .orElseThrow(() -> new AccountException("there is no account " + name));
+      User u = users.account(name);
       users.accounts().users().setPassword(u.id(), users.newPassword(name));
       users.accounts().sessions().closeOthers(u.id(), null);
       users
@@ -241,12 +241,7 @@ final class UsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      User u =
-          users
-              .accounts()
-              .users()
-              .byName(name)
-              .orElseThrow(() -> new AccountException("there is no account " + name));
+      User u = users.account(name);
       User now = users.accounts().users().setAdmin(u.id(), change.grant);
       users.out().println(now.name() + " is " + (now.admin() ? "an admin" : "a member") + " now");
       return 0;

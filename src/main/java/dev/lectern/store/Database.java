@@ -115,7 +115,9 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * A connection from the pool, configured for this vendor; the caller closes it (gives it back).
+   * A connection from the pool, configured for this vendor; the caller closes it (gives it back). A
+   * PRAGMA set on it would outlive the caller and reach the next one: connection settings belong in
+   * {@link #pool}.
    */
   public Connection connect() {
     try {

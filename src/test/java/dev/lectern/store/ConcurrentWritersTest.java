@@ -7,6 +7,7 @@ import dev.lectern.paper.Paper;
 import dev.lectern.testing.TestLibrary;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -49,7 +50,8 @@ class ConcurrentWritersTest {
       // the batch's
       // first write failed at once with SQLITE_BUSY_SNAPSHOT. Now the other writer finds the lock
       // taken.
-      try (Connection other = serving.database().connect();
+      // a connection of its own, not the pool's: the pool would hand on its busy_timeout of 0
+      try (Connection other = DriverManager.getConnection(serving.database().url());
           Statement s = other.createStatement()) {
         s.execute("PRAGMA busy_timeout=0");
         assertThatThrownBy(() -> s.executeUpdate("UPDATE sync_state SET value = value"))
