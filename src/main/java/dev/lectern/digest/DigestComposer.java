@@ -57,8 +57,19 @@ public final class DigestComposer {
     return library.days().latest().orElse(null);
   }
 
+  /**
+   * The user's digest of days in (since, cutoff]: the papers of their saved searches and follows,
+   * newest first, then those only For you brings, in the recommender's order (best first); then the
+   * day's trending papers.
+   */
   public Digest compose(Recipient user, LocalDate since, LocalDate cutoff) {
-    List<Item> items = papers(user.id(), since, cutoff);
+    List<Item> found = found(user.id(), since, cutoff);
+    List<Item> items = new ArrayList<>();
+    List<Item> forYou = new ArrayList<>();
+    for (Item i : found) (Digest.onlyRecommended(i) ? forYou : items).add(i);
+    items.sort(NEWEST_FIRST);
+    items.addAll(forYou);
+    items = cut(items);
     Set<String> listed = new java.util.HashSet<>();
     items.forEach(i -> listed.add(i.paper().id()));
     List<Item> trending =
@@ -79,6 +90,23 @@ public final class DigestComposer {
    * {@code since} null, their newest papers up to cutoff.
    */
   public List<Item> papers(long userId, LocalDate since, LocalDate cutoff) {
+    List<Item> items = new ArrayList<>(found(userId, since, cutoff));
+    items.sort(NEWEST_FIRST);
+    return cut(items);
+  }
+
+  private static final Comparator<Item> NEWEST_FIRST =
+      Comparator.comparing(Item::day).thenComparing(i -> i.paper().id()).reversed();
+
+  private static List<Item> cut(List<Item> items) {
+    return items.size() > MAX_ITEMS ? List.copyOf(items.subList(0, MAX_ITEMS)) : items;
+  }
+
+  /**
+   * The papers of days in (since, cutoff], each once with its reasons: those of saved searches and
+   * follows first, then those of For you in its order.
+   */
+  private List<Item> found(long userId, LocalDate since, LocalDate cutoff) {
     Map<String, List<String>> reasons = new LinkedHashMap<>();
     for (Subscription s : subscriptions.of(userId)) {
       for (Hit h : search.search(request(s, since, cutoff)).hits())
@@ -89,14 +117,15 @@ public final class DigestComposer {
           .computeIfAbsent(r.paperId(), k -> new ArrayList<>())
           .add(Digest.RECOMMENDED + r.because());
     }
-    List<Item> items = new ArrayList<>();
+    Map<String, Item> items = new LinkedHashMap<>();
+    reasons.keySet().forEach(id -> items.put(id, null)); // the order the reasons came in
     // the search's date filter reads submission dates; the window is the papers' days
     for (Dated d : library.days().byIds(List.copyOf(reasons.keySet()))) {
       if ((since == null || d.day().isAfter(since)) && !d.day().isAfter(cutoff))
-        items.add(new Item(d.paper(), d.day(), List.copyOf(reasons.get(d.paper().id()))));
+        items.put(
+            d.paper().id(), new Item(d.paper(), d.day(), List.copyOf(reasons.get(d.paper().id()))));
     }
-    items.sort(Comparator.comparing(Item::day).thenComparing(i -> i.paper().id()).reversed());
-    return items.size() > MAX_ITEMS ? List.copyOf(items.subList(0, MAX_ITEMS)) : items;
+    return items.values().stream().filter(java.util.Objects::nonNull).toList();
   }
 
   static SearchRequest request(Subscription s, LocalDate since, LocalDate cutoff) {

@@ -91,15 +91,18 @@ final class ForYouPage {
     }
     cards = forms.decorate(ctx, cards);
     List<ForYouView.Item> items = new ArrayList<>();
+    List<ForYouView.Item> others = new ArrayList<>();
     for (int i = 0; i < cards.size(); i++) {
       Recommendation rec = shown.get(i);
-      items.add(
-          new ForYouView.Item(
-              cards.get(i),
-              rec.interest(),
-              rec.because().stream()
-                  .map(id -> new ForYouView.Link(Links.paper(id), titles.getOrDefault(id, id)))
-                  .toList()));
+      // only a paper a model places on the saved papers' side is called recommended
+      (rec.decision() > 0 ? items : others)
+          .add(
+              new ForYouView.Item(
+                  cards.get(i),
+                  rec.interest(),
+                  rec.because().stream()
+                      .map(id -> new ForYouView.Link(Links.paper(id), titles.getOrDefault(id, id)))
+                      .toList()));
     }
     marks.markSeen(user, shown.stream().map(Recommendation::paperId).toList());
     renderer.render(
@@ -109,6 +112,7 @@ final class ForYouPage {
             renderer.page(ctx, "For you", "", "for-you"),
             lead(r, items.size()),
             items,
+            others,
             learnedFrom(r.interests())));
   }
 
@@ -116,12 +120,16 @@ final class ForYouPage {
     String window = r.from() == null ? "" : span(r.from(), r.to());
     return switch (r.status()) {
       case READY ->
-          String.format(
-              Locale.ROOT,
-              "%d %s of %s, the best first for what you saved.",
-              count,
-              count == 1 ? "paper" : "papers",
-              window);
+          count == 0
+              ? "None of the new papers of "
+                  + window
+                  + " look like what you saved yet: the nearest are below, not recommended."
+              : String.format(
+                  Locale.ROOT,
+                  "%d %s of %s, the best first for what you saved.",
+                  count,
+                  count == 1 ? "paper" : "papers",
+                  window);
       case NOTHING_SAVED ->
           "Nothing saved yet. Press “Save” on papers you like, on Today or in a search, and"
               + " Lectern learns what to suggest here: the more you save, the better it gets.";
@@ -134,6 +142,10 @@ final class ForYouPage {
               : "No new papers of "
                   + window
                   + " to suggest: each is saved, dismissed, already shown or not embedded yet.";
+      case NONE_ALIKE ->
+          "None of the new papers of "
+              + window
+              + " look like what you saved, so none is suggested; the next days may bring some.";
     };
   }
 

@@ -7,10 +7,13 @@ import java.util.List;
  *
  * @param lead what the list is (the window of days it draws from), or why there is none
  * @param items the recommended papers, best first; empty with a {@code lead} that says why
+ * @param others the rest of the best papers, which no model places on the saved papers' side: shown
+ *     on the page the user asked for, not called recommended
  * @param learnedFrom what the models learned from, e.g. "12 saved papers in 2 interests"; null when
  *     nothing
  */
-public record ForYouView(Page page, String lead, List<Item> items, String learnedFrom) {
+public record ForYouView(
+    Page page, String lead, List<Item> items, List<Item> others, String learnedFrom) {
   /** A recommended paper and the saved papers that placed it. */
   public record Item(PaperCard card, String interest, List<Link> because) {}
 
