@@ -22,8 +22,9 @@ import java.util.Set;
 /**
  * Finds a user's new papers: those of each saved search, follow and recommendation whose day (see
  * {@link dev.lectern.store.PaperDays}) is after one day and up to another, each paper once with all
- * its reasons. A saved search matches by its words and filters (lexical), whatever mode it was
- * saved with: a search by meaning finds neighbours for any text, which would fill every digest.
+ * its reasons, none the user said "not interested" to. A saved search matches by its words and
+ * filters (lexical), whatever mode it was saved with: a search by meaning finds neighbours for any
+ * text, which would fill every digest.
  */
 public final class DigestComposer {
   /** Papers taken from each saved search or follow. */
@@ -39,6 +40,7 @@ public final class DigestComposer {
   private final Subscriptions subscriptions;
   private final Recommendations recommendations;
   private final DailyFeed feed;
+  private final Sql sql;
 
   public DigestComposer(
       SearchService search,
@@ -50,6 +52,7 @@ public final class DigestComposer {
     this.subscriptions = subscriptions;
     this.recommendations = recommendations;
     this.feed = new DailyFeed(library);
+    this.sql = new Sql(library.database());
   }
 
   /** The newest day that has papers: a digest composed now covers days up to it. */
@@ -70,7 +73,8 @@ public final class DigestComposer {
     items.sort(NEWEST_FIRST);
     items.addAll(forYou);
     items = cut(items);
-    Set<String> listed = new java.util.HashSet<>();
+    // trending suggests: not what the user already saved, nor what they said no to
+    Set<String> listed = new java.util.HashSet<>(marked(user.id(), true));
     items.forEach(i -> listed.add(i.paper().id()));
     List<Item> trending =
         feed
@@ -117,6 +121,7 @@ public final class DigestComposer {
           .computeIfAbsent(r.paperId(), k -> new ArrayList<>())
           .add(Digest.RECOMMENDED + r.because());
     }
+    reasons.keySet().removeAll(marked(userId, false)); // "not interested": not in any digest
     Map<String, Item> items = new LinkedHashMap<>();
     reasons.keySet().forEach(id -> items.put(id, null)); // the order the reasons came in
     // the search's date filter reads submission dates; the window is the papers' days
@@ -126,6 +131,17 @@ public final class DigestComposer {
             d.paper().id(), new Item(d.paper(), d.day(), List.copyOf(reasons.get(d.paper().id()))));
     }
     return items.values().stream().filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** The papers the user dismissed ("not interested"), and with {@code saved} those they saved. */
+  private Set<String> marked(long userId, boolean saved) {
+    return Set.copyOf(
+        sql.query(
+            "read the user's marks",
+            "SELECT paper_id FROM paper_marks WHERE user_id = ? AND (dismissed_at IS NOT NULL"
+                + (saved ? " OR saved_at IS NOT NULL)" : ")"),
+            rs -> rs.getString(1),
+            userId));
   }
 
   static SearchRequest request(Subscription s, LocalDate since, LocalDate cutoff) {
