@@ -133,6 +133,78 @@ class ForYouPageTest {
     }
   }
 
+  /**
+   * Saving or dismissing from the list takes the card away: the list says what was done, with an
+   * Undo, and the browser goes on at the card that followed (or at the notice after the last).
+   */
+  @Test
+  void aMarkFromTheListSaysSoGoesOnAtTheNextCardAndCanBeUndone() {
+    FormClient browser = new FormClient(web.uri());
+    browser.get("/"); // a page with forms: the CSRF cookie and token
+    browser.post("/library/save", "paper", SAVED, "on", "true", "next", "/");
+    try {
+      String page = browser.get("/for-you").body();
+      List<String> ids = cards(page);
+      assertThat(ids).hasSizeGreaterThan(2);
+      String first = ids.get(0), second = ids.get(1), last = ids.getLast();
+      // each card's forms come back to the card after it, the last one's to the notice
+      assertThat(page)
+          .contains(
+              "name=\"paper\" value=\""
+                  + first
+                  + "\"><input type=\"hidden\" name=\"on\" value=\"true\"><input"
+                  + " type=\"hidden\" name=\"next\" value=\"/for-you#paper-"
+                  + second
+                  + "\">")
+          .contains(
+              "name=\"paper\" value=\""
+                  + last
+                  + "\"><input type=\"hidden\" name=\"on\" value=\"true\"><input"
+                  + " type=\"hidden\" name=\"next\" value=\"/for-you#notice\">");
+
+      HttpResponse<String> saved =
+          browser.post(
+              "/library/save", "paper", first, "on", "true", "next", "/for-you#paper-" + second);
+      assertThat(saved.statusCode()).isEqualTo(303);
+      assertThat(saved.headers().firstValue("Location"))
+          .hasValue("/for-you?done=saved&paper=" + first + "#paper-" + second);
+      String after = browser.get("/for-you?done=saved&paper=" + first).body();
+      assertThat(after)
+          .contains("Saved “" + title(page, first) + "”.")
+          .contains(
+              "<form class=\"notice\" id=\"notice\" role=\"status\" method=\"post\" action=\"/library/save\">")
+          .contains(">Undo</button>");
+      assertThat(cards(after)).doesNotContain(first).contains(second);
+
+      HttpResponse<String> undo =
+          browser.post(
+              "/library/save", "paper", first, "on", "false", "next", "/for-you#paper-" + first);
+      assertThat(undo.headers().firstValue("Location")).hasValue("/for-you#paper-" + first);
+      String back = browser.get("/for-you").body();
+      assertThat(cards(back)).contains(first);
+      assertThat(back).doesNotContain(">Undo</button>");
+
+      HttpResponse<String> dismissed =
+          browser.post("/library/dismiss", "paper", last, "on", "true", "next", "/for-you#notice");
+      assertThat(dismissed.headers().firstValue("Location"))
+          .hasValue("/for-you?done=dismissed&paper=" + last + "#notice");
+      assertThat(browser.get("/for-you?done=dismissed&paper=" + last).body())
+          .contains("Not interested in “" + title(page, last) + "”.")
+          .contains("action=\"/library/dismiss\">");
+      browser.post("/library/dismiss", "paper", last, "on", "false", "next", "/for-you#notice");
+      // a link naming a mark the viewer has not made shows no notice
+      assertThat(browser.get("/for-you?done=saved&paper=" + last).body()).doesNotContain(">Undo<");
+    } finally {
+      browser.post("/library/save", "paper", SAVED, "on", "false", "next", "/");
+    }
+  }
+
+  private static String title(String html, String id) {
+    Matcher m = Pattern.compile("id=\"title-" + Pattern.quote(id) + "\">([^<]*)</a>").matcher(html);
+    assertThat(m.find()).as(id).isTrue();
+    return m.group(1);
+  }
+
   @Test
   void aFormWithoutItsTokenOrForAnUnknownPaperChangesNothing() {
     FormClient browser = new FormClient(web.uri());
