@@ -9,6 +9,8 @@ import java.util.List;
  * What one digest holds: the user's new papers, each once with every reason it is there, and the
  * day's trending papers.
  *
+ * @param items those of saved searches and follows, newest first, then those For you alone brings,
+ *     best first (see {@link #onlyRecommended})
  * @param since papers of days after this one ...
  * @param cutoff ... up to this one
  */
@@ -24,6 +26,11 @@ public record Digest(
    * @param reasons "saved search 'graph neural'", "you follow Ada Lovelace", ...
    */
   public record Item(Paper paper, LocalDate day, List<String> reasons) {}
+
+  /** Whether For you alone brings this paper: no saved search or follow does. */
+  public static boolean onlyRecommended(Item i) {
+    return !i.reasons().isEmpty() && i.reasons().stream().allMatch(r -> r.startsWith(RECOMMENDED));
+  }
 
   /** The ids of the "For you" papers, to be marked seen once the digest is sent. */
   public List<String> recommended() {

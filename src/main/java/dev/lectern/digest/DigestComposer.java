@@ -22,8 +22,9 @@ import java.util.Set;
 /**
  * Finds a user's new papers: those of each saved search, follow and recommendation whose day (see
  * {@link dev.lectern.store.PaperDays}) is after one day and up to another, each paper once with all
- * its reasons. A saved search matches by its words and filters (lexical), whatever mode it was
- * saved with: a search by meaning finds neighbours for any text, which would fill every digest.
+ * its reasons, none the user said "not interested" to. A saved search matches by its words and
+ * filters (lexical), whatever mode it was saved with: a search by meaning finds neighbours for any
+ * text, which would fill every digest.
  */
 public final class DigestComposer {
   /** Papers taken from each saved search or follow. */
@@ -39,6 +40,7 @@ public final class DigestComposer {
   private final Subscriptions subscriptions;
   private final Recommendations recommendations;
   private final DailyFeed feed;
+  private final Sql sql;
 
   public DigestComposer(
       SearchService search,
@@ -50,6 +52,7 @@ public final class DigestComposer {
     this.subscriptions = subscriptions;
     this.recommendations = recommendations;
     this.feed = new DailyFeed(library);
+    this.sql = new Sql(library.database());
   }
 
   /** The newest day that has papers: a digest composed now covers days up to it. */
@@ -57,9 +60,21 @@ public final class DigestComposer {
     return library.days().latest().orElse(null);
   }
 
+  /**
+   * The user's digest of days in (since, cutoff]: the papers of their saved searches and follows,
+   * newest first, then those only For you brings, in the recommender's order (best first); then the
+   * day's trending papers.
+   */
   public Digest compose(Recipient user, LocalDate since, LocalDate cutoff) {
-    List<Item> items = papers(user.id(), since, cutoff);
-    Set<String> listed = new java.util.HashSet<>();
+    List<Item> found = found(user.id(), since, cutoff);
+    List<Item> items = new ArrayList<>();
+    List<Item> forYou = new ArrayList<>();
+    for (Item i : found) (Digest.onlyRecommended(i) ? forYou : items).add(i);
+    items.sort(NEWEST_FIRST);
+    items.addAll(forYou);
+    items = cut(items);
+    // trending suggests: not what the user already saved, nor what they said no to
+    Set<String> listed = new java.util.HashSet<>(marked(user.id(), true));
     items.forEach(i -> listed.add(i.paper().id()));
     List<Item> trending =
         feed
@@ -79,6 +94,23 @@ public final class DigestComposer {
    * {@code since} null, their newest papers up to cutoff.
    */
   public List<Item> papers(long userId, LocalDate since, LocalDate cutoff) {
+    List<Item> items = new ArrayList<>(found(userId, since, cutoff));
+    items.sort(NEWEST_FIRST);
+    return cut(items);
+  }
+
+  private static final Comparator<Item> NEWEST_FIRST =
+      Comparator.comparing(Item::day).thenComparing(i -> i.paper().id()).reversed();
+
+  private static List<Item> cut(List<Item> items) {
+    return items.size() > MAX_ITEMS ? List.copyOf(items.subList(0, MAX_ITEMS)) : items;
+  }
+
+  /**
+   * The papers of days in (since, cutoff], each once with its reasons: those of saved searches and
+   * follows first, then those of For you in its order.
+   */
+  private List<Item> found(long userId, LocalDate since, LocalDate cutoff) {
     Map<String, List<String>> reasons = new LinkedHashMap<>();
     for (Subscription s : subscriptions.of(userId)) {
       for (Hit h : search.search(request(s, since, cutoff)).hits())
@@ -89,14 +121,27 @@ public final class DigestComposer {
           .computeIfAbsent(r.paperId(), k -> new ArrayList<>())
           .add(Digest.RECOMMENDED + r.because());
     }
-    List<Item> items = new ArrayList<>();
+    reasons.keySet().removeAll(marked(userId, false)); // "not interested": not in any digest
+    Map<String, Item> items = new LinkedHashMap<>();
+    reasons.keySet().forEach(id -> items.put(id, null)); // the order the reasons came in
     // the search's date filter reads submission dates; the window is the papers' days
     for (Dated d : library.days().byIds(List.copyOf(reasons.keySet()))) {
       if ((since == null || d.day().isAfter(since)) && !d.day().isAfter(cutoff))
-        items.add(new Item(d.paper(), d.day(), List.copyOf(reasons.get(d.paper().id()))));
+        items.put(
+            d.paper().id(), new Item(d.paper(), d.day(), List.copyOf(reasons.get(d.paper().id()))));
     }
-    items.sort(Comparator.comparing(Item::day).thenComparing(i -> i.paper().id()).reversed());
-    return items.size() > MAX_ITEMS ? List.copyOf(items.subList(0, MAX_ITEMS)) : items;
+    return items.values().stream().filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** The papers the user dismissed ("not interested"), and with {@code saved} those they saved. */
+  private Set<String> marked(long userId, boolean saved) {
+    return Set.copyOf(
+        sql.query(
+            "read the user's marks",
+            "SELECT paper_id FROM paper_marks WHERE user_id = ? AND (dismissed_at IS NOT NULL"
+                + (saved ? " OR saved_at IS NOT NULL)" : ")"),
+            rs -> rs.getString(1),
+            userId));
   }
 
   static SearchRequest request(Subscription s, LocalDate since, LocalDate cutoff) {

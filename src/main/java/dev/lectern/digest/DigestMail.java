@@ -68,7 +68,8 @@ public final class DigestMail {
     return new DigestMailView(
         d.user().name(),
         heading,
-        papers(d.items()),
+        papers(d.items().stream().filter(i -> !Digest.onlyRecommended(i)).toList()),
+        papers(d.items().stream().filter(Digest::onlyRecommended).toList()),
         papers(d.trending()),
         schedule(d),
         baseUrl + "/subscriptions",
@@ -105,12 +106,10 @@ public final class DigestMail {
     b.append("Lectern · your digest, ").append(v.userName()).append("\n\n");
     b.append(v.heading()).append("\n\n");
     int i = 1;
-    for (DigestMailView.Paper p : v.papers()) {
-      b.append(i++).append(". ").append(p.title()).append('\n');
-      if (!p.authors().isEmpty()) b.append("   ").append(p.authors()).append('\n');
-      b.append("   Why: ").append(p.why()).append('\n');
-      if (!p.snippet().isEmpty()) b.append("   ").append(p.snippet()).append('\n');
-      b.append("   ").append(p.url()).append("\n\n");
+    for (DigestMailView.Paper p : v.papers()) i = numbered(b, i, p);
+    if (!v.forYou().isEmpty()) {
+      b.append("For you\n\n");
+      for (DigestMailView.Paper p : v.forYou()) i = numbered(b, i, p);
     }
     if (!v.trending().isEmpty()) {
       b.append("Trending today\n\n");
@@ -125,6 +124,16 @@ public final class DigestMail {
     b.append("Change your saved searches and digest: ").append(v.settingsUrl()).append('\n');
     b.append("Unsubscribe: ").append(v.unsubscribeUrl()).append('\n');
     return b.toString();
+  }
+
+  /** A paper as the text part lists it, numbered {@code i}; returns the next number. */
+  private static int numbered(StringBuilder b, int i, DigestMailView.Paper p) {
+    b.append(i).append(". ").append(p.title()).append('\n');
+    if (!p.authors().isEmpty()) b.append("   ").append(p.authors()).append('\n');
+    b.append("   Why: ").append(p.why()).append('\n');
+    if (!p.snippet().isEmpty()) b.append("   ").append(p.snippet()).append('\n');
+    b.append("   ").append(p.url()).append("\n\n");
+    return i + 1;
   }
 
   private static String capitalized(String s) {

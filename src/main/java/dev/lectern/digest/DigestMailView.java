@@ -7,12 +7,15 @@ import java.util.List;
  * the text part alike.
  *
  * @param heading "12 new papers since 12 March"
+ * @param papers those of saved searches and follows, newest first
+ * @param forYou those For you alone brings, in its order: the best first
  * @param schedule "daily at 07:00 (Europe/Berlin)"
  */
 public record DigestMailView(
     String userName,
     String heading,
     List<Paper> papers,
+    List<Paper> forYou,
     List<Paper> trending,
     String schedule,
     String settingsUrl,

@@ -12,10 +12,13 @@ import dev.lectern.user.PaperMarks;
 import dev.lectern.user.PaperMarks.Mark;
 import dev.lectern.user.TrainingSignals;
 import dev.lectern.web.view.ForYouView;
+import dev.lectern.web.view.MarkState;
 import dev.lectern.web.view.PaperCard;
 import dev.lectern.web.view.TrainingView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,6 +39,11 @@ import java.util.stream.Collectors;
  */
 final class ForYouPage {
   static final int LIMIT = 30;
+  static final String PATH = "/for-you";
+
+  /** The notice's element id: where a mark of the list's last card comes back to. */
+  static final String NOTICE = "notice";
+
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
@@ -65,14 +73,35 @@ final class ForYouPage {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/for-you", this::list);
+    routes.get(PATH, this::list);
     routes.get("/for-you/training", this::training);
     routes.post("/for-you/training", this::leaveOut);
   }
 
+  /** Whether a form's {@code next} is this list: a mark made there says so at its top. */
+  static boolean isList(String next) {
+    int end = next.indexOf('#');
+    return (end < 0 ? next : next.substring(0, end)).equals(PATH);
+  }
+
+  /**
+   * The list after a mark from it: a notice of what was done to which paper, at the anchor the form
+   * named (the card after the marked one), or at the notice.
+   */
+  static String done(String what, String paperId, String next) {
+    int hash = next.indexOf('#');
+    return PATH
+        + "?done="
+        + what
+        + "&paper="
+        + URLEncoder.encode(paperId, StandardCharsets.UTF_8)
+        + (hash < 0 ? "#" + NOTICE : next.substring(hash));
+  }
+
   private void list(Context ctx) {
-    Params.parse(ctx.queryString(), Set.of());
+    Params query = Params.parse(ctx.queryString(), Set.of("done", "paper"));
     long user = viewers.of(ctx).userId();
+    ForYouView.Notice notice = notice(ctx, user, query.get("done"), query.get("paper"));
     ForYou.Result r = forYou.recommend(user, LIMIT);
     List<String> ids = r.recommendations().stream().map(Recommendation::paperId).toList();
     Map<String, PaperDays.Dated> papers =
@@ -91,37 +120,95 @@ final class ForYouPage {
     }
     cards = forms.decorate(ctx, cards);
     List<ForYouView.Item> items = new ArrayList<>();
+    List<ForYouView.Item> others = new ArrayList<>();
     for (int i = 0; i < cards.size(); i++) {
       Recommendation rec = shown.get(i);
-      items.add(
-          new ForYouView.Item(
-              cards.get(i),
-              rec.interest(),
-              rec.because().stream()
-                  .map(id -> new ForYouView.Link(Links.paper(id), titles.getOrDefault(id, id)))
-                  .toList()));
+      // only a paper a model places on the saved papers' side is called recommended
+      (rec.decision() > 0 ? items : others)
+          .add(
+              new ForYouView.Item(
+                  cards.get(i),
+                  rec.interest(),
+                  rec.because().stream()
+                      .map(id -> new ForYouView.Link(Links.paper(id), titles.getOrDefault(id, id)))
+                      .toList()));
     }
+    items = nextCards(items, others);
+    others = nextCards(others, List.of());
     marks.markSeen(user, shown.stream().map(Recommendation::paperId).toList());
     renderer.render(
         ctx,
         "foryou.jte",
         new ForYouView(
             renderer.page(ctx, "For you", "", "for-you"),
+            notice,
             lead(r, items.size()),
             items,
+            others,
             learnedFrom(r.interests())));
+  }
+
+  /**
+   * Each card's forms come back to the card after it (the marked one leaves the list), or to the
+   * notice after the last; {@code then} is the list that follows this one on the page.
+   */
+  private static List<ForYouView.Item> nextCards(
+      List<ForYouView.Item> items, List<ForYouView.Item> then) {
+    List<ForYouView.Item> out = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      ForYouView.Item following =
+          i + 1 < items.size() ? items.get(i + 1) : then.isEmpty() ? null : then.getFirst();
+      String to =
+          PATH + "#" + (following == null ? NOTICE : MarkForms.anchor(following.card().id()));
+      ForYouView.Item it = items.get(i);
+      MarkState m = it.card().marks();
+      MarkState back =
+          m == null
+              ? null
+              : new MarkState(
+                  m.paperId(), m.votes(), m.voted(), m.saved(), m.dismissed(), to, m.csrf());
+      out.add(
+          new ForYouView.Item(
+              back == null ? it.card() : it.card().withMarks(back), it.interest(), it.because()));
+    }
+    return out;
+  }
+
+  /**
+   * What a mark from this list did, with the reverse mark to undo it; null when nothing was, or the
+   * paper's mark is not (or no longer) what the link says.
+   */
+  private ForYouView.Notice notice(Context ctx, long user, String done, String paperId) {
+    if (done == null || paperId == null) return null;
+    boolean saved = done.equals("saved");
+    if (!saved && !done.equals("dismissed")) return null;
+    PaperMarks.State state = marks.of(user, paperId);
+    if (saved ? !state.saved() : !state.dismissed()) return null;
+    Map<String, String> title = titles(List.of(paperId));
+    if (!title.containsKey(paperId)) return null;
+    String t = "“" + title.get(paperId) + "”";
+    return new ForYouView.Notice(
+        saved ? "Saved " + t + "." : "Not interested in " + t + ".",
+        saved ? "/library/save" : "/library/dismiss",
+        paperId,
+        PATH + "#" + MarkForms.anchor(paperId),
+        viewers.of(ctx).csrfToken());
   }
 
   private static String lead(ForYou.Result r, int count) {
     String window = r.from() == null ? "" : span(r.from(), r.to());
     return switch (r.status()) {
       case READY ->
-          String.format(
-              Locale.ROOT,
-              "%d %s of %s, the best first for what you saved.",
-              count,
-              count == 1 ? "paper" : "papers",
-              window);
+          count == 0
+              ? "None of the new papers of "
+                  + window
+                  + " look like what you saved yet: the nearest are below, not recommended."
+              : String.format(
+                  Locale.ROOT,
+                  "%d %s of %s, the best first for what you saved.",
+                  count,
+                  count == 1 ? "paper" : "papers",
+                  window);
       case NOTHING_SAVED ->
           "Nothing saved yet. Press “Save” on papers you like, on Today or in a search, and"
               + " Lectern learns what to suggest here: the more you save, the better it gets.";
@@ -134,6 +221,10 @@ final class ForYouPage {
               : "No new papers of "
                   + window
                   + " to suggest: each is saved, dismissed, already shown or not embedded yet.";
+      case NONE_ALIKE ->
+          "None of the new papers of "
+              + window
+              + " look like what you saved, so none is suggested; the next days may bring some.";
     };
   }
 

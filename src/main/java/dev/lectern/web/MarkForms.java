@@ -85,6 +85,11 @@ final class MarkForms {
     String next = Forms.next(ctx, null);
     Paper p =
         marks.set(viewers.of(ctx).userId(), id, mark, on).orElseThrow(() -> PaperPage.unknown(id));
+    if (next != null && on && mark != Mark.VOTED && ForYouPage.isList(next)) {
+      // the card leaves the list: say so at the top, and go on at the card that followed it
+      Forms.back(ctx, ForYouPage.done(mark == Mark.SAVED ? "saved" : "dismissed", p.id(), next));
+      return;
+    }
     Forms.back(ctx, next == null ? Links.paper(p.id()) : toCard(next, p.id()));
   }
 

@@ -42,6 +42,7 @@ class CliDigestForYouTest {
   @TempDir Path dataDir;
 
   private static final String RECOMMENDED = "2403.10002";
+  private static final java.time.LocalDate DAY = DigestFixture.DAY;
 
   @Test
   void aDryRunListsAPaperLikeTheSavedOneRecommendedBecauseOfIt() {
@@ -52,6 +53,52 @@ class CliDigestForYouTest {
         .contains("== local <local@example.org>, daily")
         .contains("Graph attention at scale")
         .contains("recommended because you saved “" + SAVED_TITLE + "”");
+  }
+
+  /**
+   * For you in a digest keeps the recommender's order, the best first (not the papers' day and id),
+   * and leaves out the papers no model places on the saved paper's side: in a small library those
+   * would otherwise fill the part, each "recommended because you saved" a paper it is nothing like.
+   */
+  @Test
+  void aDigestListsTheAlikeInTheRecommendersOrderAndLeavesTheUnrelatedOut() {
+    savedWithVectors();
+    // four papers ever less like the saved one, the most alike with the lowest id, and two
+    // unrelated
+    List<String> alike = List.of("2403.10011", "2403.10012", "2403.10013", "2403.10014");
+    List<String> unrelated = List.of("2403.10021", "2403.10022");
+    try (DigestFixture f = DigestFixture.start(dataDir)) {
+      Map<String, float[]> vectors = new HashMap<>();
+      for (int k = 0; k < alike.size(); k++) {
+        f.add(DigestFixture.paper(alike.get(k), "Alike " + k, "Emmy Noether", "q-bio", DAY, null));
+        float[] v = new float[384];
+        v[0] = 1;
+        v[1] = 0.1f * (k + 1); // leaning ever more to the unrelated papers' direction
+        v[100 + k] = 0.05f;
+        vectors.put(alike.get(k), v);
+      }
+      for (int k = 0; k < unrelated.size(); k++) {
+        f.add(
+            DigestFixture.paper(
+                unrelated.get(k), "Unrelated " + k, "Emmy Noether", "q-fin", DAY, null));
+        float[] v = new float[384];
+        v[1] = 1;
+        v[200 + k] = 0.1f;
+        vectors.put(unrelated.get(k), v);
+      }
+      f.lectern.library().embeddings().putAll(OnnxBgeEmbedder.MODEL_ID, vectors, Map.of());
+    }
+    assertThat(recommendedTomorrow(Instant.now()))
+        .as("the recommender's own order")
+        .containsSubsequence(alike)
+        .doesNotContainAnyElementsOf(unrelated);
+
+    Cli r = Cli.run(dataDir, "digest", "--dry-run", "--user", "local");
+    assertThat(r.code()).as(r.err()).isZero();
+    String forYou = r.out().substring(r.out().indexOf("\nFor you\n"));
+    List<Integer> at = alike.stream().map(id -> forYou.indexOf("/papers/" + id)).toList();
+    assertThat(at).as(forYou).allSatisfy(i -> assertThat(i).isPositive()).isSorted();
+    assertThat(r.out()).doesNotContain("Unrelated 0").doesNotContain("Unrelated 1");
   }
 
   /**
@@ -117,7 +164,7 @@ class CliDigestForYouTest {
               ForYou.Settings.defaults(),
               Recommender.Options.defaults());
       return forYou
-          .recommend(Users.LOCAL_USER, DigestFixture.DAY.minusDays(6), DigestFixture.DAY, 10)
+          .recommend(Users.LOCAL_USER, DigestFixture.DAY.minusDays(6), DigestFixture.DAY, 10, true)
           .recommendations()
           .stream()
           .map(Recommendation::paperId)

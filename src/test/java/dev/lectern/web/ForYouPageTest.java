@@ -85,8 +85,12 @@ class ForYouPageTest {
       assertThat(ids).isNotEmpty().doesNotContain(SAVED);
       assertThat(ids.subList(0, Math.min(3, ids.size())))
           .allSatisfy(id -> assertThat(group.get(id)).as(id).isEqualTo(group.get(SAVED)));
+      // the window's papers are all of this small library's negatives: the models place none on
+      // the saved paper's side, so the page shows the nearest apart and calls none recommended
       assertThat(r.body())
-          .contains("Because you saved <a href=\"/papers/" + SAVED + "\">" + SAVED_TITLE + "</a>")
+          .contains("look like what you saved yet: the nearest are below, not recommended.")
+          .contains("<h2 class=\"others\">Other recent papers</h2>")
+          .doesNotContain("Because you saved")
           .contains("Learned from 1 saved paper in 1 interest");
       PaperMarks marks = new PaperMarks(web.lectern.library(), Clock.systemUTC());
       assertThat(marks.of(Viewer.LOCAL_USER, ids).values())
@@ -127,6 +131,78 @@ class ForYouPageTest {
     } finally {
       browser.post("/library/save", "paper", other, "on", "false", "next", "/");
     }
+  }
+
+  /**
+   * Saving or dismissing from the list takes the card away: the list says what was done, with an
+   * Undo, and the browser goes on at the card that followed (or at the notice after the last).
+   */
+  @Test
+  void aMarkFromTheListSaysSoGoesOnAtTheNextCardAndCanBeUndone() {
+    FormClient browser = new FormClient(web.uri());
+    browser.get("/"); // a page with forms: the CSRF cookie and token
+    browser.post("/library/save", "paper", SAVED, "on", "true", "next", "/");
+    try {
+      String page = browser.get("/for-you").body();
+      List<String> ids = cards(page);
+      assertThat(ids).hasSizeGreaterThan(2);
+      String first = ids.get(0), second = ids.get(1), last = ids.getLast();
+      // each card's forms come back to the card after it, the last one's to the notice
+      assertThat(page)
+          .contains(
+              "name=\"paper\" value=\""
+                  + first
+                  + "\"><input type=\"hidden\" name=\"on\" value=\"true\"><input"
+                  + " type=\"hidden\" name=\"next\" value=\"/for-you#paper-"
+                  + second
+                  + "\">")
+          .contains(
+              "name=\"paper\" value=\""
+                  + last
+                  + "\"><input type=\"hidden\" name=\"on\" value=\"true\"><input"
+                  + " type=\"hidden\" name=\"next\" value=\"/for-you#notice\">");
+
+      HttpResponse<String> saved =
+          browser.post(
+              "/library/save", "paper", first, "on", "true", "next", "/for-you#paper-" + second);
+      assertThat(saved.statusCode()).isEqualTo(303);
+      assertThat(saved.headers().firstValue("Location"))
+          .hasValue("/for-you?done=saved&paper=" + first + "#paper-" + second);
+      String after = browser.get("/for-you?done=saved&paper=" + first).body();
+      assertThat(after)
+          .contains("Saved “" + title(page, first) + "”.")
+          .contains(
+              "<form class=\"notice\" id=\"notice\" role=\"status\" method=\"post\" action=\"/library/save\">")
+          .contains(">Undo</button>");
+      assertThat(cards(after)).doesNotContain(first).contains(second);
+
+      HttpResponse<String> undo =
+          browser.post(
+              "/library/save", "paper", first, "on", "false", "next", "/for-you#paper-" + first);
+      assertThat(undo.headers().firstValue("Location")).hasValue("/for-you#paper-" + first);
+      String back = browser.get("/for-you").body();
+      assertThat(cards(back)).contains(first);
+      assertThat(back).doesNotContain(">Undo</button>");
+
+      HttpResponse<String> dismissed =
+          browser.post("/library/dismiss", "paper", last, "on", "true", "next", "/for-you#notice");
+      assertThat(dismissed.headers().firstValue("Location"))
+          .hasValue("/for-you?done=dismissed&paper=" + last + "#notice");
+      assertThat(browser.get("/for-you?done=dismissed&paper=" + last).body())
+          .contains("Not interested in “" + title(page, last) + "”.")
+          .contains("action=\"/library/dismiss\">");
+      browser.post("/library/dismiss", "paper", last, "on", "false", "next", "/for-you#notice");
+      // a link naming a mark the viewer has not made shows no notice
+      assertThat(browser.get("/for-you?done=saved&paper=" + last).body()).doesNotContain(">Undo<");
+    } finally {
+      browser.post("/library/save", "paper", SAVED, "on", "false", "next", "/");
+    }
+  }
+
+  private static String title(String html, String id) {
+    Matcher m = Pattern.compile("id=\"title-" + Pattern.quote(id) + "\">([^<]*)</a>").matcher(html);
+    assertThat(m.find()).as(id).isTrue();
+    return m.group(1);
   }
 
   @Test

@@ -38,7 +38,8 @@ final class Rankings {
     Arrays.sort(order, Comparator.comparingDouble(i -> -scores[i]));
     List<Recommendation> out = new ArrayList<>();
     for (int r = 0; r < Math.min(limit, order.length); r++)
-      out.add(new Recommendation(ids.get(order[r]), scores[order[r]], "", List.of()));
+      out.add(
+          new Recommendation(ids.get(order[r]), scores[order[r]], scores[order[r]], "", List.of()));
     return out;
   }
 }

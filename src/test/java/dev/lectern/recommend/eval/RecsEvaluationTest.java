@@ -28,7 +28,7 @@ class RecsEvaluationTest {
         candidates.ids().stream()
             .sorted(Comparator.comparing((String id) -> id.startsWith("r") != relevantFirst))
             .limit(limit)
-            .map(id -> new Recommendation(id, 0, "", List.of()))
+            .map(id -> new Recommendation(id, 0, 0, "", List.of()))
             .toList();
   }
 
