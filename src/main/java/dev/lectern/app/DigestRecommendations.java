@@ -34,8 +34,7 @@ final class DigestRecommendations implements Recommendations {
   @Override
   public List<Recommended> since(long userId, LocalDate since, LocalDate cutoff, int limit) {
     LocalDate from = since == null ? cutoff.minusDays(windowDays - 1L) : since.plusDays(1);
-    List<Recommendation> top =
-        forYou.recommend(userId, from, cutoff, limit, true).recommendations();
+    List<Recommendation> top = forYou.recommend(userId, from, cutoff, limit).recommendations();
     if (top.isEmpty()) return List.of();
     Set<String> named = new LinkedHashSet<>();
     top.forEach(r -> named.add(r.because().getFirst()));

@@ -38,9 +38,7 @@ public final class ForYou {
     /** Saved papers, none of them embedded yet: the list comes once they are. */
     NOT_EMBEDDED,
     /** No papers in the window, or none embedded. */
-    NO_CANDIDATES,
-    /** Papers in the window, none of them on the saved papers' side of the models. */
-    NONE_ALIKE
+    NO_CANDIDATES
   }
 
   /**
@@ -76,25 +74,19 @@ public final class ForYou {
     this.options = options;
   }
 
-  /**
-   * The user's best {@code limit} recent papers, best first, alike or not: a list the user opens on
-   * purpose, which tells the papers a model places on the saved papers' side ({@link
-   * Recommendation#decision()} above 0) from the rest.
-   */
+  /** The user's best {@code limit} recent papers, best first. */
   public Result recommend(long userId, int limit) {
     Optional<LocalDate> latest = library.days().latest();
     LocalDate to = latest.orElse(null);
     LocalDate from = to == null ? null : to.minusDays(settings.windowDays() - 1L);
-    return recommend(userId, from, to, limit, false);
+    return recommend(userId, from, to, limit);
   }
 
   /**
    * The user's best {@code limit} papers of the days {@code from} to {@code to} (both null for an
-   * empty library), best first: a digest's window. With {@code alikeOnly}, only those a model
-   * places on the saved papers' side ({@link UserModel#recommend(Candidates, Set, int, boolean)}),
-   * so a list may be shorter than {@code limit}, or empty ({@link Status#NONE_ALIKE}).
+   * empty library), best first: a digest's window.
    */
-  public Result recommend(long userId, LocalDate from, LocalDate to, int limit, boolean alikeOnly) {
+  public Result recommend(long userId, LocalDate from, LocalDate to, int limit) {
     UserSignals s = signals.signals(userId);
     if (s.allSaved().isEmpty()) return Result.empty(Status.NOTHING_SAVED, from, to);
     if (to == null || from.isAfter(to)) return Result.empty(Status.NO_CANDIDATES, from, to);
@@ -108,13 +100,8 @@ public final class ForYou {
         PaperVectors.load(library.embeddings(), OnnxBgeEmbedder.MODEL_ID, List.copyOf(ids));
     UserModel model = new Recommender(vectors, options).train(s);
     if (model.interests().isEmpty()) return Result.empty(Status.NOT_EMBEDDED, from, to);
-    List<Recommendation> top = model.recommend(candidates, s.excluded(), limit, alikeOnly);
-    Status status =
-        !top.isEmpty()
-            ? Status.READY
-            : model.recommend(candidates, s.excluded(), 1).isEmpty()
-                ? Status.NO_CANDIDATES
-                : Status.NONE_ALIKE;
-    return new Result(status, top, from, to, model.interests());
+    List<Recommendation> top = model.recommend(candidates, s.excluded(), limit);
+    return new Result(
+        top.isEmpty() ? Status.NO_CANDIDATES : Status.READY, top, from, to, model.interests());
   }
 }

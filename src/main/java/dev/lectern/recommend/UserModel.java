@@ -40,17 +40,6 @@ public final class UserModel {
 
   /** The best {@code limit} candidates with a vector that are not excluded, best first. */
   public List<Recommendation> recommend(Candidates candidates, Set<String> excluded, int limit) {
-    return recommend(candidates, excluded, limit, false);
-  }
-
-  /**
-   * As {@link #recommend(Candidates, Set, int)}; with {@code alikeOnly}, only the papers whose
-   * placing interest's model puts them on the saved papers' side (a decision value above 0): with
-   * balanced class weights, one at or below 0 looks more like the negatives than like what was
-   * saved, and calling it recommended would be wrong, however high its place.
-   */
-  public List<Recommendation> recommend(
-      Candidates candidates, Set<String> excluded, int limit, boolean alikeOnly) {
     List<String> ids =
         candidates.ids().stream()
             .distinct()
@@ -65,9 +54,8 @@ public final class UserModel {
         Comparator.<Integer>comparingDouble(i -> -merged.score[i])
             .thenComparingDouble(i -> -merged.raw[i]));
     List<Recommendation> out = new ArrayList<>(Math.min(limit, order.length));
-    for (int r = 0; r < order.length && out.size() < limit; r++) {
+    for (int r = 0; r < Math.min(limit, order.length); r++) {
       int i = order[r];
-      if (alikeOnly && !(merged.raw[i] > 0)) continue;
       Interest from = interests.get(merged.interest[i]);
       out.add(
           new Recommendation(

@@ -120,21 +120,17 @@ final class ForYouPage {
     }
     cards = forms.decorate(ctx, cards);
     List<ForYouView.Item> items = new ArrayList<>();
-    List<ForYouView.Item> others = new ArrayList<>();
     for (int i = 0; i < cards.size(); i++) {
       Recommendation rec = shown.get(i);
-      // only a paper a model places on the saved papers' side is called recommended
-      (rec.decision() > 0 ? items : others)
-          .add(
-              new ForYouView.Item(
-                  cards.get(i),
-                  rec.interest(),
-                  rec.because().stream()
-                      .map(id -> new ForYouView.Link(Links.paper(id), titles.getOrDefault(id, id)))
-                      .toList()));
+      items.add(
+          new ForYouView.Item(
+              cards.get(i),
+              rec.interest(),
+              rec.because().stream()
+                  .map(id -> new ForYouView.Link(Links.paper(id), titles.getOrDefault(id, id)))
+                  .toList()));
     }
-    items = nextCards(items, others);
-    others = nextCards(others, List.of());
+    items = nextCards(items);
     marks.markSeen(user, shown.stream().map(Recommendation::paperId).toList());
     renderer.render(
         ctx,
@@ -144,20 +140,17 @@ final class ForYouPage {
             notice,
             lead(r, items.size()),
             items,
-            others,
             learnedFrom(r.interests())));
   }
 
   /**
    * Each card's forms come back to the card after it (the marked one leaves the list), or to the
-   * notice after the last; {@code then} is the list that follows this one on the page.
+   * notice after the last.
    */
-  private static List<ForYouView.Item> nextCards(
-      List<ForYouView.Item> items, List<ForYouView.Item> then) {
+  private static List<ForYouView.Item> nextCards(List<ForYouView.Item> items) {
     List<ForYouView.Item> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      ForYouView.Item following =
-          i + 1 < items.size() ? items.get(i + 1) : then.isEmpty() ? null : then.getFirst();
+      ForYouView.Item following = i + 1 < items.size() ? items.get(i + 1) : null;
       String to =
           PATH + "#" + (following == null ? NOTICE : MarkForms.anchor(following.card().id()));
       ForYouView.Item it = items.get(i);
@@ -199,16 +192,12 @@ final class ForYouPage {
     String window = r.from() == null ? "" : span(r.from(), r.to());
     return switch (r.status()) {
       case READY ->
-          count == 0
-              ? "None of the new papers of "
-                  + window
-                  + " look like what you saved yet: the nearest are below, not recommended."
-              : String.format(
-                  Locale.ROOT,
-                  "%d %s of %s, the best first for what you saved.",
-                  count,
-                  count == 1 ? "paper" : "papers",
-                  window);
+          String.format(
+              Locale.ROOT,
+              "%d %s of %s, the best first for what you saved.",
+              count,
+              count == 1 ? "paper" : "papers",
+              window);
       case NOTHING_SAVED ->
           "Nothing saved yet. Press “Save” on papers you like, on Today or in a search, and"
               + " Lectern learns what to suggest here: the more you save, the better it gets.";
@@ -221,10 +210,6 @@ final class ForYouPage {
               : "No new papers of "
                   + window
                   + " to suggest: each is saved, dismissed, already shown or not embedded yet.";
-      case NONE_ALIKE ->
-          "None of the new papers of "
-              + window
-              + " look like what you saved, so none is suggested; the next days may bring some.";
     };
   }
 

@@ -85,12 +85,8 @@ class ForYouPageTest {
       assertThat(ids).isNotEmpty().doesNotContain(SAVED);
       assertThat(ids.subList(0, Math.min(3, ids.size())))
           .allSatisfy(id -> assertThat(group.get(id)).as(id).isEqualTo(group.get(SAVED)));
-      // the window's papers are all of this small library's negatives: the models place none on
-      // the saved paper's side, so the page shows the nearest apart and calls none recommended
       assertThat(r.body())
-          .contains("look like what you saved yet: the nearest are below, not recommended.")
-          .contains("<h2 class=\"others\">Other recent papers</h2>")
-          .doesNotContain("Because you saved")
+          .contains("Because you saved <a href=\"/papers/" + SAVED + "\">" + SAVED_TITLE + "</a>")
           .contains("Learned from 1 saved paper in 1 interest");
       PaperMarks marks = new PaperMarks(web.lectern.library(), Clock.systemUTC());
       assertThat(marks.of(Viewer.LOCAL_USER, ids).values())

@@ -8,18 +8,11 @@ import java.util.List;
  * @param notice what a mark from this list just did, with its undo; null for none
  * @param lead what the list is (the window of days it draws from), or why there is none
  * @param items the recommended papers, best first; empty with a {@code lead} that says why
- * @param others the rest of the best papers, which no model places on the saved papers' side: shown
- *     on the page the user asked for, not called recommended
  * @param learnedFrom what the models learned from, e.g. "12 saved papers in 2 interests"; null when
  *     nothing
  */
 public record ForYouView(
-    Page page,
-    Notice notice,
-    String lead,
-    List<Item> items,
-    List<Item> others,
-    String learnedFrom) {
+    Page page, Notice notice, String lead, List<Item> items, String learnedFrom) {
   /**
    * "Saved “Title”.", and the form that undoes it: the reverse mark of {@code paperId} posted to
    * {@code action}, coming back to {@code next}.
