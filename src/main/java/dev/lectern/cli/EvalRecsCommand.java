@@ -207,6 +207,7 @@ final class EvalRecsCommand implements Callable<Integer> {
     rankers.forEach((m, ranker) -> methods.put(m, user -> RecsEvaluation.score(ranker, user)));
     Map<String, Map<String, RecsEvaluation.Scores>> byTopic = new LinkedHashMap<>();
     if (topics != null) {
+      methods.putAll(RecsMethods.cleanNegatives(topics, vectors, seed));
       RecsMethods.ceilings(topics, papers, vectors, seed)
           .forEach(
               (m, c) -> {

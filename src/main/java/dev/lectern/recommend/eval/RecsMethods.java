@@ -104,6 +104,22 @@ public final class RecsMethods {
    * Lectern's settings (and other costs C), tf-idf (arxiv-sanity-lite's vocabulary and the wider
    * one) and both together.
    */
+  /**
+   * The oracle between: Lectern's model over the saved papers against negatives known to be off the
+   * user's page ({@link SupervisedCeiling#cleanNegatives}).
+   */
+  public static Map<String, RecsEvaluation.Method> cleanNegatives(
+      Map<String, List<String>> topics, PaperVectors vectors, long seed) {
+    Recommender.Options d = Recommender.Options.defaults();
+    return Map.of(
+        "oracle: saved vs true negatives",
+        SupervisedCeiling.cleanNegatives(
+            topics,
+            SupervisedCeiling.embeddings(vectors, d.model()),
+            SupervisedCeiling.FOLDS,
+            seed));
+  }
+
   public static Map<String, SupervisedCeiling> ceilings(
       Map<String, List<String>> topics, List<Paper> papers, PaperVectors vectors, long seed) {
     Recommender.Options d = Recommender.Options.defaults();

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -179,6 +180,40 @@ public final class SupervisedCeiling {
       mrr += one.mrr() / bySplit.size();
     }
     return new RecsEvaluation.Scores(ndcg, precision, mrr);
+  }
+
+  /**
+   * A second oracle, between the methods and the ceiling: the user's saved papers are the only
+   * positives, as for the methods, but the negatives are known to be off the topic (the papers of
+   * the other folds of the user's candidates that are not on the user's page), so the gap between
+   * it and Lectern is what unlabelled negatives cost, and the gap between it and the ceiling what
+   * more positives would bring.
+   */
+  public static RecsEvaluation.Method cleanNegatives(
+      Map<String, List<String>> topics, Learner learner, int folds, long seed) {
+    Map<String, Set<String>> sets = new HashMap<>();
+    topics.forEach((t, ids) -> sets.put(t, new HashSet<>(ids)));
+    return user -> {
+      Set<String> topic = sets.get(user.group());
+      if (topic == null) throw new IllegalArgumentException("no such topic: " + user.group());
+      List<String> saved = user.signals().allSaved();
+      Set<String> excluded = user.signals().excluded();
+      List<String> candidates =
+          user.candidates().ids().stream().distinct().filter(id -> !excluded.contains(id)).toList();
+      int[] fold = folds(candidates.size(), folds, new Random(seed));
+      Map<String, Double> score = new HashMap<>();
+      for (int f = 0; f < folds; f++) {
+        List<String> negatives = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++)
+          if (fold[i] != f && !topic.contains(candidates.get(i))) negatives.add(candidates.get(i));
+        ToDoubleFunction<String> model = learner.train(saved, negatives);
+        for (int i = 0; i < candidates.size(); i++)
+          if (fold[i] == f) score.put(candidates.get(i), model.applyAsDouble(candidates.get(i)));
+      }
+      List<String> ranked = new ArrayList<>(candidates);
+      ranked.sort(Comparator.comparingDouble((String id) -> -score.get(id)));
+      return RecsEvaluation.score(ranked, user.relevant());
+    };
   }
 
   /** A linear model over the stored embeddings. */

@@ -69,6 +69,32 @@ class SupervisedCeilingTest {
   }
 
   @Test
+  void cleanNegativesTrainOnTheSavedPapersAndOffTopicPapersOfOtherFoldsOnly() {
+    Map<String, Integer> timesRanked = new HashMap<>();
+    SupervisedCeiling.Learner recording =
+        (positives, negatives) -> {
+          assertThat(positives).containsExactly("p0", "p3");
+          assertThat(negatives).noneMatch(TOPIC::contains);
+          return id -> {
+            assertThat(negatives).doesNotContain(id);
+            timesRanked.merge(id, 1, Integer::sum);
+            return 0;
+          };
+        };
+    var method =
+        SupervisedCeiling.cleanNegatives(Map.of("t", List.copyOf(TOPIC)), recording, 5, 42);
+    Set<String> wanted = new HashSet<>(TOPIC);
+    wanted.removeAll(List.of("p0", "p3"));
+    method.score(
+        new SimulatedUser(
+            "t", UserSignals.saving(List.of("p0", "p3")), new Candidates(LIBRARY), wanted));
+    Set<String> candidates = new HashSet<>(LIBRARY);
+    candidates.removeAll(List.of("p0", "p3"));
+    assertThat(timesRanked.keySet()).containsExactlyInAnyOrderElementsOf(candidates);
+    assertThat(timesRanked.values()).containsOnly(1);
+  }
+
+  @Test
   void aLearnerThatKnowsTheTopicRanksTheUsersWantedPapersFirst() {
     // scores 1 for the topic's papers, whatever it was trained on
     SupervisedCeiling.Learner knowing = (positives, negatives) -> id -> TOPIC.contains(id) ? 1 : 0;
