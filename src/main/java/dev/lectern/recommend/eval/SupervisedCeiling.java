@@ -72,7 +72,10 @@ public final class SupervisedCeiling {
       long seed,
       Combine combine) {
     Map<String, Set<String>> sets = new LinkedHashMap<>();
-    topics.forEach((t, ids) -> sets.put(t, new LinkedHashSet<>(ids)));
+    topics.forEach(
+        (t, ids) -> {
+          if (!ids.isEmpty()) sets.put(t, new LinkedHashSet<>(ids)); // nothing to rank it by
+        });
     List<String> papers = List.copyOf(new LinkedHashSet<>(library));
     SupervisedCeiling out = new SupervisedCeiling(sets, papers);
     for (var topic : sets.entrySet()) {
@@ -122,9 +125,11 @@ public final class SupervisedCeiling {
         else negatives.add(id);
       }
       if (ranked.isEmpty()) continue;
-      if (positives.isEmpty() || negatives.isEmpty())
-        throw new IllegalArgumentException("a fold's training papers lack a class");
-      ToDoubleFunction<String> model = learner.train(positives, negatives);
+      // a page too small to reach every fold's training papers gives no model: no information
+      ToDoubleFunction<String> model =
+          positives.isEmpty() || negatives.isEmpty()
+              ? id -> 0
+              : learner.train(positives, negatives);
       double[] s = new double[ranked.size()];
       for (int i = 0; i < s.length; i++) s[i] = model.applyAsDouble(ranked.get(i));
       if (combine == Combine.RANKS) s = ranksAsShares(s);
@@ -206,7 +211,8 @@ public final class SupervisedCeiling {
         List<String> negatives = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++)
           if (fold[i] != f && !topic.contains(candidates.get(i))) negatives.add(candidates.get(i));
-        ToDoubleFunction<String> model = learner.train(saved, negatives);
+        ToDoubleFunction<String> model =
+            saved.isEmpty() || negatives.isEmpty() ? id -> 0 : learner.train(saved, negatives);
         for (int i = 0; i < candidates.size(); i++)
           if (fold[i] == f) score.put(candidates.get(i), model.applyAsDouble(candidates.get(i)));
       }
