@@ -102,6 +102,13 @@ final class EvalRecsCommand implements Callable<Integer> {
       description = "Also Lectern's variants tried on the way (docs/recommendations.md).")
   boolean variants;
 
+  @Option(
+      names = "--ceiling",
+      description =
+          "Also supervised ceilings, not methods: linear models trained on every other paper's "
+              + "true page, cross-validated (pages only; docs/recommendations.md).")
+  boolean ceiling;
+
   @Override
   public Integer call() {
     validate();
@@ -123,10 +130,12 @@ final class EvalRecsCommand implements Callable<Integer> {
       int papers,
       String groupsAre,
       Map<String, Integer> groups,
-      List<RecsEvaluation.Row> rows) {
+      List<RecsEvaluation.Row> rows,
+      Map<String, Map<String, RecsEvaluation.Scores>> ceilings) {
     String text() {
       return String.format(
-          "%s: %,d papers; %s %s%n%s", name, papers, groupsAre, groups, RecsReport.table(rows));
+          "%s: %,d papers; %s %s%n%s%s",
+          name, papers, groupsAre, groups, RecsReport.table(rows), RecsReport.ceilings(ceilings));
     }
   }
 
@@ -152,6 +161,7 @@ final class EvalRecsCommand implements Callable<Integer> {
         vectors,
         "papers per page",
         sizes,
+        ceiling ? embedded : null,
         k -> SimulatedUser.ofTopics(embedded, vectors.ids(), k, users, seed + k));
   }
 
@@ -173,6 +183,7 @@ final class EvalRecsCommand implements Callable<Integer> {
         vectors,
         "users per category",
         categories,
+        null,
         k -> {
           var made = SimulatedUser.ofCategories(papers, split, k, users, 5, seed + k);
           made.forEach(u -> categories.merge(u.group(), 1, Integer::sum));
@@ -186,13 +197,26 @@ final class EvalRecsCommand implements Callable<Integer> {
       PaperVectors vectors,
       String groupsAre,
       Map<String, Integer> groups,
+      Map<String, List<String>> topics,
       Function<Integer, List<SimulatedUser>> users) {
     Map<Integer, List<SimulatedUser>> byK = new LinkedHashMap<>();
     for (int k : ks) byK.put(k, users.apply(k));
     var rankers = RecsMethods.all(papers, vectors, seed);
     if (variants) rankers.putAll(RecsMethods.variants(papers, vectors));
-    var rows = RecsEvaluation.evaluate(rankers, byK);
-    return new Variant(name, vectors.size(), groupsAre, groups, rows);
+    Map<String, RecsEvaluation.Method> methods = new LinkedHashMap<>();
+    rankers.forEach((m, ranker) -> methods.put(m, user -> RecsEvaluation.score(ranker, user)));
+    Map<String, Map<String, RecsEvaluation.Scores>> byTopic = new LinkedHashMap<>();
+    if (topics != null) {
+      methods.putAll(RecsMethods.cleanNegatives(topics, vectors, seed));
+      RecsMethods.ceilings(topics, papers, vectors, seed)
+          .forEach(
+              (m, c) -> {
+                methods.put(m, c::score);
+                byTopic.put(m, c.byTopic());
+              });
+    }
+    var rows = RecsEvaluation.evaluateMethods(methods, byK);
+    return new Variant(name, vectors.size(), groupsAre, groups, rows, byTopic);
   }
 
   private void validate() {
@@ -228,6 +252,7 @@ final class EvalRecsCommand implements Callable<Integer> {
           m.put("groupsAre", variant.groupsAre());
           m.put("groups", variant.groups());
           m.put("rows", new ArrayList<>(variant.rows()));
+          if (!variant.ceilings().isEmpty()) m.put("ceilingsByGroup", variant.ceilings());
           out.put(key, m);
         });
     try {

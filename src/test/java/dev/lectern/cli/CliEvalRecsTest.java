@@ -78,6 +78,22 @@ class CliEvalRecsTest {
   }
 
   @Test
+  void theCeilingIsLabelledAndFarAboveLecternAndTheMethodsArePairedWithIt() throws Exception {
+    Cli r = Cli.run(data, "eval-recs", "--users", "5", "--k", "3", "--ceiling", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode topics = new ObjectMapper().readTree(r.out()).get("topics");
+    Map<String, JsonNode> rows = new HashMap<>();
+    for (JsonNode row : topics.get("rows")) rows.put(row.get("method").asText(), row);
+    assertThat(rows.get("lectern").get("paired").isNull()).isTrue();
+    assertThat(rows.get("random").get("paired").get("ndcg").get("mean").asDouble()).isNegative();
+    JsonNode ceiling = rows.get("ceiling: embeddings LR");
+    // knowing every other paper's page tells the pages apart far better than 3 saved papers do
+    assertThat(ceiling.get("ndcg").asDouble())
+        .isGreaterThan(rows.get("lectern").get("ndcg").asDouble() + 0.1);
+    assertThat(topics.get("ceilingsByGroup").get("ceiling: embeddings LR").size()).isEqualTo(3);
+  }
+
+  @Test
   void aKeptScratchLibraryIsReusedAndAnotherDirectoryRefused() throws Exception {
     Path scratch = dir.resolve("scratch");
     Cli first =

@@ -98,6 +98,70 @@ public final class RecsMethods {
     return out;
   }
 
+  /**
+   * Supervised ceilings, not methods (see {@link SupervisedCeiling}): how well a linear model
+   * trained on every other paper's true topic ranks a topic's papers, over the embeddings with
+   * Lectern's settings (and other costs C), tf-idf (arxiv-sanity-lite's vocabulary and the wider
+   * one) and both together.
+   */
+  /**
+   * The oracle between: Lectern's model over the saved papers against negatives known to be off the
+   * user's page ({@link SupervisedCeiling#cleanNegatives}).
+   */
+  public static Map<String, RecsEvaluation.Method> cleanNegatives(
+      Map<String, List<String>> topics, PaperVectors vectors, long seed) {
+    Recommender.Options d = Recommender.Options.defaults();
+    return Map.of(
+        "oracle: saved vs true negatives",
+        SupervisedCeiling.cleanNegatives(
+            topics,
+            SupervisedCeiling.embeddings(vectors, d.model()),
+            SupervisedCeiling.FOLDS,
+            seed));
+  }
+
+  public static Map<String, SupervisedCeiling> ceilings(
+      Map<String, List<String>> topics, List<Paper> papers, PaperVectors vectors, long seed) {
+    Recommender.Options d = Recommender.Options.defaults();
+    List<String> library = vectors.ids();
+    Map<String, Tfidf.Vector> strict = tfidf(papers, STRICT);
+    Map<String, Tfidf.Vector> loose = tfidf(papers, LOOSE);
+    Map<String, SupervisedCeiling.Learner> learners = new LinkedHashMap<>();
+    learners.put("embeddings LR", SupervisedCeiling.embeddings(vectors, d.model()));
+    Map<String, Double> costs = Map.of("C=0.1", 0.1, "C=10", 10.0, "C=100", 100.0);
+    for (String c : List.of("C=0.1", "C=10", "C=100"))
+      learners.put(
+          "embeddings LR, " + c,
+          SupervisedCeiling.embeddings(vectors, with(d, d.model().solver(), costs.get(c), 0.1)));
+    learners.put("tf-idf LR", SupervisedCeiling.tfidf(strict, d.model()));
+    learners.put("tf-idf LR, min_df 2, max_df 0.5", SupervisedCeiling.tfidf(loose, d.model()));
+    learners.put("embeddings + tf-idf LR", SupervisedCeiling.both(vectors, strict, d.model()));
+    Map<String, SupervisedCeiling> out = new LinkedHashMap<>();
+    learners.forEach(
+        (name, learner) ->
+            out.put(
+                "ceiling: " + name,
+                SupervisedCeiling.of(
+                    topics,
+                    library,
+                    learner,
+                    SupervisedCeiling.FOLDS,
+                    SupervisedCeiling.SPLITS,
+                    seed,
+                    SupervisedCeiling.Combine.SCORES)));
+    out.put(
+        "ceiling: embeddings LR, folds by rank",
+        SupervisedCeiling.of(
+            topics,
+            library,
+            learners.get("embeddings LR"),
+            SupervisedCeiling.FOLDS,
+            SupervisedCeiling.SPLITS,
+            seed,
+            SupervisedCeiling.Combine.RANKS));
+    return out;
+  }
+
   private static LinearModel.Settings with(
       Recommender.Options d, SolverType solver, double c, double epsilon) {
     return new LinearModel.Settings(solver, c, d.model().weighting(), epsilon, 1000);

@@ -11,35 +11,77 @@ public final class RecsReport {
   private RecsReport() {}
 
   /**
-   * One block per k: each method's nDCG@10, P@10 and MRR, and its nDCG@10 against the best other.
+   * One block per k: each method's nDCG@10, P@10 and MRR, and its nDCG@10 less Lectern's over the
+   * same users, with that difference's standard error (much smaller than a figure's own noise,
+   * since two methods' figures for one user move together).
    */
   public static String table(List<RecsEvaluation.Row> rows) {
     Map<Integer, List<RecsEvaluation.Row>> byK = new TreeMap<>();
     for (var r : rows) byK.computeIfAbsent(r.k(), k -> new ArrayList<>()).add(r);
     StringBuilder out = new StringBuilder();
+    boolean paired = rows.stream().anyMatch(r -> r.paired() != null);
     byK.forEach(
         (k, block) -> {
           out.append(
               String.format(
                   Locale.ROOT,
-                  "k = %d (%d users)%n  %-30s %8s %6s %6s%n",
+                  "k = %d (%d users)%n  %-30s %8s %6s %6s%s%n",
                   k,
                   block.getFirst().users(),
                   "method",
                   "nDCG@10",
                   "P@10",
-                  "MRR"));
+                  "MRR",
+                  paired ? "   nDCG@10 - " + RecsEvaluation.REFERENCE + "'s" : ""));
           for (var r : block) {
             out.append(
                 String.format(
                     Locale.ROOT,
-                    "  %-30s %8.3f %6.3f %6.3f%n",
+                    "  %-30s %8.3f %6.3f %6.3f%s%n",
                     r.method(),
                     r.ndcg(),
                     r.precision(),
-                    r.mrr()));
+                    r.mrr(),
+                    difference(r.paired())));
           }
         });
     return out.toString();
+  }
+
+  /**
+   * The supervised ceilings with nothing saved, each page's whole library ranked: nDCG@10 per page
+   * and their mean (pages weigh alike, as the simulated users do), then P@10 and MRR's means.
+   */
+  public static String ceilings(Map<String, Map<String, RecsEvaluation.Scores>> ceilings) {
+    if (ceilings.isEmpty()) return "";
+    StringBuilder out =
+        new StringBuilder(
+            "supervised ceilings, not methods (every other paper's page known; nothing saved):\n");
+    ceilings.forEach(
+        (name, byPage) -> {
+          StringBuilder pages = new StringBuilder();
+          double ndcg = 0, precision = 0, mrr = 0;
+          for (var e : byPage.entrySet()) {
+            pages.append(String.format(Locale.ROOT, " %s %.3f", e.getKey(), e.getValue().ndcg()));
+            ndcg += e.getValue().ndcg() / byPage.size();
+            precision += e.getValue().precision() / byPage.size();
+            mrr += e.getValue().mrr() / byPage.size();
+          }
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %-30s nDCG@10%s; mean %.3f / P@10 %.3f / MRR %.3f%n",
+                  name,
+                  pages,
+                  ndcg,
+                  precision,
+                  mrr));
+        });
+    return out.toString();
+  }
+
+  private static String difference(RecsEvaluation.Paired paired) {
+    if (paired == null) return "";
+    return String.format(Locale.ROOT, "   %+.3f ± %.3f", paired.ndcg().mean(), paired.ndcg().se());
   }
 }

@@ -59,4 +59,40 @@ class RecsEvaluationTest {
     assertThat(rows.getFirst().ndcg()).isEqualTo(1.0);
     assertThat(RecsReport.table(rows)).contains("k = 1 (2 users)", "best", "1.000");
   }
+
+  @Test
+  void aPairedDifferenceIsTheMeanDifferenceWithItsStandardError() {
+    // differences 0.1, 0.3, 0.2, 0.4: mean 0.25; squared deviations 0.0225 + 0.0025 + 0.0025 +
+    // 0.0225 = 0.05; variance 0.05 / 3; standard error sqrt(0.05 / 3 / 4) = 0.0645497
+    var d =
+        RecsEvaluation.Difference.of(
+            new double[] {0.6, 0.8, 0.7, 1.0}, new double[] {0.5, 0.5, 0.5, 0.6});
+    assertThat(d.mean()).isCloseTo(0.25, within(1e-12));
+    assertThat(d.se()).isCloseTo(0.0645497, within(1e-6));
+    // the same shift for every user is known exactly, however much the users differ
+    var shifted =
+        RecsEvaluation.Difference.of(new double[] {0.9, 0.2, 0.5}, new double[] {0.8, 0.1, 0.4});
+    assertThat(shifted.mean()).isCloseTo(0.1, within(1e-12));
+    assertThat(shifted.se()).isCloseTo(0, within(1e-12));
+    assertThat(RecsEvaluation.Difference.of(new double[] {1}, new double[] {0.5}).se()).isZero();
+  }
+
+  @Test
+  void rowsCarryEachMethodsPairedDifferenceFromLectern() {
+    SimulatedUser other =
+        new SimulatedUser(
+            "t", UserSignals.saving(List.of("s")), new Candidates(LIBRARY), Set.of("x11"));
+    Map<String, Ranker> rankers = new LinkedHashMap<>();
+    rankers.put("best", ordered(true));
+    rankers.put(RecsEvaluation.REFERENCE, ordered(false));
+    var rows = RecsEvaluation.evaluate(rankers, Map.of(1, List.of(USER, other)));
+    // USER: best 1, lectern 0; other (x11 wanted): best ranks it 13th, lectern 11th
+    double lecternOther = RecsEvaluation.score(ordered(false), other).ndcg();
+    var best = rows.getFirst().paired();
+    assertThat(best.against()).isEqualTo("lectern");
+    assertThat(best.ndcg().mean()).isCloseTo((1 - lecternOther) / 2, within(1e-12));
+    assertThat(best.ndcg().se()).isCloseTo((1 + lecternOther) / 2, within(1e-12));
+    assertThat(rows.get(1).paired()).isNull();
+    assertThat(RecsReport.table(rows)).contains("nDCG@10 - lectern's", "± ");
+  }
 }
