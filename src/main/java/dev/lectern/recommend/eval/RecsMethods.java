@@ -40,8 +40,10 @@ public final class RecsMethods {
    * default, and rankers that are not Lectern's but answer its questions: a logistic regression
    * with balanced class weights against every other paper, one over embeddings and tf-idf features
    * together, lexical rankers alone and fused with Lectern's by rank or score (fixed weights),
-   * hubness corrections (centred vectors, CSLS), neighbourhood-smoothed vectors, and negatives
-   * cleared of likely positives.
+   * hubness corrections (centred vectors, CSLS), neighbourhood-smoothed vectors, and three
+   * positive-unlabelled variants: negatives cleared of likely positives, bagging (30 rounds, 2
+   * unlabelled papers per saved one as Lectern samples, at least 20) and the sample's class weighed
+   * half (about the share of true negatives in it on the sample pages).
    */
   public static Map<String, Ranker> variants(List<Paper> papers, PaperVectors vectors) {
     Recommender.Options d = Recommender.Options.defaults();
@@ -95,6 +97,8 @@ public final class RecsMethods {
     out.put("lectern, CSLS", new Csls(vectors, near.hubness(), new Recommender(vectors, d)));
     out.put("lectern, 10-NN smoothed vectors", lectern(near.smoothed(), d));
     out.put("lectern, reliable negatives", new ReliableNegatives(vectors, d.model()));
+    out.put("lectern, bagging PU (30 rounds)", new BaggingPu(vectors, d.model(), 30, 2, 20, 42));
+    out.put("lectern, unlabelled weighed half", new DownweightedUnlabelled(vectors, d, 0.5));
     return out;
   }
 
