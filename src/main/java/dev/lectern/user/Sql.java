@@ -1,12 +1,12 @@
 package dev.lectern.user;
 
 import dev.lectern.store.Database;
+import dev.lectern.store.Jdbc;
+import dev.lectern.store.Jdbc.Row;
+import dev.lectern.store.Jdbc.Work;
 import dev.lectern.store.StoreException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -16,14 +16,6 @@ import java.util.Optional;
  * connection of its own.
  */
 final class Sql {
-  interface Row<T> {
-    T read(ResultSet rs) throws SQLException;
-  }
-
-  interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
   private final Database db;
 
   Sql(Database db) {
@@ -45,45 +37,21 @@ final class Sql {
 
   /** Runs {@code work} in one transaction: all of it is stored, or none. */
   <T> T transaction(Work<T> work) {
-    return inConnection(
-        c -> {
-          c.setAutoCommit(false);
-          try {
-            T result = work.run(c);
-            c.commit();
-            return result;
-          } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-          }
-        });
+    return inConnection(c -> Jdbc.transaction(c, work));
   }
 
   static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args)
       throws SQLException {
-    try (PreparedStatement ps = prepare(c, sql, args);
-        ResultSet rs = ps.executeQuery()) {
-      List<T> out = new ArrayList<>();
-      while (rs.next()) out.add(row.read(rs));
-      return out;
-    }
+    return Jdbc.list(c, sql, row, args);
   }
 
   static int update(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement ps = prepare(c, sql, args)) {
-      return ps.executeUpdate();
-    }
+    return Jdbc.update(c, sql, args);
   }
 
   /** Inserts a row and returns its generated id. */
   static long insert(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement ps = prepare(c, sql, args)) {
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        if (!keys.next()) throw new SQLException("no id came back from " + sql);
-        return keys.getLong(1);
-      }
-    }
+    return Jdbc.insert(c, sql, args);
   }
 
   private <T> T inConnection(Work<T> work) {
@@ -94,41 +62,13 @@ final class Sql {
     }
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... args)
-      throws SQLException {
-    PreparedStatement ps = c.prepareStatement(sql);
-    try {
-      for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
-    } catch (SQLException e) {
-      ps.close();
-      throw e;
-    }
-    return ps;
-  }
-
   /** Runs a change and says how many rows it touched; {@code what} names it in an error. */
   int change(String what, String sql, Object... args) {
-    try (Connection c = db.connect();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, args);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
-    }
+    return named(what, c -> Jdbc.update(c, sql, args));
   }
 
   <T> List<T> query(String what, String sql, Row<T> row, Object... args) {
-    List<T> out = new ArrayList<>();
-    try (Connection c = db.connect();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, args);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) out.add(row.read(rs));
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
-    }
-    return out;
+    return named(what, c -> Jdbc.list(c, sql, row, args));
   }
 
   /** A count or other single number, 0 when the query has no row. */
@@ -142,7 +82,11 @@ final class Sql {
     return String.join(",", Collections.nCopies(Math.max(1, n), "?"));
   }
 
-  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+  private <T> T named(String what, Work<T> work) {
+    try (Connection c = db.connect()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+    }
   }
 }
