@@ -103,27 +103,41 @@ public final class RecsMethods {
   }
 
   /**
+   * The oracles between: Lectern's model over the saved papers against negatives known to be off
+   * the user's page ({@link SupervisedCeiling#cleanNegatives}), with Lectern's settings, other
+   * costs C and centred vectors, so that the best a linear model over one user's saved papers can
+   * do with clean negatives is not judged by one setting.
+   */
+  public static Map<String, RecsEvaluation.Method> cleanNegatives(
+      Map<String, List<String>> topics, PaperVectors vectors, long seed) {
+    Recommender.Options d = Recommender.Options.defaults();
+    PaperVectors centred = centred(vectors);
+    Map<String, SupervisedCeiling.Learner> learners = new LinkedHashMap<>();
+    learners.put("", SupervisedCeiling.embeddings(vectors, d.model()));
+    for (String c : List.of("0.1", "10", "100"))
+      learners.put(
+          ", C=" + c,
+          SupervisedCeiling.embeddings(
+              vectors, with(d, d.model().solver(), Double.parseDouble(c), 0.1)));
+    learners.put(", centred", SupervisedCeiling.embeddings(centred, d.model()));
+    learners.put(
+        ", centred, C=0.1",
+        SupervisedCeiling.embeddings(centred, with(d, d.model().solver(), 0.1, 0.1)));
+    Map<String, RecsEvaluation.Method> out = new LinkedHashMap<>();
+    learners.forEach(
+        (name, learner) ->
+            out.put(
+                "oracle: saved vs true negatives" + name,
+                SupervisedCeiling.cleanNegatives(topics, learner, SupervisedCeiling.FOLDS, seed)));
+    return out;
+  }
+
+  /**
    * Supervised ceilings, not methods (see {@link SupervisedCeiling}): how well a linear model
    * trained on every other paper's true topic ranks a topic's papers, over the embeddings with
    * Lectern's settings (and other costs C), tf-idf (arxiv-sanity-lite's vocabulary and the wider
    * one) and both together.
    */
-  /**
-   * The oracle between: Lectern's model over the saved papers against negatives known to be off the
-   * user's page ({@link SupervisedCeiling#cleanNegatives}).
-   */
-  public static Map<String, RecsEvaluation.Method> cleanNegatives(
-      Map<String, List<String>> topics, PaperVectors vectors, long seed) {
-    Recommender.Options d = Recommender.Options.defaults();
-    return Map.of(
-        "oracle: saved vs true negatives",
-        SupervisedCeiling.cleanNegatives(
-            topics,
-            SupervisedCeiling.embeddings(vectors, d.model()),
-            SupervisedCeiling.FOLDS,
-            seed));
-  }
-
   public static Map<String, SupervisedCeiling> ceilings(
       Map<String, List<String>> topics, List<Paper> papers, PaperVectors vectors, long seed) {
     Recommender.Options d = Recommender.Options.defaults();

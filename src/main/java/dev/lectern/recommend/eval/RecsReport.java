@@ -20,12 +20,13 @@ public final class RecsReport {
     for (var r : rows) byK.computeIfAbsent(r.k(), k -> new ArrayList<>()).add(r);
     StringBuilder out = new StringBuilder();
     boolean paired = rows.stream().anyMatch(r -> r.paired() != null);
+    String name = "%-" + width(rows.stream().map(RecsEvaluation.Row::method).toList()) + "s";
     byK.forEach(
         (k, block) -> {
           out.append(
               String.format(
                   Locale.ROOT,
-                  "k = %d (%d users)%n  %-30s %8s %6s %6s%s%n",
+                  "k = %d (%d users)%n  " + name + " %8s %6s %6s%s%n",
                   k,
                   block.getFirst().users(),
                   "method",
@@ -37,7 +38,7 @@ public final class RecsReport {
             out.append(
                 String.format(
                     Locale.ROOT,
-                    "  %-30s %8.3f %6.3f %6.3f%s%n",
+                    "  " + name + " %8.3f %6.3f %6.3f%s%n",
                     r.method(),
                     r.ndcg(),
                     r.precision(),
@@ -57,6 +58,7 @@ public final class RecsReport {
     StringBuilder out =
         new StringBuilder(
             "supervised ceilings, not methods (every other paper's page known; nothing saved):\n");
+    String label = "%-" + width(ceilings.keySet()) + "s";
     ceilings.forEach(
         (name, byPage) -> {
           StringBuilder pages = new StringBuilder();
@@ -70,7 +72,7 @@ public final class RecsReport {
           out.append(
               String.format(
                   Locale.ROOT,
-                  "  %-30s nDCG@10%s; mean %.3f / P@10 %.3f / MRR %.3f%n",
+                  "  " + label + " nDCG@10%s; mean %.3f / P@10 %.3f / MRR %.3f%n",
                   name,
                   pages,
                   ndcg,
@@ -78,6 +80,11 @@ public final class RecsReport {
                   mrr));
         });
     return out.toString();
+  }
+
+  /** The widest name, at least 30 characters, so that long method names keep columns in line. */
+  private static int width(java.util.Collection<String> names) {
+    return Math.max(30, names.stream().mapToInt(String::length).max().orElse(0));
   }
 
   private static String difference(RecsEvaluation.Paired paired) {

@@ -95,4 +95,17 @@ class RecsEvaluationTest {
     assertThat(rows.get(1).paired()).isNull();
     assertThat(RecsReport.table(rows)).contains("nDCG@10 - lectern's", "± ");
   }
+
+  @Test
+  void longMethodNamesKeepTheColumnsInLine() {
+    Map<String, Ranker> rankers = new LinkedHashMap<>();
+    rankers.put("best", ordered(true));
+    rankers.put("a method whose name is longer than thirty characters", ordered(false));
+    var table = RecsReport.table(RecsEvaluation.evaluate(rankers, Map.of(1, List.of(USER))));
+    List<String> lines = table.lines().skip(1).toList(); // the header, then one line per method
+    assertThat(lines).hasSize(3);
+    // every line's nDCG@10 column ends at the same place
+    assertThat(lines.get(1).indexOf("1.000") + 5).isEqualTo(lines.get(0).indexOf("nDCG@10") + 7);
+    assertThat(lines.get(2).indexOf("0.000") + 5).isEqualTo(lines.get(0).indexOf("nDCG@10") + 7);
+  }
 }
