@@ -30,8 +30,17 @@ public final class DigestComposer {
   /** Papers taken from each saved search or follow. */
   static final int PER_SOURCE = 25;
 
-  /** Papers in one digest; a busy week's follows are cut here, newest kept. */
+  /**
+   * Papers in one digest; a busy week's searches and follows are cut here, newest kept, less the
+   * places kept for For you.
+   */
   static final int MAX_ITEMS = 60;
+
+  /**
+   * Places a full digest keeps for For you, so that a busy week of searches and follows cannot
+   * crowd out the papers only the recommender brings.
+   */
+  static final int FOR_YOU_PLACES = 10;
 
   static final int TRENDING = 5;
 
@@ -71,8 +80,9 @@ public final class DigestComposer {
     List<Item> forYou = new ArrayList<>();
     for (Item i : found) (Digest.onlyRecommended(i) ? forYou : items).add(i);
     items.sort(NEWEST_FIRST);
-    items.addAll(forYou);
-    items = cut(items);
+    int keptForYou = Math.min(forYou.size(), Math.max(FOR_YOU_PLACES, MAX_ITEMS - items.size()));
+    items = new ArrayList<>(cut(items, MAX_ITEMS - keptForYou));
+    items.addAll(forYou.subList(0, keptForYou));
     // trending suggests: not what the user already saved, nor what they said no to
     Set<String> listed = new java.util.HashSet<>(marked(user.id(), true));
     items.forEach(i -> listed.add(i.paper().id()));
@@ -96,14 +106,14 @@ public final class DigestComposer {
   public List<Item> papers(long userId, LocalDate since, LocalDate cutoff) {
     List<Item> items = new ArrayList<>(found(userId, since, cutoff));
     items.sort(NEWEST_FIRST);
-    return cut(items);
+    return cut(items, MAX_ITEMS);
   }
 
   private static final Comparator<Item> NEWEST_FIRST =
       Comparator.comparing(Item::day).thenComparing(i -> i.paper().id()).reversed();
 
-  private static List<Item> cut(List<Item> items) {
-    return items.size() > MAX_ITEMS ? List.copyOf(items.subList(0, MAX_ITEMS)) : items;
+  private static List<Item> cut(List<Item> items, int max) {
+    return items.size() > max ? List.copyOf(items.subList(0, max)) : items;
   }
 
   /**

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Papers recommended to a user ("For you"), for their digest and feed. The recommender is other
- * work; until it exists, {@link #NONE} recommends nothing.
+ * Papers recommended to a user ("For you"), for their digest and feed; {@link #NONE}, where
+ * recommendations are not wired in (tests of the other parts), recommends nothing.
  */
 public interface Recommendations {
   Recommendations NONE = (userId, since, cutoff, limit) -> List.of();
