@@ -194,6 +194,8 @@ final class SubscriptionPages {
             digestForm(settings, me),
             address.of(ctx) + "/users/feed/" + digests.tokens().feed(userId) + ".atom",
             emailNote(me),
+            me == null || me.email() == null,
+            serverNote(),
             recent(userId, me == null ? ZoneOffset.UTC : me.zone())));
   }
 
@@ -216,15 +218,17 @@ final class SubscriptionPages {
         frequencies, hours, days, me == null ? "UTC" : me.zone().getId(), null);
   }
 
-  private String emailNote(Recipient me) {
-    String host =
-        digests.settings().canSend()
-            ? ""
-            : " This Lectern has no mail server set (mail.host), so digests are not sent yet;"
-                + " lectern digest --dry-run shows them.";
+  private static String emailNote(Recipient me) {
     if (me == null || me.email() == null)
-      return "Your account has no email address yet: digests wait until it has one." + host;
-    return "Digests go to " + me.email() + "." + host;
+      return "Your account has no email address yet: digests wait until it has one.";
+    return "Digests go to " + me.email() + ".";
+  }
+
+  private String serverNote() {
+    return digests.settings().canSend()
+        ? ""
+        : "This Lectern has no mail server set (mail.host), so digests are not sent yet;"
+            + " lectern digest --dry-run shows them.";
   }
 
   private List<String> recent(long userId, ZoneId zone) {

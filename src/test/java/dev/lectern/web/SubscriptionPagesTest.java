@@ -164,9 +164,13 @@ class SubscriptionPagesTest {
   @Test
   void theDigestIsSetOnThePageAndTheOneClickUnsubscribeNeedsOnlyTheSignedLink() {
     FormClient browser = new FormClient(web.uri());
+    String before = ok(browser.get("/subscriptions"));
+    // the local user has no address yet: the page says so and where to add one
+    assertThat(before)
+        .contains("no email address yet")
+        .contains("<a href=\"/account#email\">Add your email address</a>");
     Map<String, String> form =
-        new HashMap<>(
-            FormClient.hiddenFields(ok(browser.get("/subscriptions")), "/subscriptions/digest"));
+        new HashMap<>(FormClient.hiddenFields(before, "/subscriptions/digest"));
     form.putAll(Map.of("frequency", "weekly", "hour", "18", "weekday", "5"));
     assertThat(browser.post("/subscriptions/digest", form).status()).isEqualTo(303);
     String page = ok(browser.get("/subscriptions?done=digest"));

@@ -8,6 +8,8 @@ import java.util.List;
  * @param notice what the last change did ("Saved."), null for nothing
  * @param error why the last change was refused, shown beside the form it came from
  * @param emailNote a line about where digests go, or why none can go
+ * @param emailMissing whether the user has no email address yet (the page links to where to add it)
+ * @param serverNote why no digest can be sent from this Lectern yet, or empty
  * @param recent the latest digests, as lines ("13 March 2024, 07:00: sent")
  */
 public record SubscriptionsView(
@@ -19,6 +21,8 @@ public record SubscriptionsView(
     DigestForm digest,
     String feedUrl,
     String emailNote,
+    boolean emailMissing,
+    String serverNote,
     List<String> recent) {
 
   /**
