@@ -12,8 +12,9 @@ import org.flywaydb.core.api.migration.Context;
 /**
  * Schema version 13: every paper's {@code title_key} recomputed by {@link Text#titleKey}, which
  * decodes the title's LaTeX since this version ({@code Gr\"obner} and Gröbner are one key). SQL
- * cannot decode LaTeX, hence Java; Flyway runs it in the same transaction as it runs every
- * migration, so a library is re-keyed entirely or not at all.
+ * cannot decode LaTeX, hence Java (Flyway reads the version and description from the class name).
+ * Flyway runs it in one transaction, as it does every migration, so a library is re-keyed entirely
+ * or not at all.
  *
  * <p>Rows are read in one pass and only those whose key changes are written, in batches: a library
  * of millions of papers is never held in memory, and most arXiv titles have no LaTeX to decode.
@@ -24,7 +25,6 @@ import org.flywaydb.core.api.migration.Context;
  * <p>Papers keep their ids, title ids included: a paper known only by its title keeps the id its
  * raw title gave it (see {@code PaperWriter#findSame}, which finds such papers by key).
  */
-// Flyway reads the version and description from the class name
 final class V13__DecodedTitleKeys extends BaseJavaMigration {
   private static final int BATCH = 1000;
 
