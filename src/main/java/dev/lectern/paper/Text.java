@@ -53,12 +53,16 @@ public final class Text {
   }
 
   /**
-   * The title key: lower-cased, accents folded, runs of non-alphanumerics collapsed to one space.
-   * The same rule the relevance judgments use to name papers.
+   * The title key: the title's LaTeX decoded ({@link Latex#toUnicode}, so arXiv's {@code Gr\"obner}
+   * and another source's Gröbner are one key), lower-cased, accents folded, runs of
+   * non-alphanumerics collapsed to one space. The same rule the relevance judgments use to name
+   * papers. Math is kept as written, so a stray {@code $} pair in a plain title changes nothing.
    */
   public static String titleKey(String title) {
     if (title == null) return "";
-    String folded = MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFKD)).replaceAll("");
+    String decoded = Latex.toUnicode(title);
+    String folded =
+        MARKS.matcher(Normalizer.normalize(decoded, Normalizer.Form.NFKD)).replaceAll("");
     return NON_ALNUM.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
   }
 

@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The library's database: where it is, how to connect, and its schema (versioned Flyway migrations
- * under {@code db/migration/<vendor>}). SQLite is the embedded default; the JDBC URL is the only
- * thing a PostgreSQL deployment changes, plus its own migration folder.
+ * under {@code db/migration/<vendor>}, and Java ones in this package, see {@link #schema}). SQLite
+ * is the embedded default; the JDBC URL is the only thing a PostgreSQL deployment changes, plus its
+ * own migration folder.
  *
  * <p>Connections come from a pool: opening and configuring an SQLite connection costs about 0.7 ms,
  * a hundred times a small query on an open one, and a page asks for several.
@@ -103,15 +105,22 @@ public final class Database implements AutoCloseable {
 
   private void migrate() {
     try {
-      Flyway.configure()
-          .dataSource(url, null, null)
-          .locations("classpath:db/migration/" + vendor)
-          .load()
-          .migrate();
+      schema(url, vendor).load().migrate();
     } catch (FlywayException e) {
       throw new StoreException(
           "cannot prepare the library schema at " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The library's migrations: the SQL scripts of the vendor's folder, and those that SQL cannot
+   * express, as classes of this package (Flyway finds none by scanning; they are named here).
+   */
+  static FluentConfiguration schema(String url, String vendor) {
+    return Flyway.configure()
+        .dataSource(url, null, null)
+        .locations("classpath:db/migration/" + vendor)
+        .javaMigrations(new V13__DecodedTitleKeys());
   }
 
   /**

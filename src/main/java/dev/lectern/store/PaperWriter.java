@@ -31,6 +31,7 @@ public final class PaperWriter implements AutoCloseable {
   private final long runId;
   private final PreparedStatement byId;
   private final PreparedStatement byTitleKey;
+  private final PreparedStatement titleOnlyByTitleKey;
   private final PreparedStatement insert;
   private final PreparedStatement update;
   private final PreparedStatement insertSource;
@@ -62,6 +63,11 @@ public final class PaperWriter implements AutoCloseable {
                 + "UNION ALL SELECT MAX(change_seq) FROM paper_redirects) AS seqs");
     byId = conn.prepareStatement(SELECT + " WHERE id = ?");
     byTitleKey = conn.prepareStatement(SELECT + " WHERE title_key = ? LIMIT 1");
+    titleOnlyByTitleKey =
+        conn.prepareStatement(
+            SELECT + " WHERE title_key = ? AND id >= ? AND id < ? LIMIT 1"); // t-... ids only
+    titleOnlyByTitleKey.setString(2, PaperIds.TITLE_PREFIX);
+    titleOnlyByTitleKey.setString(3, "t.");
     insert =
         conn.prepareStatement(
             "INSERT INTO papers (id, title, title_key, abstract, authors, categories, "
@@ -173,9 +179,11 @@ public final class PaperWriter implements AutoCloseable {
     if (found != null) return found;
     if (incoming.hasArxivId()) {
       if (!titleOnlyPapers) return null;
-      // A paper first known only by its title (id derived from it) moves to its arXiv id when that
-      // arrives.
-      return queryOne(byId, PaperIds.fromTitle(incoming.title()));
+      // A paper first known only by its title moves to its arXiv id when that arrives. Found by its
+      // title key, not by the id its title gives now: a library older than V13 derived the ids of
+      // LaTeX titles from keys that did not decode them, and V13 re-keyed those papers, not their
+      // ids.
+      return queryOne(titleOnlyByTitleKey, incoming.titleKey());
     }
     // A title-only sighting not known by its title id joins a paper with an arXiv id and the same
     // title.

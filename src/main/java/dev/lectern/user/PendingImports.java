@@ -1,16 +1,12 @@
 package dev.lectern.user;
 
-import dev.lectern.paper.Latex;
 import dev.lectern.paper.Paper;
 import dev.lectern.paper.Text;
 import dev.lectern.store.PaperLibrary;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Papers imported into a collection before the library had them. Each waits, with the reason, until
@@ -142,22 +138,16 @@ public final class PendingImports {
 
   /**
    * The library's paper with this arXiv id, else this title: the same words, whatever their case,
-   * punctuation and spacing, the title taken as written and with its LaTeX decoded ({@code
-   * Gr\"obner} is Gröbner).
+   * punctuation, spacing and LaTeX ({@code Gr\"obner} is Gröbner; see {@link Text#titleKey}).
    */
   Optional<Paper> find(String arxivId, String title) {
     if (arxivId != null) {
       Optional<Paper> byId = library.get(arxivId);
       if (byId.isPresent()) return byId;
     }
-    if (title == null) return Optional.empty();
-    List<String> keys =
-        Stream.of(Text.titleKey(title), Text.titleKey(Latex.toUnicode(title)))
-            .filter(k -> !k.isEmpty())
-            .distinct()
-            .toList();
-    Map<String, String> ids = library.idsByTitleKey(keys);
-    return keys.stream().map(ids::get).filter(Objects::nonNull).findFirst().flatMap(library::get);
+    String key = Text.titleKey(title);
+    if (key.isEmpty()) return Optional.empty();
+    return Optional.ofNullable(library.idsByTitleKey(List.of(key)).get(key)).flatMap(library::get);
   }
 
   private long owner(long pendingId) {

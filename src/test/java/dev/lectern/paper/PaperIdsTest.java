@@ -38,6 +38,12 @@ class PaperIdsTest {
   }
 
   @Test
+  void aTitleInLatexGivesTheIdOfTheDecodedTitle() {
+    assertThat(PaperIds.fromTitle("Nonlinear Schr\\\"{o}dinger solitons"))
+        .isEqualTo(PaperIds.fromTitle("Nonlinear Schrödinger Solitons"));
+  }
+
+  @Test
   void aPaperWithoutATitleCannotGetATitleId() {
     assertThatThrownBy(() -> PaperIds.fromTitle(" -- "))
         .isInstanceOf(IllegalArgumentException.class);

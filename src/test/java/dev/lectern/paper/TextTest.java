@@ -2,6 +2,7 @@ package dev.lectern.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextTest {
@@ -32,5 +33,59 @@ class TextTest {
   @Test
   void titleKeyFoldsCaseAccentsAndPunctuation() {
     assertThat(Text.titleKey("Balázs: Über-Fast  GNNs!")).isEqualTo("balazs uber fast gnns");
+  }
+
+  @Test
+  void arxivLatexAndTheDecodedTitleOfOtherSourcesHaveOneKey() {
+    String key = "on the complexity of computing grobner bases for weighted homogeneous systems";
+    assertThat(
+            List.of(
+                "On the Complexity of Computing Gr\\\"obner Bases for Weighted Homogeneous Systems",
+                "On the Complexity of Computing Gr{\\\"o}bner Bases for Weighted Homogeneous Systems",
+                "On the Complexity of Computing Gr\\\"{o}bner Bases for Weighted Homogeneous Systems",
+                "On the Complexity of Computing Gröbner Bases for Weighted Homogeneous Systems",
+                "On the Complexity of Computing Grobner Bases for Weighted Homogeneous Systems"))
+        .allSatisfy(t -> assertThat(Text.titleKey(t)).isEqualTo(key));
+    assertThat(Text.titleKey("On a problem of Erd\\H{o}s and Tur\\'an"))
+        .isEqualTo(Text.titleKey("On a Problem of Erdős and Turán"))
+        .isEqualTo("on a problem of erdos and turan");
+    assertThat(Text.titleKey("\\emph{Ab initio} molecular dynamics of Na\\\"{\\i}ve water"))
+        .isEqualTo(Text.titleKey("Ab initio molecular dynamics of naïve water"))
+        .isEqualTo("ab initio molecular dynamics of naive water");
+    assertThat(Text.titleKey("Q\\&A with 50\\% fewer tokens for \\$100"))
+        .isEqualTo(Text.titleKey("Q&A with 50% fewer tokens for $100"))
+        .isEqualTo("q a with 50 fewer tokens for 100");
+  }
+
+  @Test
+  void mathStaysAsWrittenInTheKey() {
+    assertThat(
+            Text.titleKey(
+                "$\\pi_0$: A Vision-Language-Action Flow Model for General Robot Control"))
+        .isEqualTo("pi 0 a vision language action flow model for general robot control");
+    assertThat(Text.titleKey("Cosmological constraints on $\\Lambda$CDM -- the $H_0$ tension"))
+        .isEqualTo("cosmological constraints on lambda cdm the h 0 tension");
+  }
+
+  /** Titles with LaTeX's special characters used as plain text keep the key they always had. */
+  @Test
+  void plainTitlesWithLatexSpecialCharactersKeepTheirWords() {
+    assertThat(Text.titleKey("50% fewer tokens")).isEqualTo("50 fewer tokens");
+    assertThat(Text.titleKey("C++ & Rust")).isEqualTo("c rust");
+    assertThat(Text.titleKey("A $100 model?")).isEqualTo("a 100 model");
+    assertThat(Text.titleKey("A $100 model that beats a $5 one"))
+        .isEqualTo("a 100 model that beats a 5 one");
+    assertThat(
+            Text.titleKey(
+                "$100K or 100 Days: Trade-offs when Pre-Training with Academic Resources"))
+        .isEqualTo("100k or 100 days trade offs when pre training with academic resources");
+    assertThat(Text.titleKey("snake_case names and ~1% of the data, x^2"))
+        .isEqualTo("snake case names and 1 of the data x 2");
+    assertThat(Text.titleKey("C:\\Users\\data and a back\\slash"))
+        .isEqualTo("c users data and a back slash");
+    assertThat(Text.titleKey("{Braces} and }unbalanced{ ones"))
+        .isEqualTo("braces and unbalanced ones");
+    assertThat(Text.titleKey("MM1: Methods, Analysis & Insights from Multimodal LLM Pre-training"))
+        .isEqualTo("mm1 methods analysis insights from multimodal llm pre training");
   }
 }

@@ -180,6 +180,28 @@ class PaperImportTest {
             tuple(r.pending().get(1).pendingId(), PaperImport.NOT_YET));
   }
 
+  /** The library holds arXiv's LaTeX title, the reference manager the decoded one. */
+  @Test
+  void aDecodedTitleFindsThePaperWhoseArxivTitleIsInLatex() {
+    TestLibrary.write(
+        library,
+        TestLibrary.paper(
+            "2403.00004",
+            "Solitons of the nonlinear Schr\\\"odinger equation",
+            "x",
+            List.of("A"),
+            List.of("math.AP"),
+            PaperMarksTest.DAY,
+            null));
+    String json =
+        """
+        [{"id":"a","type":"article","title":"Solitons of the Nonlinear Schrödinger Equation"}]
+        """;
+    Report r = imports.run(ADA, "Waves", ImportSources.cslJson(json));
+    assertThat(r.added()).extracting(Line::paperId).containsExactly("2403.00004");
+    assertThat(r.pending()).isEmpty();
+  }
+
   @Test
   void onlyItsOwnerRemovesAPendingPaperFromItsCollection() {
     Report r = imports.run(ADA, "Later", ImportSources.text("2502.00002 2502.00003"));
