@@ -3,18 +3,26 @@ package dev.lectern.recommend;
 import dev.lectern.embed.OnnxBgeEmbedder;
 import dev.lectern.store.PaperLibrary;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A user's "For you" list: the recent papers their models rank best, each with the saved papers
- * that placed it. The models are trained afresh for each list: with 1,000 saved papers that takes
- * tens of milliseconds (docs/recommendations.md), less than reading the candidates' vectors, so a
- * cache of models would save little and could serve a list that forgot the last save.
+ * that placed it. The models are retrained on change: a user's are kept while what they were
+ * trained on, the saved, collected and dismissed papers and the pool the negatives are drawn from,
+ * is the same, since training is most of a list's time with many saved papers
+ * (docs/recommendations.md). Papers merely shown train nothing, so viewing the list keeps them.
  */
 public final class ForYou {
+  /** Users whose models are kept (the most recently served). */
+  static final int KEPT_USERS = 64;
+
   /**
    * @param windowDays how many days of papers, up to the newest day, are candidates
    * @param maxCandidates the newest that many papers of the window at most
@@ -65,6 +73,21 @@ public final class ForYou {
   private final SignalSource signals;
   private final Settings settings;
   private final Recommender.Options options;
+  private final Map<Long, Trained> trained =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Trained> eldest) {
+              return size() > KEPT_USERS;
+            }
+          });
+  private final AtomicInteger trainings = new AtomicInteger();
+
+  /**
+   * What a user's interests were trained on, and the interests (weights, not the vectors: a pool of
+   * 5,000 candidates' vectors is 7 MB, its ids a few hundred KB).
+   */
+  private record Trained(UserSignals signals, List<String> pool, List<UserModel.Interest> models) {}
 
   public ForYou(
       PaperLibrary library, SignalSource signals, Settings settings, Recommender.Options options) {
@@ -98,10 +121,28 @@ public final class ForYou {
     ids.addAll(s.dismissed());
     PaperVectors vectors =
         PaperVectors.load(library.embeddings(), OnnxBgeEmbedder.MODEL_ID, List.copyOf(ids));
-    UserModel model = new Recommender(vectors, options).train(s);
+    UserModel model = model(userId, s, vectors);
     if (model.interests().isEmpty()) return Result.empty(Status.NOT_EMBEDDED, from, to);
     List<Recommendation> top = model.recommend(candidates, s.excluded(), limit);
     return new Result(
         top.isEmpty() ? Status.NO_CANDIDATES : Status.READY, top, from, to, model.interests());
+  }
+
+  /** The user's models: those kept if they learned from these signals and this pool, else new. */
+  private UserModel model(long userId, UserSignals s, PaperVectors vectors) {
+    UserSignals learned = new UserSignals(s.saved(), s.collections(), s.dismissed(), Set.of());
+    List<String> pool = vectors.ids();
+    Trained kept = trained.get(userId);
+    if (kept != null && kept.signals().equals(learned) && kept.pool().equals(pool))
+      return new UserModel(vectors, kept.models(), options.explanations());
+    UserModel model = new Recommender(vectors, options).train(s);
+    trainings.incrementAndGet();
+    trained.put(userId, new Trained(learned, pool, model.interests()));
+    return model;
+  }
+
+  /** How many times models were trained: for tests of the reuse. */
+  int trainings() {
+    return trainings.get();
   }
 }

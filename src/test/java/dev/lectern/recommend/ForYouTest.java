@@ -101,4 +101,54 @@ class ForYouTest {
                 .status())
         .isEqualTo(ForYou.Status.NOT_EMBEDDED);
   }
+
+  @Test
+  void modelsAreRetrainedWhenWhatTheyLearnFromChangesAndNotWhenAListIsShown() {
+    PaperLibrary library = library(true);
+    java.util.concurrent.atomic.AtomicReference<UserSignals> signals =
+        new java.util.concurrent.atomic.AtomicReference<>(
+            UserSignals.saving(List.of("2403.00000", "2403.00002")));
+    ForYou forYou =
+        new ForYou(
+            library,
+            user -> signals.get(),
+            ForYou.Settings.defaults(),
+            Recommender.Options.defaults());
+    List<Recommendation> first = forYou.recommend(1, 10).recommendations();
+    assertThat(forYou.recommend(1, 10).recommendations()).isEqualTo(first);
+    assertThat(forYou.trainings()).isEqualTo(1);
+
+    // the list was shown: those papers leave it, the models stay
+    Set<String> shown = Set.of(first.getFirst().paperId());
+    signals.set(new UserSignals(List.of("2403.00000", "2403.00002"), Map.of(), Set.of(), shown));
+    assertThat(forYou.recommend(1, 10).recommendations())
+        .extracting(Recommendation::paperId)
+        .doesNotContain(first.getFirst().paperId());
+    assertThat(forYou.trainings()).isEqualTo(1);
+
+    // another user's list is their own models'
+    forYou.recommend(2, 10);
+    assertThat(forYou.trainings()).isEqualTo(2);
+
+    // a save retrains; so does a new paper in the window (the negatives' pool changed)
+    signals.set(
+        new UserSignals(
+            List.of("2403.00001", "2403.00000", "2403.00002"), Map.of(), Set.of(), shown));
+    assertThat(forYou.recommend(1, 10).interests().getFirst().papers()).contains("2403.00001");
+    assertThat(forYou.trainings()).isEqualTo(3);
+    TestLibrary.write(
+        library,
+        TestLibrary.paper(
+            "2403.00100", "New", "", List.of(), List.of("cs.LG"), LocalDate.of(2024, 3, 10), null));
+    library
+        .embeddings()
+        .putAll(
+            OnnxBgeEmbedder.MODEL_ID,
+            Map.of("2403.00100", Vectors.unit(new double[] {1, 0.1, 0})),
+            Map.of());
+    assertThat(forYou.recommend(1, 10).recommendations())
+        .extracting(Recommendation::paperId)
+        .contains("2403.00100");
+    assertThat(forYou.trainings()).isEqualTo(4);
+  }
 }
