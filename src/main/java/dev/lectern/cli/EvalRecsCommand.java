@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.app.Settings;
 import dev.lectern.paper.Paper;
 import dev.lectern.recommend.PaperVectors;
+import dev.lectern.recommend.eval.DismissalProtocol;
 import dev.lectern.recommend.eval.EvalScratch;
 import dev.lectern.recommend.eval.RecsEvaluation;
 import dev.lectern.recommend.eval.RecsMethods;
@@ -109,6 +110,15 @@ final class EvalRecsCommand implements Callable<Integer> {
               + "true page, cross-validated (pages only; docs/recommendations.md).")
   boolean ceiling;
 
+  @Option(
+      names = "--dismissals",
+      description =
+          "Also what \"Not interested\" buys: each method shows a user its top 10, the user "
+              + "dismisses those off their page, and the next day's ranking (the 10 excluded) is "
+              + "measured without and with the dismissals. Pages only, not the temporal variant "
+              + "(docs/recommendations.md).")
+  boolean dismissals;
+
   @Override
   public Integer call() {
     validate();
@@ -131,11 +141,18 @@ final class EvalRecsCommand implements Callable<Integer> {
       String groupsAre,
       Map<String, Integer> groups,
       List<RecsEvaluation.Row> rows,
-      Map<String, Map<String, RecsEvaluation.Scores>> ceilings) {
+      Map<String, Map<String, RecsEvaluation.Scores>> ceilings,
+      DismissalProtocol.Result dismissals) {
     String text() {
       return String.format(
-          "%s: %,d papers; %s %s%n%s%s",
-          name, papers, groupsAre, groups, RecsReport.table(rows), RecsReport.ceilings(ceilings));
+          "%s: %,d papers; %s %s%n%s%s%s",
+          name,
+          papers,
+          groupsAre,
+          groups,
+          RecsReport.table(rows),
+          RecsReport.ceilings(ceilings),
+          dismissals == null ? "" : RecsReport.dismissals(dismissals));
     }
   }
 
@@ -161,7 +178,7 @@ final class EvalRecsCommand implements Callable<Integer> {
         vectors,
         "papers per page",
         sizes,
-        ceiling ? embedded : null,
+        embedded,
         k -> SimulatedUser.ofTopics(embedded, vectors.ids(), k, users, seed + k));
   }
 
@@ -206,7 +223,7 @@ final class EvalRecsCommand implements Callable<Integer> {
     Map<String, RecsEvaluation.Method> methods = new LinkedHashMap<>();
     rankers.forEach((m, ranker) -> methods.put(m, user -> RecsEvaluation.score(ranker, user)));
     Map<String, Map<String, RecsEvaluation.Scores>> byTopic = new LinkedHashMap<>();
-    if (topics != null) {
+    if (ceiling && topics != null) {
       methods.putAll(RecsMethods.cleanNegatives(topics, vectors, seed));
       RecsMethods.ceilings(topics, papers, vectors, seed)
           .forEach(
@@ -216,7 +233,11 @@ final class EvalRecsCommand implements Callable<Integer> {
               });
     }
     var rows = RecsEvaluation.evaluateMethods(methods, byK);
-    return new Variant(name, vectors.size(), groupsAre, groups, rows, byTopic);
+    DismissalProtocol.Result dismissed =
+        dismissals && topics != null
+            ? DismissalProtocol.evaluate(() -> RecsMethods.all(papers, vectors, seed), byK)
+            : null;
+    return new Variant(name, vectors.size(), groupsAre, groups, rows, byTopic, dismissed);
   }
 
   private void validate() {
@@ -253,6 +274,7 @@ final class EvalRecsCommand implements Callable<Integer> {
           m.put("groups", variant.groups());
           m.put("rows", new ArrayList<>(variant.rows()));
           if (!variant.ceilings().isEmpty()) m.put("ceilingsByGroup", variant.ceilings());
+          if (variant.dismissals() != null) m.put("dismissals", variant.dismissals());
           out.put(key, m);
         });
     try {

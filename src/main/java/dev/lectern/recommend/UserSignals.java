@@ -1,5 +1,6 @@
 package dev.lectern.recommend;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,22 @@ public record UserSignals(
   /** A user who saved these papers (newest first) and nothing else. */
   public static UserSignals saving(List<String> saved) {
     return new UserSignals(saved, Map.of(), Set.of(), Set.of());
+  }
+
+  /** These signals with {@code papers} dismissed as well. */
+  public UserSignals withDismissed(Collection<String> papers) {
+    return new UserSignals(saved, collections, union(dismissed, papers), shown);
+  }
+
+  /** These signals with {@code papers} shown as well. */
+  public UserSignals withShown(Collection<String> papers) {
+    return new UserSignals(saved, collections, dismissed, union(shown, papers));
+  }
+
+  private static Set<String> union(Set<String> a, Collection<String> b) {
+    Set<String> out = new LinkedHashSet<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /** Saved papers and papers in collections, newest save first, each once. */

@@ -123,7 +123,7 @@ class CliBenchLeavesLibraryTest {
   @Test
   void evalRecsWorksOnItsOwnScratchLibraryAndChangesNothing() throws Exception {
     String before = state();
-    // two small pages (the first papers of two sample pages) and a small snapshot
+    // two small pages (the first papers of two sample pages), a small snapshot, and --dismissals
     Path a = dir.resolve("a.txt"), b = dir.resolve("b.txt");
     Files.write(a, firstLines("page-a.txt", 30));
     Files.write(b, firstLines("page-b.txt", 30));
@@ -138,9 +138,10 @@ class CliBenchLeavesLibraryTest {
             "--snapshot",
             snapshot.toString(),
             "--users",
-            "3");
+            "3",
+            "--dismissals");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("topics", "temporal", "lectern");
+    assertThat(r.out()).contains("topics", "temporal", "lectern", "day 2 after");
     assertThat(state()).isEqualTo(before);
   }
 

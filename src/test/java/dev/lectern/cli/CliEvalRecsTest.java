@@ -94,6 +94,34 @@ class CliEvalRecsTest {
   }
 
   @Test
+  void dismissalsGiveEveryMethodsDayTwoWithoutAndWithThemPairedAsDocumented() throws Exception {
+    String before = state();
+    Cli r = Cli.run(data, "eval-recs", "--users", "2", "--k", "3", "--dismissals", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode dismissals = new ObjectMapper().readTree(r.out()).get("topics").get("dismissals");
+    Map<String, JsonNode> rows = new HashMap<>();
+    for (JsonNode row : dismissals.get("rows")) rows.put(row.get("method").asText(), row);
+    assertThat(rows).hasSize(2 * METHODS.length);
+    for (String m : METHODS) {
+      JsonNode without = rows.get(m), with = rows.get(m + " + dismissals");
+      assertThat(with.get("users").asInt()).isEqualTo(6);
+      assertThat(with.get("paired").get("against").asText()).isEqualTo(m);
+      if (!m.equals("lectern")) {
+        // only Lectern reads dismissals: the baselines rank alike with and without them
+        assertThat(with.get("ndcg").asDouble()).isEqualTo(without.get("ndcg").asDouble());
+        assertThat(without.get("paired").get("against").asText()).isEqualTo("lectern + dismissals");
+      }
+      // a user dismisses day 1's shown papers off their page: between none and all 10
+      assertThat(dismissals.get("dismissed").get("3").get(m).asDouble()).isBetween(0.0, 10.0);
+    }
+    Cli text = Cli.run(data, "eval-recs", "--users", "1", "--k", "1", "--dismissals");
+    assertThat(text.code()).as(text.err()).isZero();
+    assertThat(text.out())
+        .contains("day 2 after \"Not interested\"", "without dismissals", "with - without");
+    assertThat(state()).isEqualTo(before);
+  }
+
+  @Test
   void aKeptScratchLibraryIsReusedAndAnotherDirectoryRefused() throws Exception {
     Path scratch = dir.resolve("scratch");
     Cli first =

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Offline quality of rankers over simulated users: nDCG@10, precision@10 and MRR (the first
@@ -73,6 +74,17 @@ public final class RecsEvaluation {
   /** As {@link #evaluate}, over methods that score users themselves. */
   public static List<Row> evaluateMethods(
       Map<String, Method> methods, Map<Integer, List<SimulatedUser>> usersByK) {
+    return evaluateMethods(methods, usersByK, name -> REFERENCE);
+  }
+
+  /**
+   * As {@link #evaluateMethods(Map, Map)}, each method paired with the one {@code against} names
+   * (none when that is the method itself, null or not run).
+   */
+  public static List<Row> evaluateMethods(
+      Map<String, Method> methods,
+      Map<Integer, List<SimulatedUser>> usersByK,
+      UnaryOperator<String> against) {
     List<Row> rows = new ArrayList<>();
     usersByK.forEach(
         (k, users) -> {
@@ -88,14 +100,15 @@ public final class RecsEvaluation {
                 }
                 perUser.put(name, s);
               });
-          double[][] reference = perUser.get(REFERENCE);
           perUser.forEach(
               (name, s) -> {
+                String other = against.apply(name);
+                double[][] reference = other == null ? null : perUser.get(other);
                 Paired paired =
-                    reference == null || name.equals(REFERENCE)
+                    reference == null || other.equals(name)
                         ? null
                         : new Paired(
-                            REFERENCE,
+                            other,
                             Difference.of(s[0], reference[0]),
                             Difference.of(s[1], reference[1]),
                             Difference.of(s[2], reference[2]));

@@ -1,6 +1,7 @@
 package dev.lectern.recommend.eval;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,6 +86,71 @@ public final class RecsReport {
   /** The widest name, at least 30 characters, so that long method names keep columns in line. */
   private static int width(java.util.Collection<String> names) {
     return Math.max(30, names.stream().mapToInt(String::length).max().orElse(0));
+  }
+
+  /**
+   * The dismissal protocol's day 2, one block per k: per method the papers dismissed on day 1, the
+   * figures without and with the dismissals, nDCG@10 with less without, and nDCG@10 without less
+   * Lectern's with, each difference with its standard error over the same users.
+   */
+  public static String dismissals(DismissalProtocol.Result result) {
+    Map<Integer, Map<String, RecsEvaluation.Row>> byK = new TreeMap<>();
+    for (var r : result.rows())
+      byK.computeIfAbsent(r.k(), k -> new LinkedHashMap<>()).put(r.method(), r);
+    StringBuilder out =
+        new StringBuilder(
+            "day 2 after \"Not interested\" on day 1's top "
+                + DismissalProtocol.SHOWN
+                + " papers off the user's page (shown papers excluded for every method):\n");
+    byK.forEach(
+        (k, rows) -> {
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "k = %d (%d users)%n  %-22s %9s  %-21s  %-21s  %s%n",
+                  k,
+                  rows.values().iterator().next().users(),
+                  "",
+                  "",
+                  "without dismissals",
+                  "with dismissals",
+                  "nDCG@10 differences"));
+          out.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %-22s %9s  %-21s  %-21s  %-16s  %s%n",
+                  "method",
+                  "dismissed",
+                  FIGURES,
+                  FIGURES,
+                  "with - without",
+                  "without - " + DismissalProtocol.REFERENCE));
+          result
+              .dismissed()
+              .get(k)
+              .forEach(
+                  (method, dismissed) -> {
+                    var without = rows.get(method);
+                    var with = rows.get(method + DismissalProtocol.WITH);
+                    out.append(
+                        String.format(
+                            Locale.ROOT,
+                            "  %-22s %9.2f  %-21s  %-21s  %-16s  %s%n",
+                            method,
+                            dismissed,
+                            figures(without),
+                            figures(with),
+                            difference(with.paired()).strip(),
+                            difference(without.paired()).strip()));
+                  });
+        });
+    return out.toString();
+  }
+
+  private static final String FIGURES = "nDCG@10   P@10    MRR";
+
+  private static String figures(RecsEvaluation.Row r) {
+    return String.format(Locale.ROOT, "%7.3f %6.3f %6.3f", r.ndcg(), r.precision(), r.mrr());
   }
 
   private static String difference(RecsEvaluation.Paired paired) {

@@ -5,6 +5,7 @@ import dev.lectern.recommend.Candidates;
 import dev.lectern.recommend.UserSignals;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -22,6 +23,25 @@ public record SimulatedUser(
     String group, UserSignals signals, Candidates candidates, Set<String> relevant) {
   public SimulatedUser {
     relevant = Set.copyOf(relevant);
+  }
+
+  /**
+   * This user the day after {@code shown} was shown to them: those papers are excluded from then on
+   * (as Lectern excludes what it showed) and no longer count as wanted. With {@code notInterested}
+   * the user pressed "Not interested" on each shown paper they do not want, and did nothing else:
+   * no new saves, so that a day-2 difference is the dismissals' alone.
+   */
+  public SimulatedUser nextDay(Collection<String> shown, boolean notInterested) {
+    UserSignals next = signals.withShown(shown);
+    if (notInterested) next = next.withDismissed(dismissing(shown));
+    Set<String> stillWanted = new LinkedHashSet<>(relevant);
+    shown.forEach(stillWanted::remove);
+    return new SimulatedUser(group, next, candidates, stillWanted);
+  }
+
+  /** The papers of {@code shown} this user would mark "Not interested": those not wanted. */
+  public List<String> dismissing(Collection<String> shown) {
+    return shown.stream().filter(id -> !relevant.contains(id)).distinct().toList();
   }
 
   /**
