@@ -14,7 +14,8 @@
 #      queries from titles, each new to the server, so every one is embedded: it keeps the last 1,000 query
 #      vectors), search-cached (50 queries, the dev set's and typed ones, asked again: vectors from the
 #      cache), paper (1,000 papers, each with its 10 similar papers), feed (/feed.atom of days, and
-#      /search.atom of 15 queries);
+#      /search.atom of 15 queries), For you (the local user has 1,000 saved papers in 5 collections and 100
+#      dismissed: each request loads the window's vectors, retrains and ranks);
 #   2. mixed pages (40% search, new queries; 30% paper, 20% Today, 10% feed) for 60 s at each of CONNECTIONS.
 # Prints requests/s and latency p50/p90/p99/max (wrk's, measured on the same machine: server time plus the
 # loopback), the load average before each run, the machine, the date and the commit. Any error (a status of
@@ -56,6 +57,24 @@ if [ ! -f "$data/prepared" ]; then
   touch "$data/prepared"
 fi
 
+# The local user's library, for For you: 1,000 saved papers in 5 collections of 200 and 100 dismissed (as
+# `lectern bench recommend` times the retraining), drawn with a fixed seed, once.
+python3 - "$data/library.db" <<'EOF'
+import random, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+if c.execute("SELECT COUNT(*) FROM paper_marks WHERE user_id = 1 AND saved_at IS NOT NULL").fetchone()[0] == 0:
+    rng = random.Random(20261206)
+    ids = rng.sample([r[0] for r in c.execute("SELECT id FROM papers ORDER BY id")], 1100)
+    at = "2026-01-01T00:00:00Z"
+    c.executemany("INSERT INTO paper_marks (user_id, paper_id, saved_at) VALUES (1, ?, ?)", [(i, at) for i in ids[:1000]])
+    c.executemany("INSERT INTO paper_marks (user_id, paper_id, dismissed_at) VALUES (1, ?, ?)", [(i, at) for i in ids[1000:]])
+    for n in range(5):
+        cid = c.execute("INSERT INTO collections (user_id, name, created_at) VALUES (1, ?, ?)", (f"bench {n + 1}", at)).lastrowid
+        c.executemany("INSERT INTO collection_papers (collection_id, paper_id, added_at) VALUES (?, ?, ?)",
+                      [(cid, i, at) for i in ids[n * 200:(n + 1) * 200]])
+    c.commit()
+EOF
+
 # The URLs, drawn from the library with fixed seeds: the same library gives the same lists.
 urls="$work/web-urls-$count"
 mkdir -p "$urls"
@@ -92,6 +111,7 @@ kinds = {
     "paper": [f"/papers/{q(i, safe='/')}" for i in rng.sample(ids, 1000)],
     "feed": ["/feed.atom"] + [f"/feed.atom?day={d}" for d in rng.sample(days[-30:], 4)]
             + [f"/search.atom?q={q(s)}" for s in rng.sample(base, 15)],
+    "for-you": ["/for-you"],
 }
 for kind, paths in kinds.items():
     open(f"{out}/{kind}.txt", "w").write("\n".join(paths) + "\n")
@@ -152,7 +172,7 @@ echo "serving $data at $base; waiting for its search warm-up..." >&2
 for _ in $(seq 600); do grep -q "search warmed up" "$log" && break; sleep 1; done
 
 # every URL once: each must answer 200 (also a first warm-up); hybrid search must be the mode used
-for kind in today search-cached paper feed; do
+for kind in today search-cached paper feed for-you; do
   while read -r path; do
     status="$(curl -s -o /dev/null -w '%{http_code}' "$base$path")"
     [ "$status" = 200 ] || { echo "$base$path answered $status" >&2; exit 1; }
@@ -160,7 +180,7 @@ for kind in today search-cached paper feed; do
 done
 curl -fs "$base/api/v1/search?q=graph+transformers&limit=1" | grep -q '"mode":"hybrid"' \
   || { echo "search did not run hybrid: is the model there? see $log" >&2; exit 1; }
-for kind in today search-cached paper feed; do # warm-up (not with the fresh queries, which must stay fresh)
+for kind in today search-cached paper feed for-you; do # warm-up (not with the fresh queries, which must stay fresh)
   wrk -t2 -c2 -d10s --timeout 10s -s "$urls/rotate.lua" "$base" -- "$urls/$kind.txt" 2 >/dev/null
 done
 
@@ -181,7 +201,7 @@ run() {
     failed=1
   fi
 }
-for kind in today search search-cached paper feed; do run "$kind" 1 1 "$seconds" "$kind"; done
+for kind in today search search-cached paper feed for-you; do run "$kind" 1 1 "$seconds" "$kind"; done
 for c in $connections; do run "mixed-c$c" 2 "$c" "$mixed_seconds" mixed; done
 
 {
