@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,8 +40,15 @@ import java.util.stream.Collectors;
  * paper can be left out or put back.
  */
 final class ForYouPage {
-  static final int LIMIT = 30;
+  /**
+   * Papers a page shows. Only the papers of a page opened count as shown (not suggested after
+   * today), so a short page leaves those a reader never reached for another day.
+   */
+  static final int PAGE_SIZE = 10;
+
+  static final int MAX_PAGE = 5;
   static final String PATH = "/for-you";
+  private static final Pattern PAGE_PARAM = Pattern.compile("[?&]page=([0-9]{1,2})(?:&|$)");
 
   /** The notice's element id: where a mark of the list's last card comes back to. */
   static final String NOTICE = "notice";
@@ -78,10 +87,27 @@ final class ForYouPage {
     routes.post("/for-you/training", this::leaveOut);
   }
 
+  /** The list's page {@code page}, from 1. */
+  static String href(int page) {
+    return page <= 1 ? PATH : PATH + "?page=" + page;
+  }
+
   /** Whether a form's {@code next} is this list: a mark made there says so at its top. */
   static boolean isList(String next) {
+    return beforeFragment(next).replaceFirst("\\?.*", "").equals(PATH);
+  }
+
+  /** The list's page a form's {@code next} names: 1 unless it names one of the list's pages. */
+  static int pageOf(String next) {
+    Matcher m = PAGE_PARAM.matcher(beforeFragment(next));
+    if (!m.find()) return 1;
+    int page = Integer.parseInt(m.group(1));
+    return page >= 1 && page <= MAX_PAGE ? page : 1;
+  }
+
+  private static String beforeFragment(String next) {
     int end = next.indexOf('#');
-    return (end < 0 ? next : next.substring(0, end)).equals(PATH);
+    return end < 0 ? next : next.substring(0, end);
   }
 
   /**
@@ -90,8 +116,10 @@ final class ForYouPage {
    */
   static String done(String what, String paperId, String next) {
     int hash = next.indexOf('#');
+    int page = pageOf(next);
     return PATH
-        + "?done="
+        + (page == 1 ? "?" : "?page=" + page + "&")
+        + "done="
         + what
         + "&paper="
         + URLEncoder.encode(paperId, StandardCharsets.UTF_8)
@@ -99,20 +127,26 @@ final class ForYouPage {
   }
 
   private void list(Context ctx) {
-    Params query = Params.parse(ctx.queryString(), Set.of("done", "paper"));
+    Params query = Params.parse(ctx.queryString(), Set.of("done", "paper", "page"));
+    int page = query.intIn("page", 1, MAX_PAGE, 1);
     long user = viewers.of(ctx).userId();
-    ForYouView.Notice notice = notice(ctx, user, query.get("done"), query.get("paper"));
-    ForYou.Result r = forYou.recommend(user, LIMIT);
-    List<String> ids = r.recommendations().stream().map(Recommendation::paperId).toList();
+    ForYouView.Notice notice = notice(ctx, user, query.get("done"), query.get("paper"), page);
+    // one more than the page needs: whether there is a next page
+    ForYou.Result r = forYou.recommend(user, page * PAGE_SIZE + 1);
+    List<Recommendation> all = r.recommendations();
+    int first = Math.min(all.size(), (page - 1) * PAGE_SIZE);
+    List<Recommendation> onPage = all.subList(first, Math.min(all.size(), page * PAGE_SIZE));
+    boolean more = page < MAX_PAGE && all.size() > page * PAGE_SIZE;
+    List<String> ids = onPage.stream().map(Recommendation::paperId).toList();
     Map<String, PaperDays.Dated> papers =
         library.days().byIds(ids).stream()
             .collect(Collectors.toMap(d -> d.paper().id(), Function.identity()));
     Set<String> named = new LinkedHashSet<>();
-    r.recommendations().forEach(rec -> named.addAll(rec.because()));
+    onPage.forEach(rec -> named.addAll(rec.because()));
     Map<String, String> titles = titles(named);
     List<PaperCard> cards = new ArrayList<>();
     List<Recommendation> shown = new ArrayList<>();
-    for (Recommendation rec : r.recommendations()) {
+    for (Recommendation rec : onPage) {
       PaperDays.Dated d = papers.get(rec.paperId());
       if (d == null) continue; // gone from the library since the models read it
       cards.add(Cards.of(d.paper(), d.day()));
@@ -130,7 +164,7 @@ final class ForYouPage {
                   .map(id -> new ForYouView.Link(Links.paper(id), titles.getOrDefault(id, id)))
                   .toList()));
     }
-    items = nextCards(items);
+    items = nextCards(items, page);
     marks.markSeen(user, shown.stream().map(Recommendation::paperId).toList());
     renderer.render(
         ctx,
@@ -138,8 +172,10 @@ final class ForYouPage {
         new ForYouView(
             renderer.page(ctx, "For you", "", "for-you"),
             notice,
-            lead(r, items.size()),
+            lead(r, first, items.size()),
             items,
+            page > 1 ? href(page - 1) : null,
+            more ? href(page + 1) : null,
             learnedFrom(r.interests())));
   }
 
@@ -147,12 +183,12 @@ final class ForYouPage {
    * Each card's forms come back to the card after it (the marked one leaves the list), or to the
    * notice after the last.
    */
-  private static List<ForYouView.Item> nextCards(List<ForYouView.Item> items) {
+  private static List<ForYouView.Item> nextCards(List<ForYouView.Item> items, int page) {
     List<ForYouView.Item> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       ForYouView.Item following = i + 1 < items.size() ? items.get(i + 1) : null;
       String to =
-          PATH + "#" + (following == null ? NOTICE : MarkForms.anchor(following.card().id()));
+          href(page) + "#" + (following == null ? NOTICE : MarkForms.anchor(following.card().id()));
       ForYouView.Item it = items.get(i);
       MarkState m = it.card().marks();
       MarkState back =
@@ -171,7 +207,7 @@ final class ForYouPage {
    * What a mark from this list did, with the reverse mark to undo it; null when nothing was, or the
    * paper's mark is not (or no longer) what the link says.
    */
-  private ForYouView.Notice notice(Context ctx, long user, String done, String paperId) {
+  private ForYouView.Notice notice(Context ctx, long user, String done, String paperId, int page) {
     if (done == null || paperId == null) return null;
     boolean saved = done.equals("saved");
     if (!saved && !done.equals("dismissed")) return null;
@@ -184,12 +220,22 @@ final class ForYouPage {
         saved ? "Saved " + t + "." : "Not interested in " + t + ".",
         saved ? "/library/save" : "/library/dismiss",
         paperId,
-        PATH + "#" + MarkForms.anchor(paperId),
+        href(page) + "#" + MarkForms.anchor(paperId),
         viewers.of(ctx).csrfToken());
   }
 
-  private static String lead(ForYou.Result r, int count) {
+  /** What the list is; {@code first} is the number of papers on the pages before this one. */
+  private static String lead(ForYou.Result r, int first, int count) {
     String window = r.from() == null ? "" : span(r.from(), r.to());
+    if (r.status() == ForYou.Status.READY && first > 0)
+      return count == 0
+          ? "No more papers of " + window + " to suggest: the earlier pages have them all."
+          : String.format(
+              Locale.ROOT,
+              "Papers %d–%d of %s for what you saved, the best first.",
+              first + 1,
+              first + count,
+              window);
     return switch (r.status()) {
       case READY ->
           String.format(

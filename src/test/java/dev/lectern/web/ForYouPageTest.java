@@ -12,11 +12,15 @@ import dev.lectern.user.TrainingSignals;
 import dev.lectern.web.view.Viewer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -193,6 +197,71 @@ class ForYouPageTest {
     } finally {
       browser.post("/library/save", "paper", SAVED, "on", "false", "next", "/");
     }
+  }
+
+  @Test
+  void theListComesInPagesAndOnlyThePagesOpenedCountAsShown() throws SQLException {
+    forgetShown(); // what the other tests' lists showed
+    FormClient browser = new FormClient(web.uri());
+    browser.get("/"); // a page with forms: the CSRF cookie and token
+    browser.post("/library/save", "paper", SAVED, "on", "true", "next", "/");
+    try {
+      String first = browser.get("/for-you").body();
+      List<String> one = cards(first);
+      assertThat(one).hasSize(ForYouPage.PAGE_SIZE);
+      assertThat(first)
+          .contains("<a rel=\"next\" href=\"/for-you?page=2\">More papers →</a>")
+          .doesNotContain("rel=\"prev\"");
+      Set<String> shownBefore = shownFromTomorrow();
+      assertThat(shownBefore).containsAll(one);
+
+      String second = browser.get("/for-you?page=2").body();
+      List<String> two = cards(second);
+      assertThat(two).isNotEmpty().doesNotContainAnyElementsOf(one).doesNotContain(SAVED);
+      assertThat(shownBefore).as("unopened, so not shown").doesNotContainAnyElementsOf(two);
+      assertThat(shownFromTomorrow()).containsAll(two);
+      assertThat(second)
+          .contains("Papers 11–" + (10 + two.size()) + " of ")
+          .contains("<a rel=\"prev\" href=\"/for-you\">← Better matches</a>")
+          // a mark made on this page comes back to it
+          .contains("name=\"next\" value=\"/for-you?page=2#paper-" + two.get(1) + "\">");
+
+      HttpResponse<String> saved =
+          browser.post(
+              "/library/save",
+              "paper",
+              two.get(0),
+              "on",
+              "true",
+              "next",
+              "/for-you?page=2#paper-" + two.get(1));
+      assertThat(saved.headers().firstValue("Location"))
+          .hasValue("/for-you?page=2&done=saved&paper=" + two.get(0) + "#paper-" + two.get(1));
+      browser.post("/library/save", "paper", two.get(0), "on", "false", "next", "/");
+
+      assertThat(browser.get("/for-you?page=" + (ForYouPage.MAX_PAGE + 1)).statusCode())
+          .isEqualTo(400);
+      // a page number the list does not have is not carried into the redirect
+      assertThat(ForYouPage.done("saved", "p", "/for-you?page=99#notice"))
+          .isEqualTo("/for-you?done=saved&paper=p#notice");
+    } finally {
+      browser.post("/library/save", "paper", SAVED, "on", "false", "next", "/");
+    }
+  }
+
+  private static void forgetShown() throws SQLException {
+    try (Connection c = web.lectern.library().database().connect();
+        PreparedStatement st =
+            c.prepareStatement("UPDATE paper_marks SET seen_at = NULL WHERE user_id = ?")) {
+      st.setLong(1, Viewer.LOCAL_USER);
+      st.executeUpdate();
+    }
+  }
+
+  /** The papers For you leaves out from tomorrow on: those shown by today. */
+  private static Set<String> shownFromTomorrow() {
+    Clock tomorrow = Clock.offset(Clock.systemUTC(), java.time.Duration.ofDays(1));
+    return new TrainingSignals(web.lectern.library(), tomorrow).signals(Viewer.LOCAL_USER).shown();
   }
 
   private static String title(String html, String id) {
