@@ -9,84 +9,78 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Test helper: talks to the pages as a browser would, keeping cookies and sending forms back with
- * the CSRF token a rendered form carries; redirects are not followed, so a test sees the 303.
+ * Test helper: one browser's worth of a real HTTP client. It keeps cookies, does not follow
+ * redirects (tests look at them), and remembers the CSRF token of the last page with a form, to
+ * send forms back with it.
  */
 public final class FormClient {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
 
-  private final HttpClient client;
   private final URI base;
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private String csrf = "";
 
+  /**
+   * @param base e.g. {@code http://127.0.0.1:8080}; paths resolve against it
+   */
   public FormClient(URI base) {
     this.base = base;
-    this.client =
-        HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
   }
 
-  /** GETs a page, and keeps the CSRF token of its first form that changes something. */
-  public HttpResponse<String> get(String pathAndQuery) {
-    HttpResponse<String> r =
-        send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
-    Matcher m = CSRF.matcher(r.body());
-    if (m.find()) csrf = m.group(1).replace("&amp;", "&");
-    return r;
+  public Answer get(String pathAndQuery) {
+    return send(request(pathAndQuery).GET());
   }
 
-  /** POSTs a form, with the token of the last page read. */
-  public HttpResponse<String> post(String path, String... namesAndValues) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("_csrf", csrf);
-    for (int i = 0; i < namesAndValues.length; i += 2)
-      fields.put(namesAndValues[i], namesAndValues[i + 1]);
-    List<String> pairs = new ArrayList<>();
-    fields.forEach(
-        (k, v) ->
-            pairs.add(
-                URLEncoder.encode(k, StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return send(
-        HttpRequest.newBuilder(URI.create(base + path))
+  /** POSTs a form with the CSRF token of the last page. */
+  public Answer post(String path, String... namesAndValues) {
+    return postRaw(path, withToken(namesAndValues), Map.of());
+  }
+
+  /** POSTs exactly these fields and headers (no token added), form-encoded in the order given. */
+  public Answer postRaw(String path, Map<String, String> fields, Map<String, String> headers) {
+    String body =
+        fields.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder b =
+        request(path)
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs)))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(b::header);
+    return send(b);
   }
 
   /**
-   * POSTs a multipart form, as a browser sends one with a file: the fields, then one file under
-   * {@code fileField} named {@code fileName} (no file part when it is null).
+   * POSTs a multipart form with the CSRF token of the last page, as a browser sends one with a
+   * file: the fields, then one file under {@code fileField} named {@code fileName} (no file part
+   * when it is null).
    */
-  public HttpResponse<String> postFile(
+  public Answer postFile(
       String path, String fileField, String fileName, String content, String... namesAndValues) {
     String boundary = "----lectern" + Long.toHexString(System.nanoTime());
     StringBuilder body = new StringBuilder();
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("_csrf", csrf);
-    for (int i = 0; i < namesAndValues.length; i += 2)
-      fields.put(namesAndValues[i], namesAndValues[i + 1]);
-    fields.forEach(
-        (k, v) ->
-            body.append("--")
-                .append(boundary)
-                .append("\r\nContent-Disposition: form-data; name=\"")
-                .append(k)
-                .append("\"\r\n\r\n")
-                .append(v)
-                .append("\r\n"));
+    withToken(namesAndValues)
+        .forEach(
+            (k, v) ->
+                body.append("--")
+                    .append(boundary)
+                    .append("\r\nContent-Disposition: form-data; name=\"")
+                    .append(k)
+                    .append("\"\r\n\r\n")
+                    .append(v)
+                    .append("\r\n"));
     if (fileName != null)
       body.append("--")
           .append(boundary)
@@ -99,33 +93,83 @@ public final class FormClient {
           .append("\r\n");
     body.append("--").append(boundary).append("--\r\n");
     return send(
-        HttpRequest.newBuilder(URI.create(base + path))
+        request(path)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
   }
 
-  /** An API call with a method and no body, sending the token as a header too. */
-  public HttpResponse<String> call(String method, String path) {
+  /** An API call with a method and no body, sending the token as a header. */
+  public Answer call(String method, String path) {
     return send(
-        HttpRequest.newBuilder(URI.create(base + path))
+        request(path)
             .header("X-CSRF-Token", csrf)
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build());
+            .method(method, HttpRequest.BodyPublishers.noBody()));
   }
 
-  public String csrf() {
-    return csrf;
-  }
-
-  private HttpResponse<String> send(HttpRequest request) {
+  /** Sends a request made by hand, with this client's cookies, and keeps the token it carries. */
+  public Answer send(HttpRequest.Builder builder) {
+    HttpRequest request = builder.timeout(Duration.ofSeconds(60)).build();
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r =
+          client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Matcher m = CSRF.matcher(r.body());
+      if (m.find()) csrf = m.group(1);
+      return new Answer(r);
     } catch (IOException e) {
       throw new AssertionError(request.method() + " " + request.uri() + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
+    }
+  }
+
+  /** The CSRF token of the last page with a form, or empty before one. */
+  public String csrf() {
+    return csrf;
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base.resolve(path));
+  }
+
+  private Map<String, String> withToken(String... namesAndValues) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("_csrf", csrf);
+    for (int i = 0; i < namesAndValues.length; i += 2)
+      fields.put(namesAndValues[i], namesAndValues[i + 1]);
+    return fields;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** An answer, with what tests look at. */
+  public record Answer(HttpResponse<String> response) {
+    public int status() {
+      return response.statusCode();
+    }
+
+    public String body() {
+      return response.body();
+    }
+
+    /** The Location header, or empty. */
+    public String location() {
+      return header("Location");
+    }
+
+    /** The first value of a header, or empty. */
+    public String header(String name) {
+      return response.headers().firstValue(name).orElse("");
+    }
+
+    /** The Set-Cookie header that sets {@code name}, or empty. */
+    public String setCookie(String name) {
+      return response.headers().allValues("Set-Cookie").stream()
+          .filter(c -> c.startsWith(name + "="))
+          .findFirst()
+          .orElse("");
     }
   }
 }

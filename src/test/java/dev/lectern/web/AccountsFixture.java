@@ -4,6 +4,7 @@ import dev.lectern.app.Background;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
 import dev.lectern.recommend.ForYou;
+import dev.lectern.testing.FormClient;
 import dev.lectern.testing.MutableClock;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.Accounts;
@@ -42,20 +43,20 @@ final class AccountsFixture implements AutoCloseable {
     return server.uri();
   }
 
-  CookieClient browser() {
-    return new CookieClient(uri());
+  FormClient browser() {
+    return new FormClient(uri());
   }
 
   /** A browser signed in as a new account. */
-  CookieClient signedIn(String name, String password, boolean admin) {
+  FormClient signedIn(String name, String password, boolean admin) {
     accounts.users().create(name, password, admin);
     return signIn(name, password);
   }
 
-  CookieClient signIn(String name, String password) {
-    CookieClient b = browser();
+  FormClient signIn(String name, String password) {
+    FormClient b = browser();
     b.get("/login");
-    CookieClient.Answer r = b.post("/login", "name", name, "password", password);
+    FormClient.Answer r = b.post("/login", "name", name, "password", password);
     if (r.status() != 303) throw new AssertionError("sign-in failed: " + r.status() + r.body());
     b.get("/account");
     return b;

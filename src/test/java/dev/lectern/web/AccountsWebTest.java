@@ -2,9 +2,10 @@ package dev.lectern.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.testing.FormClient;
+import dev.lectern.testing.FormClient.Answer;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.AccountSettings.Signup;
-import dev.lectern.web.CookieClient.Answer;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +39,7 @@ class AccountsWebTest {
 
   @Test
   void anAdminInvitesSomeoneWhoSignsUpOnceAndSignsOut() {
-    CookieClient admin = web.signedIn("ada", PASSWORD, true);
+    FormClient admin = web.signedIn("ada", PASSWORD, true);
     assertThat(admin.get("/admin").status()).isEqualTo(200);
     Answer made = admin.post("/admin/invites");
     assertThat(made.status()).as(made.body()).isEqualTo(200);
@@ -46,7 +47,7 @@ class AccountsWebTest {
     assertThat(m.find()).as(made.body()).isTrue();
     String link = "/signup?code=" + m.group(1);
 
-    CookieClient grace = web.browser();
+    FormClient grace = web.browser();
     Answer form = grace.get(link);
     assertThat(form.status()).isEqualTo(200);
     String code = java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8);
@@ -59,7 +60,7 @@ class AccountsWebTest {
     Answer account = grace.get("/account?done=welcome");
     assertThat(account.body()).contains("Signed in as grace").contains(">Sign out</button>");
 
-    CookieClient again = web.browser();
+    FormClient again = web.browser();
     again.get(link);
     Answer reused =
         again.post(
@@ -87,7 +88,7 @@ class AccountsWebTest {
 
   @Test
   void signUpWithoutAnInviteIsRefusedWithAReason() {
-    CookieClient b = web.browser();
+    FormClient b = web.browser();
     b.get("/signup");
     Answer r =
         b.post(
@@ -99,7 +100,7 @@ class AccountsWebTest {
   @Test
   void aWrongPasswordIsRefusedAndKeepsTheName() {
     web.accounts.users().create("alan", PASSWORD, false);
-    CookieClient b = web.browser();
+    FormClient b = web.browser();
     b.get("/login");
     Answer r = b.post("/login", "name", "alan", "password", "not the password");
     assertThat(r.status()).isEqualTo(401);
@@ -111,7 +112,7 @@ class AccountsWebTest {
   @Test
   void theSessionCookieIsHttpOnlyLaxAndSecureOverHttps() {
     web.accounts.users().create("barbara", PASSWORD, false);
-    CookieClient b = web.browser();
+    FormClient b = web.browser();
     b.get("/login");
     Answer plain = b.post("/login", "name", "barbara", "password", PASSWORD, "next", "/search");
     assertThat(plain.status()).isEqualTo(303);
@@ -125,7 +126,7 @@ class AccountsWebTest {
         .doesNotContain("Secure");
     assertThat(cookie.split(";")[0].split("=", 2)[1]).hasSize(43); // 256 random bits
 
-    CookieClient viaProxy = web.browser();
+    FormClient viaProxy = web.browser();
     viaProxy.get("/login");
     Answer https =
         viaProxy.postRaw(
@@ -138,7 +139,7 @@ class AccountsWebTest {
   @Test
   void afterSomeFailuresSignInMustWaitAndSaysHowLong() {
     web.accounts.users().create("claude", PASSWORD, false);
-    CookieClient b = web.browser();
+    FormClient b = web.browser();
     b.get("/login");
     for (int i = 0; i < 5; i++) {
       assertThat(b.post("/login", "name", "claude", "password", "guess " + i).status())
@@ -154,8 +155,8 @@ class AccountsWebTest {
 
   @Test
   void aPasswordChangeNeedsTheOldOneAndSignsOutOtherSessions() {
-    CookieClient here = web.signedIn("dorothy", PASSWORD, false);
-    CookieClient elsewhere = web.signIn("dorothy", PASSWORD);
+    FormClient here = web.signedIn("dorothy", PASSWORD, false);
+    FormClient elsewhere = web.signIn("dorothy", PASSWORD);
     Answer wrong =
         here.post(
             "/account/password",
@@ -179,7 +180,7 @@ class AccountsWebTest {
     assertThat(changed.status()).as(changed.body()).isEqualTo(303);
     assertThat(here.get("/account").status()).isEqualTo(200);
     assertThat(elsewhere.get("/account").status()).isEqualTo(303);
-    CookieClient b = web.browser();
+    FormClient b = web.browser();
     b.get("/login");
     assertThat(b.post("/login", "name", "dorothy", "password", PASSWORD).status()).isEqualTo(401);
     assertThat(b.post("/login", "name", "dorothy", "password", "new secret!").status())
@@ -188,7 +189,7 @@ class AccountsWebTest {
 
   @Test
   void aSessionEndsAfterItsLifetimeUnused() {
-    CookieClient b = web.signedIn("edsger", PASSWORD, false);
+    FormClient b = web.signedIn("edsger", PASSWORD, false);
     web.clock.advance(Duration.ofDays(29));
     assertThat(b.get("/account").status()).isEqualTo(200); // used: good for 30 more days
     web.clock.advance(Duration.ofDays(29));
@@ -199,7 +200,7 @@ class AccountsWebTest {
 
   @Test
   void aTokenWorksOnTheApiUntilRevoked() {
-    CookieClient b = web.signedIn("frances", PASSWORD, false);
+    FormClient b = web.signedIn("frances", PASSWORD, false);
     Answer made = b.post("/account/tokens", "name", "my script");
     assertThat(made.status()).isEqualTo(200);
     Matcher m = Pattern.compile("lct_[A-Za-z0-9_-]{43}").matcher(made.body());
@@ -223,7 +224,7 @@ class AccountsWebTest {
 
   @Test
   void theApiIsPublicForTheLibraryAndAsksForATokenForTheRest() {
-    CookieClient anonymous = web.browser();
+    FormClient anonymous = web.browser();
     assertThat(anonymous.get("/api/v1/status").status()).isEqualTo(200);
     assertThat(anonymous.get("/api/v1/search?q=x").status()).isEqualTo(200);
     Answer me = anonymous.get("/api/v1/me");
@@ -234,8 +235,8 @@ class AccountsWebTest {
 
   @Test
   void formsWithoutTheSessionsTokenAreRefused() {
-    CookieClient b = web.signedIn("grete", PASSWORD, false);
-    CookieClient other = web.signedIn("hedy", PASSWORD, false);
+    FormClient b = web.signedIn("grete", PASSWORD, false);
+    FormClient other = web.signedIn("hedy", PASSWORD, false);
     Map<String, String> profile = Map.of("email", "g@example.org", "timeZone", "UTC");
     Answer none = b.postRaw("/account/profile", profile, Map.of());
     assertThat(none.status()).isEqualTo(403);
@@ -256,14 +257,14 @@ class AccountsWebTest {
     assertThat(header.status()).isEqualTo(303);
     assertThat(b.get("/account").body()).contains("g2@example.org").contains("Europe/Paris");
     // the sign-in form is protected as well (login CSRF)
-    CookieClient fresh = web.browser();
+    FormClient fresh = web.browser();
     Answer login = fresh.postRaw("/login", Map.of("name", "grete", "password", PASSWORD), Map.of());
     assertThat(login.status()).isEqualTo(403);
   }
 
   @Test
   void adminPagesAreForAdminsOnly() {
-    CookieClient member = web.signedIn("ida", PASSWORD, false);
+    FormClient member = web.signedIn("ida", PASSWORD, false);
     Answer page = member.get("/admin");
     assertThat(page.status()).isEqualTo(403);
     assertThat(page.body()).contains("Only an admin");
@@ -276,7 +277,7 @@ class AccountsWebTest {
 
   @Test
   void oneUserCannotSeeOrRevokeAnothersTokens() {
-    CookieClient joan = web.signedIn("joan", PASSWORD, false);
+    FormClient joan = web.signedIn("joan", PASSWORD, false);
     joan.post("/account/profile", "email", "joan@example.org", "timeZone", "Asia/Tokyo");
     Matcher m =
         Pattern.compile("lct_[A-Za-z0-9_-]{43}")
@@ -285,7 +286,7 @@ class AccountsWebTest {
     long id =
         web.accounts.tokens().list(web.accounts.users().byName("joan").get().id()).get(0).id();
 
-    CookieClient karl = web.signedIn("karl", PASSWORD, false);
+    FormClient karl = web.signedIn("karl", PASSWORD, false);
     assertThat(karl.get("/account").body())
         .doesNotContain("joan")
         .doesNotContain("secret laptop")
@@ -297,7 +298,7 @@ class AccountsWebTest {
 
   @Test
   void theLibraryStaysPublicAndTheHeaderOffersSigningIn() {
-    CookieClient anonymous = web.browser();
+    FormClient anonymous = web.browser();
     for (String path : new String[] {"/", "/search?q=attention", "/status"}) {
       Answer r = anonymous.get(path);
       assertThat(r.status()).as(path).isEqualTo(200);

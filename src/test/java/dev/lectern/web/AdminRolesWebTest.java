@@ -2,9 +2,10 @@ package dev.lectern.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.testing.FormClient;
+import dev.lectern.testing.FormClient.Answer;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.AccountSettings.Signup;
-import dev.lectern.web.CookieClient.Answer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,8 +35,8 @@ class AdminRolesWebTest {
 
   @Test
   void aGrantedRoleWorksOnTheNextRequestAndARemovedOneStopsThere() {
-    CookieClient ada = web.signedIn("ada", PASSWORD, true);
-    CookieClient bea = web.signedIn("bea", PASSWORD, false);
+    FormClient ada = web.signedIn("ada", PASSWORD, true);
+    FormClient bea = web.signedIn("bea", PASSWORD, false);
     assertThat(bea.get("/admin").status()).isEqualTo(403);
 
     Answer page = ada.get("/admin");
@@ -58,7 +59,7 @@ class AdminRolesWebTest {
 
   @Test
   void theLastAdminKeepsTheRoleAndIsToldWhy() {
-    CookieClient ada = web.signedIn("ada", PASSWORD, true);
+    FormClient ada = web.signedIn("ada", PASSWORD, true);
     ada.get("/admin");
     Answer refused = ada.post("/admin/users/" + id("ada") + "/role", "admin", "false");
     assertThat(refused.status()).isEqualTo(409);
@@ -69,7 +70,7 @@ class AdminRolesWebTest {
 
   @Test
   void anAdminMayStepDownWhenAnotherRemains() {
-    CookieClient ada = web.signedIn("ada", PASSWORD, true);
+    FormClient ada = web.signedIn("ada", PASSWORD, true);
     web.accounts.users().create("bea", PASSWORD, true);
     ada.get("/admin");
     Answer stepped = ada.post("/admin/users/" + id("ada") + "/role", "admin", "false");
@@ -78,7 +79,7 @@ class AdminRolesWebTest {
     assertThat(ada.get("/account?done=unadmin").body()).contains("You are no longer an admin");
     assertThat(ada.get("/admin").status()).isEqualTo(403);
     // bea is the last one now
-    CookieClient bea = web.signIn("bea", PASSWORD);
+    FormClient bea = web.signIn("bea", PASSWORD);
     bea.get("/admin");
     assertThat(bea.post("/admin/users/" + id("bea") + "/role", "admin", "false").status())
         .isEqualTo(409);
@@ -86,8 +87,8 @@ class AdminRolesWebTest {
 
   @Test
   void onlyAnAdminWithTheFormsTokenChangesARole() {
-    CookieClient ada = web.signedIn("ada", PASSWORD, true);
-    CookieClient cyd = web.signedIn("cyd", PASSWORD, false);
+    FormClient ada = web.signedIn("ada", PASSWORD, true);
+    FormClient cyd = web.signedIn("cyd", PASSWORD, false);
     Answer member = cyd.post("/admin/users/" + id("cyd") + "/role", "admin", "true");
     assertThat(member.status()).isEqualTo(403);
     assertThat(member.body()).contains("Only an admin");

@@ -7,10 +7,10 @@ import dev.lectern.paper.Paper;
 import dev.lectern.recommend.UserSignals;
 import dev.lectern.store.PaperLibrary;
 import dev.lectern.testing.FormClient;
+import dev.lectern.testing.FormClient.Answer;
 import dev.lectern.user.PaperMarks;
 import dev.lectern.user.TrainingSignals;
 import dev.lectern.web.view.Viewer;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,8 +83,8 @@ class ForYouPageTest {
 
     browser.post("/library/save", "paper", SAVED, "on", "true", "next", "/");
     try {
-      HttpResponse<String> r = browser.get("/for-you");
-      assertThat(r.statusCode()).isEqualTo(200);
+      Answer r = browser.get("/for-you");
+      assertThat(r.status()).isEqualTo(200);
       List<String> ids = cards(r.body());
       assertThat(ids).isNotEmpty().doesNotContain(SAVED);
       assertThat(ids.subList(0, Math.min(3, ids.size())))
@@ -117,9 +117,9 @@ class ForYouPageTest {
       String training = browser.get("/for-you/training").body();
       assertThat(training).contains("Everything you saved").contains(">Leave out</button>");
 
-      HttpResponse<String> out = browser.post("/for-you/training", "paper", other, "on", "true");
-      assertThat(out.statusCode()).isEqualTo(303);
-      assertThat(out.headers().firstValue("Location")).contains("/for-you/training");
+      Answer out = browser.post("/for-you/training", "paper", other, "on", "true");
+      assertThat(out.status()).isEqualTo(303);
+      assertThat(out.location()).isEqualTo("/for-you/training");
       String after = browser.get("/for-you/training").body();
       assertThat(after).contains("Left out").contains(">Put back</button>");
       assertThat(after).doesNotContain("Everything you saved");
@@ -162,12 +162,12 @@ class ForYouPageTest {
                   + "\"><input type=\"hidden\" name=\"on\" value=\"true\"><input"
                   + " type=\"hidden\" name=\"next\" value=\"/for-you#notice\">");
 
-      HttpResponse<String> saved =
+      Answer saved =
           browser.post(
               "/library/save", "paper", first, "on", "true", "next", "/for-you#paper-" + second);
-      assertThat(saved.statusCode()).isEqualTo(303);
-      assertThat(saved.headers().firstValue("Location"))
-          .hasValue("/for-you?done=saved&paper=" + first + "#paper-" + second);
+      assertThat(saved.status()).isEqualTo(303);
+      assertThat(saved.location())
+          .isEqualTo("/for-you?done=saved&paper=" + first + "#paper-" + second);
       String after = browser.get("/for-you?done=saved&paper=" + first).body();
       assertThat(after)
           .contains("Saved “" + title(page, first) + "”.")
@@ -176,18 +176,18 @@ class ForYouPageTest {
           .contains(">Undo</button>");
       assertThat(cards(after)).doesNotContain(first).contains(second);
 
-      HttpResponse<String> undo =
+      Answer undo =
           browser.post(
               "/library/save", "paper", first, "on", "false", "next", "/for-you#paper-" + first);
-      assertThat(undo.headers().firstValue("Location")).hasValue("/for-you#paper-" + first);
+      assertThat(undo.location()).isEqualTo("/for-you#paper-" + first);
       String back = browser.get("/for-you").body();
       assertThat(cards(back)).contains(first);
       assertThat(back).doesNotContain(">Undo</button>");
 
-      HttpResponse<String> dismissed =
+      Answer dismissed =
           browser.post("/library/dismiss", "paper", last, "on", "true", "next", "/for-you#notice");
-      assertThat(dismissed.headers().firstValue("Location"))
-          .hasValue("/for-you?done=dismissed&paper=" + last + "#notice");
+      assertThat(dismissed.location())
+          .isEqualTo("/for-you?done=dismissed&paper=" + last + "#notice");
       assertThat(browser.get("/for-you?done=dismissed&paper=" + last).body())
           .contains("Not interested in “" + title(page, last) + "”.")
           .contains("action=\"/library/dismiss\">");
@@ -226,7 +226,7 @@ class ForYouPageTest {
           // a mark made on this page comes back to it
           .contains("name=\"next\" value=\"/for-you?page=2#paper-" + two.get(1) + "\">");
 
-      HttpResponse<String> saved =
+      Answer saved =
           browser.post(
               "/library/save",
               "paper",
@@ -235,12 +235,11 @@ class ForYouPageTest {
               "true",
               "next",
               "/for-you?page=2#paper-" + two.get(1));
-      assertThat(saved.headers().firstValue("Location"))
-          .hasValue("/for-you?page=2&done=saved&paper=" + two.get(0) + "#paper-" + two.get(1));
+      assertThat(saved.location())
+          .isEqualTo("/for-you?page=2&done=saved&paper=" + two.get(0) + "#paper-" + two.get(1));
       browser.post("/library/save", "paper", two.get(0), "on", "false", "next", "/");
 
-      assertThat(browser.get("/for-you?page=" + (ForYouPage.MAX_PAGE + 1)).statusCode())
-          .isEqualTo(400);
+      assertThat(browser.get("/for-you?page=" + (ForYouPage.MAX_PAGE + 1)).status()).isEqualTo(400);
       // a page number the list does not have is not carried into the redirect
       assertThat(ForYouPage.done("saved", "p", "/for-you?page=99#notice"))
           .isEqualTo("/for-you?done=saved&paper=p#notice");
@@ -274,8 +273,8 @@ class ForYouPageTest {
   void aFormWithoutItsTokenOrForAnUnknownPaperChangesNothing() {
     FormClient browser = new FormClient(web.uri());
     browser.get("/"); // a page with forms: the CSRF cookie and token
-    assertThat(browser.post("/for-you/training", "paper", "9999.99999", "on", "true").statusCode())
+    assertThat(browser.post("/for-you/training", "paper", "9999.99999", "on", "true").status())
         .isEqualTo(404);
-    assertThat(browser.get("/for-you?x=1").statusCode()).isEqualTo(400);
+    assertThat(browser.get("/for-you?x=1").status()).isEqualTo(400);
   }
 }

@@ -7,8 +7,8 @@ import dev.lectern.ingest.http.LocalHttpServer;
 import dev.lectern.ingest.http.LocalHttpServer.Reply;
 import dev.lectern.ingest.http.PoliteHttpClient;
 import dev.lectern.testing.FormClient;
+import dev.lectern.testing.FormClient.Answer;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +60,7 @@ class ImportFetchTest {
   void pendingWhileArxivIsDownThenFetchedByTheButton() {
     FormClient browser = new FormClient(web.uri());
     browser.get("/library/import");
-    HttpResponse<String> r =
+    Answer r =
         browser.postFile(
             "/library/import", "file", null, null, "ids", "0704.0001", "collection", "Diphotons");
     assertThat(r.body()).contains("1 pending").contains("0 fetched from arXiv; arXiv could not");
@@ -72,7 +72,7 @@ class ImportFetchTest {
         .contains("arXiv could not be reached");
 
     up.set(true);
-    assertThat(browser.post(collection + "/fetch").statusCode()).isEqualTo(303);
+    assertThat(browser.post(collection + "/fetch").status()).isEqualTo(303);
     String page = browser.get(collection).body();
     assertThat(page).doesNotContain("Pending (").contains("Calculation of prompt diphoton");
   }

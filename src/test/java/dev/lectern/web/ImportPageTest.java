@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lectern.digest.Subscription;
 import dev.lectern.digest.Subscriptions;
 import dev.lectern.testing.FormClient;
+import dev.lectern.testing.FormClient.Answer;
 import dev.lectern.user.Users;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +52,7 @@ class ImportPageTest {
   @Test
   void pastedIdsAndAFollowReportEachEntry() {
     browser.get("/library/import");
-    HttpResponse<String> r =
+    Answer r =
         browser.postFile(
             "/library/import",
             "file",
@@ -66,7 +66,7 @@ class ImportPageTest {
             "cs.LG",
             "authors",
             "");
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.status()).isEqualTo(200);
     String html = r.body();
     assertThat(html)
         .contains("1 added, 0 already there, 1 pending, 1 unreadable")
@@ -90,9 +90,8 @@ class ImportPageTest {
     String bib =
         "@article{a, title={A survey of graph transformers}}\n"
             + "@misc{b, eprint={2403.01111}, archivePrefix={arXiv}}\n@book{c, author={X}}\n";
-    HttpResponse<String> r =
-        browser.postFile("/library/import", "file", "refs.bib", bib, "collection", "Thesis");
-    assertThat(r.statusCode()).isEqualTo(200);
+    Answer r = browser.postFile("/library/import", "file", "refs.bib", bib, "collection", "Thesis");
+    assertThat(r.status()).isEqualTo(200);
     assertThat(r.body())
         .contains("2 added, 0 already there, 0 pending, 1 unreadable")
         .contains("entry a: 2403.03333 — A survey of graph transformers")
@@ -105,9 +104,9 @@ class ImportPageTest {
     String bib =
         "@article{lost, title={A paper nobody harvested, \\\"Uber alles}}\n"
             + "@misc{later, eprint={2501.00077}, archivePrefix={arXiv}}\n";
-    HttpResponse<String> r =
+    Answer r =
         browser.postFile("/library/import", "file", "refs.bib", bib, "collection", "Leftovers");
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.status()).isEqualTo(200);
     assertThat(r.body())
         .contains("0 added, 0 already there, 2 pending")
         .contains("entry lost: A paper nobody harvested, Über alles")
@@ -126,21 +125,21 @@ class ImportPageTest {
     assertThat(m.find()).as(page).isTrue();
     assertThat(m.group(1)).isEqualTo(collection + "/pending/remove");
 
-    HttpResponse<String> removed = browser.post(m.group(1), "pending", m.group(2));
-    assertThat(removed.statusCode()).isEqualTo(303);
-    assertThat(removed.headers().firstValue("Location")).contains(collection);
+    Answer removed = browser.post(m.group(1), "pending", m.group(2));
+    assertThat(removed.status()).isEqualTo(303);
+    assertThat(removed.location()).isEqualTo(collection);
     assertThat(browser.get(collection).body())
         .contains("Pending (1)")
         .contains("2501.00077")
         .doesNotContain("nobody harvested");
-    assertThat(browser.post(m.group(1), "pending", m.group(2)).statusCode()).isEqualTo(404);
-    assertThat(browser.post(m.group(1), "pending", "x").statusCode()).isEqualTo(404);
+    assertThat(browser.post(m.group(1), "pending", m.group(2)).status()).isEqualTo(404);
+    assertThat(browser.post(m.group(1), "pending", "x").status()).isEqualTo(404);
   }
 
   @Test
   void anEmptySubmitIsRefused() {
     browser.get("/library/import");
-    assertThat(browser.postFile("/library/import", "file", null, null, "ids", " ").statusCode())
+    assertThat(browser.postFile("/library/import", "file", null, null, "ids", " ").status())
         .isEqualTo(400);
   }
 
@@ -148,9 +147,7 @@ class ImportPageTest {
   void withoutItsTokenAnImportIsRefused() {
     FormClient stranger = new FormClient(web.uri());
     assertThat(
-            stranger
-                .postFile("/library/import", "file", null, null, "ids", "2403.01111")
-                .statusCode())
+            stranger.postFile("/library/import", "file", null, null, "ids", "2403.01111").status())
         .isEqualTo(403);
   }
 

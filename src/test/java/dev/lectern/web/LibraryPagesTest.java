@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lectern.testing.BibtexReader;
 import dev.lectern.testing.FormClient;
+import dev.lectern.testing.FormClient.Answer;
 import dev.lectern.user.PaperCollections;
 import dev.lectern.user.PaperMarks;
 import dev.lectern.user.PaperMarks.Mark;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.regex.Matcher;
@@ -54,15 +54,14 @@ class LibraryPagesTest {
   @BeforeEach
   void browser() {
     browser = new FormClient(web.uri());
-    assertThat(browser.get(TODAY).statusCode()).isEqualTo(200);
+    assertThat(browser.get(TODAY).status()).isEqualTo(200);
   }
 
   @Test
   void aPaperSavedFromTodayIsInTheLibraryUntilUnsaved() {
-    HttpResponse<String> r =
-        browser.post("/library/save", "paper", SPARSE, "on", "true", "next", TODAY);
-    assertThat(r.statusCode()).isEqualTo(303);
-    assertThat(r.headers().firstValue("Location")).contains(TODAY + "#paper-" + SPARSE);
+    Answer r = browser.post("/library/save", "paper", SPARSE, "on", "true", "next", TODAY);
+    assertThat(r.status()).isEqualTo(303);
+    assertThat(r.location()).isEqualTo(TODAY + "#paper-" + SPARSE);
     assertThat(savePressed(browser.get(TODAY).body(), SPARSE)).isTrue();
 
     String library = browser.get("/library").body();
@@ -79,12 +78,11 @@ class LibraryPagesTest {
     String author = "/authors/Kurt%20G%5C%22odel"; // Kurt G\"odel, as a snapshot writes it
     String html = browser.get(author).body();
     assertThat(html).contains("name=\"next\" value=\"" + author + "\"");
-    HttpResponse<String> r =
+    Answer r =
         browser.post(
             "/library/dismiss", "paper", WebFixture.OLD_STYLE_ID, "on", "true", "next", author);
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
-    assertThat(r.headers().firstValue("Location"))
-        .contains(author + "#paper-" + WebFixture.OLD_STYLE_ID);
+    assertThat(r.status()).as(r.body()).isEqualTo(303);
+    assertThat(r.location()).isEqualTo(author + "#paper-" + WebFixture.OLD_STYLE_ID);
     browser.post(
         "/library/dismiss", "paper", WebFixture.OLD_STYLE_ID, "on", "false", "next", author);
   }
@@ -112,10 +110,10 @@ class LibraryPagesTest {
     String list = browser.get("/library/dismissed").body();
     assertThat(list).contains("A paper of the day before").contains("to undo");
     assertThat(browser.get("/library").body()).contains("not interested (1)");
-    HttpResponse<String> undo =
+    Answer undo =
         browser.post(
             "/library/dismiss", "paper", "2403.00500", "on", "false", "next", "/library/dismissed");
-    assertThat(undo.statusCode()).isEqualTo(303);
+    assertThat(undo.status()).isEqualTo(303);
     assertThat(browser.get("/library/dismissed").body())
         .doesNotContain("A paper of the day before");
   }
@@ -131,37 +129,35 @@ class LibraryPagesTest {
         "/ok\r\nSet-Cookie: x=1"
       })
   void aNextOffThisSiteIsRefusedAndNothingChanges(String next) {
-    HttpResponse<String> r =
+    Answer r =
         browser.post("/library/save", "paper", WebFixture.HOSTILE_ID, "on", "true", "next", next);
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.headers().firstValue("Location")).isEmpty();
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.location()).isEmpty();
     assertThat(r.body()).contains("must be a page of this Lectern");
     assertThat(marks.of(1, WebFixture.HOSTILE_ID).saved()).isFalse();
   }
 
   @Test
   void anUnknownPaperIsNotFound() {
-    HttpResponse<String> r =
-        browser.post("/library/save", "paper", "9999.99999", "on", "true", "next", TODAY);
-    assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(r.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    Answer r = browser.post("/library/save", "paper", "9999.99999", "on", "true", "next", TODAY);
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(r.header("Content-Type")).startsWith("text/html");
     assertThat(r.body()).contains("No paper with the id");
-    assertThat(browser.post("/library/vote", "paper", SPARSE, "on", "maybe").statusCode())
+    assertThat(browser.post("/library/vote", "paper", SPARSE, "on", "maybe").status())
         .isEqualTo(400);
     // a GET to a form's address is not allowed, and says what is
-    HttpResponse<String> get = browser.get("/library/save");
-    assertThat(get.statusCode()).isEqualTo(405);
-    assertThat(get.headers().firstValue("Allow")).contains("POST");
+    Answer get = browser.get("/library/save");
+    assertThat(get.status()).isEqualTo(405);
+    assertThat(get.header("Allow")).isEqualTo("POST");
   }
 
   @Test
   void aCollectionIsMadeFilledNotedExportedRenamedAndDeleted() throws Exception {
-    HttpResponse<String> made =
+    Answer made =
         browser.post(
             "/library/collect", "paper", SURVEY, "collection", "new", "name", "Long context");
-    assertThat(made.statusCode()).isEqualTo(303);
-    String href = made.headers().firstValue("Location").orElseThrow();
+    assertThat(made.status()).isEqualTo(303);
+    String href = made.location();
     assertThat(href).matches("/collections/\\d+");
     browser.get("/papers/2403.02222");
     browser.post(
@@ -174,9 +170,8 @@ class LibraryPagesTest {
         "/papers/2403.02222");
     assertThat(browser.get("/papers/2403.02222").body())
         .contains("In your collections: <a href=\"" + href + "\">Long context</a>");
-    HttpResponse<String> noted =
-        browser.post(href + "/note", "paper", SURVEY, "note", "Read section 3 <first>");
-    assertThat(noted.headers().firstValue("Location")).contains(href + "#paper-" + SURVEY);
+    Answer noted = browser.post(href + "/note", "paper", SURVEY, "note", "Read section 3 <first>");
+    assertThat(noted.location()).isEqualTo(href + "#paper-" + SURVEY);
 
     String page = browser.get(href).body();
     assertThat(page).contains("<h1>Long context</h1>").contains("2 papers");
@@ -203,12 +198,12 @@ class LibraryPagesTest {
     browser.post(href + "/remove", "paper", "2403.02222");
     browser.post(href + "/rename", "name", "Long documents");
     assertThat(browser.get(href).body()).contains("<h1>Long documents</h1>").contains("1 paper,");
-    HttpResponse<String> taken = browser.post("/collections", "name", "long DOCUMENTS");
-    assertThat(taken.statusCode()).isEqualTo(400);
+    Answer taken = browser.post("/collections", "name", "long DOCUMENTS");
+    assertThat(taken.status()).isEqualTo(400);
     assertThat(taken.body()).contains("already have a collection named");
-    HttpResponse<String> gone = browser.post(href + "/delete");
-    assertThat(gone.headers().firstValue("Location")).contains("/library");
-    assertThat(browser.get(href).statusCode()).isEqualTo(404);
+    Answer gone = browser.post(href + "/delete");
+    assertThat(gone.location()).isEqualTo("/library");
+    assertThat(browser.get(href).status()).isEqualTo(404);
   }
 
   @Test
@@ -218,18 +213,18 @@ class LibraryPagesTest {
     String href = "/collections/" + bobs;
     for (String path :
         new String[] {href, href + ".bib", href + ".csv", href + ".json", "/collections/x"})
-      assertThat(browser.get(path).statusCode()).as(path).isEqualTo(404);
+      assertThat(browser.get(path).status()).as(path).isEqualTo(404);
     for (String action : new String[] {"/rename", "/delete", "/note", "/remove"})
-      assertThat(browser.post(href + action, "name", "mine", "paper", "2403.04444").statusCode())
+      assertThat(browser.post(href + action, "name", "mine", "paper", "2403.04444").status())
           .as(action)
           .isEqualTo(404);
     assertThat(
             browser
                 .post("/library/collect", "paper", SPARSE, "collection", String.valueOf(bobs))
-                .statusCode())
+                .status())
         .isEqualTo(404);
     assertThat(browser.get("/library").body()).doesNotContain("Bob's secrets");
-    assertThat(browser.call("GET", "/api/v1/me/collections/" + bobs).statusCode()).isEqualTo(404);
+    assertThat(browser.call("GET", "/api/v1/me/collections/" + bobs).status()).isEqualTo(404);
     assertThat(browser.call("GET", "/api/v1/me/collections").body()).doesNotContain("Bob");
     assertThat(collections.get(2, bobs)).isPresent();
     assertThat(marks.list(2, Mark.SAVED, 0, 10).total()).isEqualTo(1);
@@ -238,8 +233,8 @@ class LibraryPagesTest {
   @Test
   void theApiSavesVotesAndDismissesThePapersOfTheCaller() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    HttpResponse<String> put = browser.call("PUT", "/api/v1/me/votes/hep-th/9901001");
-    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    Answer put = browser.call("PUT", "/api/v1/me/votes/hep-th/9901001");
+    assertThat(put.status()).as(put.body()).isEqualTo(200);
     assertThat(json.readTree(put.body()).get("voted").asBoolean()).isTrue();
     assertThat(json.readTree(put.body()).get("votes").asInt()).isEqualTo(1);
     browser.call("PUT", "/api/v1/me/saved/2403.04444");
@@ -248,16 +243,15 @@ class LibraryPagesTest {
     JsonNode off = json.readTree(browser.call("DELETE", "/api/v1/me/saved/2403.04444").body());
     assertThat(off.get("saved").asBoolean()).isFalse();
     browser.call("DELETE", "/api/v1/me/votes/hep-th/9901001");
-    HttpResponse<String> none = browser.call("PUT", "/api/v1/me/dismissed/9999.99999");
-    assertThat(none.statusCode()).isEqualTo(404);
+    Answer none = browser.call("PUT", "/api/v1/me/dismissed/9999.99999");
+    assertThat(none.status()).isEqualTo(404);
     assertThat(json.readTree(none.body()).get("error").asText()).contains("no paper");
   }
 
-  private HttpResponse<String> ok(String path, String type) {
-    HttpResponse<String> r = browser.get(path);
-    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(t -> assertThat(t).startsWith(type));
+  private Answer ok(String path, String type) {
+    Answer r = browser.get(path);
+    assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
+    assertThat(r.header("Content-Type")).startsWith(type);
     return r;
   }
 

@@ -2,9 +2,10 @@ package dev.lectern.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.testing.FormClient;
+import dev.lectern.testing.FormClient.Answer;
 import dev.lectern.user.AccountSettings;
 import dev.lectern.user.AccountSettings.Signup;
-import dev.lectern.web.CookieClient.Answer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,7 @@ class OpenSignupTest {
   @Test
   void anyoneSignsUpWithoutACodeButNotWithATakenNameOrTwoPasswords() {
     try (AccountsFixture web = new AccountsFixture(dataDir, AccountSettings.multi(Signup.OPEN))) {
-      CookieClient b = web.browser();
+      FormClient b = web.browser();
       assertThat(b.get("/login").body()).contains("<a href=\"/signup\">Sign up</a>");
       Answer form = b.get("/signup");
       assertThat(form.body()).doesNotContain("Invite code");
@@ -33,7 +34,7 @@ class OpenSignupTest {
       assertThat(b.get("/account").body()).contains("Signed in as ada");
       assertThat(web.accounts.users().byName("ada").orElseThrow().admin()).isFalse();
 
-      CookieClient other = web.browser();
+      FormClient other = web.browser();
       other.get("/signup");
       Answer taken =
           other.post(

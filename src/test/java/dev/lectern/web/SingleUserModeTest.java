@@ -2,8 +2,9 @@ package dev.lectern.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.testing.FormClient;
+import dev.lectern.testing.FormClient.Answer;
 import dev.lectern.user.AccountSettings;
-import dev.lectern.web.CookieClient.Answer;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,7 +35,7 @@ class SingleUserModeTest {
 
   @Test
   void nobodySignsInAndTheHeaderSaysNothingOfAccounts() {
-    CookieClient b = web.browser();
+    FormClient b = web.browser();
     Answer today = b.get("/");
     assertThat(today.status()).isEqualTo(200);
     assertThat(today.body()).doesNotContain("Sign in").doesNotContain("Sign out");
@@ -51,7 +52,7 @@ class SingleUserModeTest {
 
   @Test
   void aFormNeedsTheTokenOfItsOwnCookie() {
-    CookieClient b = web.browser();
+    FormClient b = web.browser();
     Answer page = b.get("/account");
     String cookie = page.setCookie(Viewers.CSRF_COOKIE);
     assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/");
@@ -63,7 +64,7 @@ class SingleUserModeTest {
     Answer wrong = b.postRaw("/account/profile", with(profile, "_csrf", "A".repeat(43)), Map.of());
     assertThat(wrong.status()).isEqualTo(403);
     // another browser's token does not go with this browser's cookie
-    CookieClient other = web.browser();
+    FormClient other = web.browser();
     other.get("/account");
     Answer crossed = b.postRaw("/account/profile", with(profile, "_csrf", other.csrf()), Map.of());
     assertThat(crossed.status()).isEqualTo(403);
@@ -80,7 +81,7 @@ class SingleUserModeTest {
 
   @Test
   void aRequestWithABearerTokenNeedsNoCsrfToken() {
-    CookieClient b = web.browser();
+    FormClient b = web.browser();
     b.get("/account");
     Matcher m =
         Pattern.compile("lct_[A-Za-z0-9_-]{43}")

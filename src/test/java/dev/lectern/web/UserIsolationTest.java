@@ -9,6 +9,8 @@ import dev.lectern.digest.Digests;
 import dev.lectern.digest.Subscription;
 import dev.lectern.digest.Subscription.Kind;
 import dev.lectern.paper.Paper;
+import dev.lectern.testing.FormClient;
+import dev.lectern.testing.FormClient.Answer;
 import dev.lectern.testing.TestLibrary;
 import dev.lectern.user.Accounts;
 import dev.lectern.user.ApiTokens;
@@ -20,7 +22,6 @@ import dev.lectern.user.PaperMarks;
 import dev.lectern.user.PaperMarks.State;
 import dev.lectern.user.PendingImports;
 import dev.lectern.user.TrainingSignals;
-import dev.lectern.web.CookieClient.Answer;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,8 +73,8 @@ class UserIsolationTest {
   static TrainingSignals signals;
   static PendingImports pending;
 
-  static CookieClient alice;
-  static CookieClient bob;
+  static FormClient alice;
+  static FormClient bob;
   static long aliceId;
   static long bobId;
   static String aliceToken;
@@ -471,7 +472,7 @@ class UserIsolationTest {
               true,
               () -> {
                 for (String link : List.of(underBob, aliceId + "-" + forged)) {
-                  CookieClient mail = browser();
+                  FormClient mail = browser();
                   Answer r =
                       method.equals("GET")
                           ? mail.get("/digest/unsubscribe/" + link)
@@ -656,17 +657,13 @@ class UserIsolationTest {
 
   @Test
   void anAnonymousVisitorIsSentToSignInOrRefused() {
-    CookieClient anonymous = browser();
+    FormClient anonymous = browser();
     anonymous.get("/login");
     for (Case c : cases()) {
       if (c.open()) continue;
       Answer r;
       if (c.path().startsWith("/api/")) {
-        r =
-            anonymous.send(
-                HttpRequest.newBuilder(web.uri().resolve(c.path()))
-                    .header(Guards.CSRF_HEADER, anonymous.csrf())
-                    .method(c.method(), HttpRequest.BodyPublishers.noBody()));
+        r = anonymous.call(c.method(), c.path());
         assertThat(r.status()).as(c.route()).isEqualTo(401);
       } else {
         r = c.method().equals("GET") ? anonymous.get(c.path()) : anonymous.post(c.path());
@@ -713,12 +710,12 @@ class UserIsolationTest {
         .satisfies(i -> assertThat(i.open(accounts.now())).isTrue());
   }
 
-  private static CookieClient browser() {
-    return new CookieClient(web.uri());
+  private static FormClient browser() {
+    return new FormClient(web.uri());
   }
 
-  private static CookieClient signIn(String name) {
-    CookieClient b = browser();
+  private static FormClient signIn(String name) {
+    FormClient b = browser();
     b.get("/login");
     Answer r = b.post("/login", "name", name, "password", PASSWORD);
     assertThat(r.status()).as(r.body()).isEqualTo(303);
@@ -751,7 +748,7 @@ class UserIsolationTest {
 
   /** A call to the API with Bob's token, no cookies. */
   private static Answer api(String method, String path) {
-    return new CookieClient(web.uri())
+    return new FormClient(web.uri())
         .send(
             HttpRequest.newBuilder(web.uri().resolve(path))
                 .header("Authorization", "Bearer " + bobToken)
