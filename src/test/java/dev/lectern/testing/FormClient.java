@@ -45,10 +45,15 @@ public final class FormClient {
 
   /** POSTs a form with the CSRF token of the last page. */
   public Answer post(String path, String... namesAndValues) {
-    return postRaw(path, withToken(namesAndValues), Map.of());
+    return postRaw(path, withToken(namesAndValues));
   }
 
-  /** POSTs exactly these fields and headers (no token added), form-encoded in the order given. */
+  /** POSTs exactly these fields (no token added), form-encoded in the order given. */
+  public Answer postRaw(String path, Map<String, String> fields) {
+    return postRaw(path, fields, Map.of());
+  }
+
+  /** POSTs exactly these fields and headers (no token added). */
   public Answer postRaw(String path, Map<String, String> fields, Map<String, String> headers) {
     String body =
         fields.entrySet().stream()
@@ -132,6 +137,21 @@ public final class FormClient {
     return HttpRequest.newBuilder(base.resolve(path));
   }
 
+  /** The fields of a page's form posting to {@code action}, hidden ones and CSRF token included. */
+  public static Map<String, String> hiddenFields(String html, String action) {
+    int at = html.indexOf("action=\"" + action + "\"");
+    if (at < 0) throw new AssertionError("no form posting to " + action + " in:\n" + html);
+    String form = html.substring(at, html.indexOf("</form>", at));
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher m =
+        Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .matcher(form);
+    while (m.find()) fields.put(m.group(1), unescape(m.group(2)));
+    if (!fields.containsKey("_csrf"))
+      throw new AssertionError("the form posting to " + action + " has no _csrf field");
+    return fields;
+  }
+
   private Map<String, String> withToken(String... namesAndValues) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("_csrf", csrf);
@@ -142,6 +162,14 @@ public final class FormClient {
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String unescape(String s) {
+    return s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 
   /** An answer, with what tests look at. */

@@ -238,16 +238,15 @@ class AccountsWebTest {
     FormClient b = web.signedIn("grete", PASSWORD, false);
     FormClient other = web.signedIn("hedy", PASSWORD, false);
     Map<String, String> profile = Map.of("email", "g@example.org", "timeZone", "UTC");
-    Answer none = b.postRaw("/account/profile", profile, Map.of());
+    Answer none = b.postRaw("/account/profile", profile);
     assertThat(none.status()).isEqualTo(403);
     assertThat(none.body()).contains("came without its security token");
-    Answer wrong = b.postRaw("/account/profile", with(profile, "_csrf", "x".repeat(43)), Map.of());
+    Answer wrong = b.postRaw("/account/profile", with(profile, "_csrf", "x".repeat(43)));
     assertThat(wrong.status()).isEqualTo(403);
-    Answer othersToken =
-        b.postRaw("/account/profile", with(profile, "_csrf", other.csrf()), Map.of());
+    Answer othersToken = b.postRaw("/account/profile", with(profile, "_csrf", other.csrf()));
     assertThat(othersToken.status()).isEqualTo(403);
     assertThat(web.accounts.users().byName("grete").get().email()).isNull();
-    Answer right = b.postRaw("/account/profile", with(profile, "_csrf", b.csrf()), Map.of());
+    Answer right = b.postRaw("/account/profile", with(profile, "_csrf", b.csrf()));
     assertThat(right.status()).isEqualTo(303);
     Answer header =
         b.postRaw(
@@ -258,7 +257,7 @@ class AccountsWebTest {
     assertThat(b.get("/account").body()).contains("g2@example.org").contains("Europe/Paris");
     // the sign-in form is protected as well (login CSRF)
     FormClient fresh = web.browser();
-    Answer login = fresh.postRaw("/login", Map.of("name", "grete", "password", PASSWORD), Map.of());
+    Answer login = fresh.postRaw("/login", Map.of("name", "grete", "password", PASSWORD));
     assertThat(login.status()).isEqualTo(403);
   }
 

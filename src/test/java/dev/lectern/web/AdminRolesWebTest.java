@@ -93,8 +93,7 @@ class AdminRolesWebTest {
     assertThat(member.status()).isEqualTo(403);
     assertThat(member.body()).contains("Only an admin");
     ada.get("/admin");
-    Answer noToken =
-        ada.postRaw("/admin/users/" + id("cyd") + "/role", Map.of("admin", "true"), Map.of());
+    Answer noToken = ada.postRaw("/admin/users/" + id("cyd") + "/role", Map.of("admin", "true"));
     assertThat(noToken.status()).isEqualTo(403);
     assertThat(web.accounts.users().byName("cyd").orElseThrow().admin()).isFalse();
 

@@ -58,23 +58,22 @@ class SingleUserModeTest {
     assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/");
     Map<String, String> profile = Map.of("email", "me@example.org", "timeZone", "Europe/Berlin");
 
-    Answer none = b.postRaw("/account/profile", profile, Map.of());
+    Answer none = b.postRaw("/account/profile", profile);
     assertThat(none.status()).isEqualTo(403);
     assertThat(none.body()).contains("security token");
-    Answer wrong = b.postRaw("/account/profile", with(profile, "_csrf", "A".repeat(43)), Map.of());
+    Answer wrong = b.postRaw("/account/profile", with(profile, "_csrf", "A".repeat(43)));
     assertThat(wrong.status()).isEqualTo(403);
     // another browser's token does not go with this browser's cookie
     FormClient other = web.browser();
     other.get("/account");
-    Answer crossed = b.postRaw("/account/profile", with(profile, "_csrf", other.csrf()), Map.of());
+    Answer crossed = b.postRaw("/account/profile", with(profile, "_csrf", other.csrf()));
     assertThat(crossed.status()).isEqualTo(403);
     // nor does a token without its cookie (another site's page, which cannot read it)
-    Answer noCookie =
-        web.browser().postRaw("/account/profile", with(profile, "_csrf", b.csrf()), Map.of());
+    Answer noCookie = web.browser().postRaw("/account/profile", with(profile, "_csrf", b.csrf()));
     assertThat(noCookie.status()).isEqualTo(403);
     assertThat(web.accounts.users().byId(1).get().email()).isNull();
 
-    Answer right = b.postRaw("/account/profile", with(profile, "_csrf", b.csrf()), Map.of());
+    Answer right = b.postRaw("/account/profile", with(profile, "_csrf", b.csrf()));
     assertThat(right.status()).isEqualTo(303);
     assertThat(b.get("/account").body()).contains("me@example.org").contains("Europe/Berlin");
   }
@@ -100,7 +99,7 @@ class SingleUserModeTest {
 
   @Test
   void aPostToAPageThatOnlyReadsIsNotAllowedAndSaysWhatIs() {
-    Answer r = web.browser().postRaw("/status", Map.of(), Map.of());
+    Answer r = web.browser().postRaw("/status", Map.of());
     assertThat(r.status()).isEqualTo(405);
     assertThat(r.header("Allow")).isEqualTo("GET, HEAD");
     Answer account =
