@@ -3,6 +3,7 @@ package dev.lectern.cli;
 import dev.lectern.app.ConfigException;
 import dev.lectern.app.Lectern;
 import dev.lectern.app.Settings;
+import dev.lectern.digest.bench.DigestBenchmark;
 import dev.lectern.embed.EmbeddingBenchmark;
 import dev.lectern.recommend.Recommender;
 import dev.lectern.recommend.RetrainBenchmark;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchCommand.Embed.class,
       BenchCommand.Search.class,
-      BenchCommand.Recommend.class
+      BenchCommand.Recommend.class,
+      BenchCommand.Digest.class
     })
 final class BenchCommand {
   @ParentCommand Main main;
@@ -243,6 +245,87 @@ final class BenchCommand {
       spec.commandLine()
           .getOut()
           .print(RetrainBenchmark.run(setup, Recommender.Options.defaults()).text());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "digest",
+      description = {
+        "How long composing the email digests takes, on a copy of the library.",
+        "Copies the library to a scratch library (yours is never changed), makes --users users there"
+            + " with saved searches, follows and saved papers drawn from it, and times composing"
+            + " each one's weekly digest (searches, follows, For you, the mail rendered); nothing"
+            + " is sent. For you needs the papers' vectors: run it on an embedded library, or on a"
+            + " scratch library of bench search (synthetic vectors)."
+      })
+  static final class Digest implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+    @Spec CommandSpec spec;
+
+    @Option(
+        names = "--users",
+        defaultValue = "50",
+        description = "Timed users (default ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(
+        names = "--searches",
+        defaultValue = "3",
+        description = "Saved searches per user (default ${DEFAULT-VALUE}).")
+    int searches;
+
+    @Option(
+        names = "--follows",
+        defaultValue = "2",
+        description = "Authors and categories followed per user (default ${DEFAULT-VALUE}).")
+    int follows;
+
+    @Option(
+        names = "--saved",
+        defaultValue = "200",
+        description = "Saved papers per user (default ${DEFAULT-VALUE}).")
+    int saved;
+
+    @Option(
+        names = "--warmup",
+        defaultValue = "5",
+        description = "Users composed first, untimed (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(
+        names = "--scratch",
+        paramLabel = "DIR",
+        description =
+            "Where the copy goes, kept for reruns (a directory bench search made is reused as it is). Default: a temporary directory, deleted at the end.")
+    Path scratch;
+
+    @Override
+    public Integer call() {
+      if (users < 1 || searches < 0 || follows < 0 || saved < 0 || warmup < 0)
+        throw new ParameterException(
+            spec.commandLine(),
+            "needs --users >= 1 and --searches, --follows, --saved, --warmup >= 0");
+      if (searches + follows > 100)
+        throw new ParameterException(
+            spec.commandLine(), "a user has 100 saved searches and follows at most");
+      Lectern user = bench.main.lectern();
+      if (user.library().count() == 0)
+        throw new ConfigException("the library is empty: import papers first");
+      var out = bench.main.spec().commandLine().getOut();
+      Consumer<String> log =
+          msg -> {
+            out.println("  " + msg);
+            out.flush();
+          };
+      var setup = new DigestBenchmark.Setup(users, searches, follows, saved, warmup, 7);
+      DigestBenchmark.Report report;
+      try (ScratchLibrary copy = ScratchLibrary.of(user, scratch, log)) {
+        report = new DigestBenchmark(copy.lectern(), log).run(setup);
+      }
+      out.println();
+      out.print(report.text());
+      out.flush();
       return 0;
     }
   }

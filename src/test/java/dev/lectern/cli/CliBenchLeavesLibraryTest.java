@@ -121,6 +121,21 @@ class CliBenchLeavesLibraryTest {
   }
 
   @Test
+  void benchDigestMakesItsUsersOnACopyAndChangesNothing() throws Exception {
+    String before = state();
+    Cli r = Cli.run(data, "bench", "digest", "--users", "2", "--saved", "1", "--warmup", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("scratch library", "3 users made", "weekly digests of 2 users", "per user: p50");
+    assertThat(state()).isEqualTo(before);
+    try (Database db = Database.openEmbedded(data);
+        var c = db.connect();
+        var rs = c.createStatement().executeQuery("SELECT count(*) FROM subscriptions")) {
+      assertThat(rs.getInt(1)).as("saved searches and follows in the user's library").isZero();
+    }
+  }
+
+  @Test
   void evalRecsWorksOnItsOwnScratchLibraryAndChangesNothing() throws Exception {
     String before = state();
     // two small pages (the first papers of two sample pages), a small snapshot, and --dismissals

@@ -54,14 +54,26 @@ public final class BenchQueries {
   public static List<String> draw(PaperLibrary library, int count, long seed, boolean handwritten) {
     List<String> first = handwritten ? HANDWRITTEN : WARMUP_KINDS;
     List<String> out = new ArrayList<>(first.subList(0, Math.min(count, first.size())));
-    Random random = new Random(seed);
+    addFromTitles(library, new Random(seed), out, count);
+    return out;
+  }
+
+  /** {@code count} queries from the titles of papers drawn at random (same seed: same queries). */
+  public static List<String> fromTitles(PaperLibrary library, int count, long seed) {
+    List<String> out = new ArrayList<>();
+    addFromTitles(library, new Random(seed), out, count);
+    return out;
+  }
+
+  /** Adds queries from the titles of random papers until {@code out} holds {@code count}. */
+  private static void addFromTitles(
+      PaperLibrary library, Random random, List<String> out, int count) {
     addFromRandomPapers(
         library,
         random,
         out,
         count,
         p -> TitleQueries.of(p.title(), p.categories(), p.authors(), random, out.size()));
-    return out;
   }
 
   /**
