@@ -11,6 +11,7 @@ import dev.lectern.search.bench.ReportText;
 import dev.lectern.search.bench.ScratchLibrary;
 import dev.lectern.search.bench.SearchBenchmark;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -294,6 +295,13 @@ final class BenchCommand {
     int warmup;
 
     @Option(
+        names = "--cutoff",
+        paramLabel = "DAY",
+        description =
+            "The digests' last day, yyyy-mm-dd: they hold the week up to it (default: the library's newest day).")
+    LocalDate cutoff;
+
+    @Option(
         names = "--scratch",
         paramLabel = "DIR",
         description =
@@ -318,7 +326,7 @@ final class BenchCommand {
             out.println("  " + msg);
             out.flush();
           };
-      var setup = new DigestBenchmark.Setup(users, searches, follows, saved, warmup, 7);
+      var setup = new DigestBenchmark.Setup(users, searches, follows, saved, warmup, cutoff, 7);
       DigestBenchmark.Report report;
       try (ScratchLibrary copy = ScratchLibrary.of(user, scratch, log)) {
         report = new DigestBenchmark(copy.lectern(), log).run(setup);

@@ -39,8 +39,10 @@ public final class DigestBenchmark {
    * @param searches saved searches per user (queries drawn from the library's titles)
    * @param follows authors and categories followed per user (of papers drawn at random)
    * @param saved papers each user saved (drawn at random), what For you learns from
+   * @param cutoff the digests' last day (the week up to it); null for the library's newest day
    */
-  public record Setup(int users, int searches, int follows, int saved, int warmup, long seed) {}
+  public record Setup(
+      int users, int searches, int follows, int saved, int warmup, LocalDate cutoff, long seed) {}
 
   /**
    * What was measured.
@@ -98,7 +100,7 @@ public final class DigestBenchmark {
 
   public Report run(Setup setup) {
     Digests digests = lectern.digests(lectern.search(false));
-    LocalDate cutoff = digests.composer().latestDay();
+    LocalDate cutoff = setup.cutoff() != null ? setup.cutoff() : digests.composer().latestDay();
     if (cutoff == null)
       throw new IllegalStateException("the library is empty: import papers first");
     LocalDate since = cutoff.minusDays(7);

@@ -34,7 +34,7 @@ class DigestBenchmarkTest {
       }
       library.embeddings().putAll(OnnxBgeEmbedder.MODEL_ID, vectors, Map.of());
       List<String> log = new ArrayList<>();
-      var setup = new DigestBenchmark.Setup(3, 1, 2, 1, 1, 7);
+      var setup = new DigestBenchmark.Setup(3, 1, 2, 1, 1, null, 7);
 
       DigestBenchmark.Report first = new DigestBenchmark(f.lectern, log::add).run(setup);
       assertThat(log).containsExactly("4 users made, with their searches, follows and saves");
@@ -55,6 +55,12 @@ class DigestBenchmarkTest {
       assertThat(log).isEmpty();
       assertThat(again.mails()).isEqualTo(3);
       assertThat(users.list()).hasSize(5); // the local user and the benchmark's 4
+
+      // a week that ended before the library's papers: nothing to mail
+      var earlier = new DigestBenchmark.Setup(3, 1, 2, 1, 1, DigestFixture.DAY.minusDays(30), 7);
+      DigestBenchmark.Report none = new DigestBenchmark(f.lectern, log::add).run(earlier);
+      assertThat(none.mails()).isZero();
+      assertThat(none.cutoff()).isEqualTo(DigestFixture.DAY.minusDays(30));
     }
   }
 }
