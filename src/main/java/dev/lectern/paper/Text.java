@@ -3,6 +3,7 @@ package dev.lectern.paper;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
  * Text normalization shared by every source, so the same paper reads the same whatever its origin.
@@ -57,13 +58,25 @@ public final class Text {
    * and another source's Gröbner are one key), lower-cased, accents folded, runs of
    * non-alphanumerics collapsed to one space. The same rule the relevance judgments use to name
    * papers. Math is kept as written, so a stray {@code $} pair in a plain title changes nothing.
+   *
+   * <p>Letters that are not a base letter plus an accent (ø, ł, ß, æ, œ, đ, ð, þ, ı, ħ) are folded
+   * as the search analyzers fold them ({@link ASCIIFoldingFilter}): Søren is Soren, Straße is
+   * Strasse. Greek, Cyrillic, CJK and other scripts keep their letters.
    */
   public static String titleKey(String title) {
     if (title == null) return "";
     String decoded = Latex.toUnicode(title);
     String folded =
-        MARKS.matcher(Normalizer.normalize(decoded, Normalizer.Form.NFKD)).replaceAll("");
+        foldToAscii(
+            MARKS.matcher(Normalizer.normalize(decoded, Normalizer.Form.NFKD)).replaceAll(""));
     return NON_ALNUM.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+  }
+
+  private static String foldToAscii(String s) {
+    if (s.chars().allMatch(c -> c < 0x80)) return s;
+    char[] in = s.toCharArray();
+    char[] out = new char[4 * in.length]; // Lucene folds one char to at most four ("⑽" is "(10)")
+    return new String(out, 0, ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length));
   }
 
   public static boolean isBlank(String s) {

@@ -120,7 +120,7 @@ public final class Database implements AutoCloseable {
     return Flyway.configure()
         .dataSource(url, null, null)
         .locations("classpath:db/migration/" + vendor)
-        .javaMigrations(new V13__DecodedTitleKeys());
+        .javaMigrations(new V13__DecodedTitleKeys(), new V14__FoldedTitleKeys());
   }
 
   /**

@@ -180,9 +180,9 @@ public final class PaperWriter implements AutoCloseable {
     if (incoming.hasArxivId()) {
       if (!titleOnlyPapers) return null;
       // A paper first known only by its title moves to its arXiv id when that arrives. Found by its
-      // title key, not by the id its title gives now: a library older than V13 derived the ids of
-      // LaTeX titles from keys that did not decode them, and V13 re-keyed those papers, not their
-      // ids.
+      // title key, not by the id its title gives now: a library older than V13 (V14) derived the
+      // ids of LaTeX titles (of ø, ß...) from keys that did not decode (fold) them, and V13 (V14)
+      // re-keyed those papers, not their ids.
       return queryOne(titleOnlyByTitleKey, incoming.titleKey());
     }
     // A title-only sighting not known by its title id joins a paper with an arXiv id and the same

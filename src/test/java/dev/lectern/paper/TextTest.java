@@ -35,6 +35,34 @@ class TextTest {
     assertThat(Text.titleKey("Balázs: Über-Fast  GNNs!")).isEqualTo("balazs uber fast gnns");
   }
 
+  /** Letters NFKD leaves whole fold as the search analyzers fold them, whichever their case. */
+  @Test
+  void titleKeyFoldsLettersThatAreNotABaseLetterPlusAnAccent() {
+    assertThat(Text.titleKey("Søren and ØRSTED")).isEqualTo("soren and orsted");
+    assertThat(Text.titleKey("Łukasz in łódź")).isEqualTo("lukasz in lodz");
+    assertThat(Text.titleKey("Straße, STRAẞE")).isEqualTo("strasse strasse");
+    assertThat(Text.titleKey("Æsir encyclopædia")).isEqualTo("aesir encyclopaedia");
+    assertThat(Text.titleKey("Œuvres, cœur")).isEqualTo("oeuvres coeur");
+    assertThat(Text.titleKey("Đorđe Đ")).isEqualTo("dorde d");
+    assertThat(Text.titleKey("Ðað, Þórr")).isEqualTo("dad thorr");
+    assertThat(Text.titleKey("Kırşehir")).isEqualTo("kirsehir");
+    assertThat(Text.titleKey("Ħamrun ħ")).isEqualTo("hamrun h");
+    assertThat(Text.titleKey("Bj{\\o}rn and Stra{\\ss}e by \\L{}ukasz"))
+        .isEqualTo(Text.titleKey("Bjørn and Straße by Łukasz"))
+        .isEqualTo("bjorn and strasse by lukasz");
+  }
+
+  /** Scripts without an ASCII spelling keep their letters: such a title still has a key. */
+  @Test
+  void titleKeyKeepsNonLatinScripts() {
+    assertThat(Text.titleKey("Η θεωρία των αριθμών, Άλγεβρα"))
+        .isEqualTo("η θεωρια των αριθμων αλγεβρα");
+    assertThat(Text.titleKey("深度学习的研究：综述")).isEqualTo("深度学习的研究 综述");
+    assertThat(Text.titleKey("日本語のタイトル")).isEqualTo("日本語のタイトル");
+    assertThat(Text.titleKey("Обзор: Ёлка")).isEqualTo("обзор елка");
+    assertThat(Text.titleKey("Ø-Søren and 深度学习")).isEqualTo("o soren and 深度学习");
+  }
+
   @Test
   void arxivLatexAndTheDecodedTitleOfOtherSourcesHaveOneKey() {
     String key = "on the complexity of computing grobner bases for weighted homogeneous systems";

@@ -183,21 +183,26 @@ class PaperImportTest {
   /** The library holds arXiv's LaTeX title, the reference manager the decoded one. */
   @Test
   void aDecodedTitleFindsThePaperWhoseArxivTitleIsInLatex() {
+    assertTheImportedTitleFindsTheStoredOne(
+        "Solitons of the nonlinear Schr\\\"odinger equation",
+        "Solitons of the Nonlinear Schrödinger Equation");
+  }
+
+  /** Letters NFKD leaves whole (ø, ł, ß) fold too: the file spells the title without them. */
+  @Test
+  void anUnaccentedTitleFindsThePaperWithLettersNfkdLeavesWhole() {
+    assertTheImportedTitleFindsTheStoredOne(
+        "S{\\o}ren's lemma for \\L{}ukasiewicz logic on the Straße",
+        "Soren's Lemma for Lukasiewicz Logic on the Strasse");
+  }
+
+  private void assertTheImportedTitleFindsTheStoredOne(String stored, String imported) {
     TestLibrary.write(
         library,
         TestLibrary.paper(
-            "2403.00004",
-            "Solitons of the nonlinear Schr\\\"odinger equation",
-            "x",
-            List.of("A"),
-            List.of("math.AP"),
-            PaperMarksTest.DAY,
-            null));
-    String json =
-        """
-        [{"id":"a","type":"article","title":"Solitons of the Nonlinear Schrödinger Equation"}]
-        """;
-    Report r = imports.run(ADA, "Waves", ImportSources.cslJson(json));
+            "2403.00004", stored, "x", List.of("A"), List.of("math.AP"), PaperMarksTest.DAY, null));
+    String json = "[{\"id\":\"a\",\"type\":\"article\",\"title\":\"" + imported + "\"}]";
+    Report r = imports.run(ADA, "Titles", ImportSources.cslJson(json));
     assertThat(r.added()).extracting(Line::paperId).containsExactly("2403.00004");
     assertThat(r.pending()).isEmpty();
   }
