@@ -253,7 +253,7 @@ final class BenchCommand {
   @Command(
       name = "digest",
       description = {
-        "How long composing the email digests takes, on a copy of the library.",
+        "How long composing the email digests takes, on a copy.",
         "Copies the library to a scratch library (yours is never changed), makes --users users there"
             + " with saved searches, follows and saved papers drawn from it, and times composing"
             + " each one's weekly digest (searches, follows, For you, the mail rendered); nothing"
