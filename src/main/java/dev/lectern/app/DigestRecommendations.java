@@ -32,9 +32,10 @@ final class DigestRecommendations implements Recommendations {
   }
 
   @Override
-  public List<Recommended> since(long userId, LocalDate since, LocalDate cutoff, int limit) {
-    LocalDate from = since == null ? cutoff.minusDays(windowDays - 1L) : since.plusDays(1);
-    List<Recommendation> top = forYou.recommend(userId, from, cutoff, limit).recommendations();
+  public List<Recommended> of(
+      long userId, LocalDate from, LocalDate to, Set<String> only, int limit) {
+    LocalDate first = from == null ? to.minusDays(windowDays - 1L) : from;
+    List<Recommendation> top = forYou.recommend(userId, first, to, only, limit).recommendations();
     if (top.isEmpty()) return List.of();
     Set<String> named = new LinkedHashSet<>();
     top.forEach(r -> named.add(r.because().getFirst()));

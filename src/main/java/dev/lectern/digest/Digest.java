@@ -2,6 +2,7 @@ package dev.lectern.digest;
 
 import dev.lectern.digest.DigestUsers.Recipient;
 import dev.lectern.paper.Paper;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,9 +14,16 @@ import java.util.List;
  *     best first (see {@link #onlyRecommended})
  * @param since papers of days after this one ...
  * @param cutoff ... up to this one
+ * @param arrivedUntil how far the library's arrivals went when it was composed (see {@link
+ *     DigestWindow}); null when its window had no papers at all
  */
 public record Digest(
-    Recipient user, LocalDate since, LocalDate cutoff, List<Item> items, List<Item> trending) {
+    Recipient user,
+    LocalDate since,
+    LocalDate cutoff,
+    List<Item> items,
+    List<Item> trending,
+    Instant arrivedUntil) {
 
   /** How the reason of a "For you" paper begins. */
   public static final String RECOMMENDED = "recommended because ";

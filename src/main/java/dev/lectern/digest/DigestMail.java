@@ -56,7 +56,13 @@ public final class DigestMail {
 
   private DigestMailView view(Digest d, String unsubscribeToken) {
     int n = d.items().size();
-    LocalDate first = d.since().plusDays(1);
+    // papers that arrived late belong to days before the digest's own (see DigestWindow)
+    LocalDate first =
+        d.items().stream()
+            .map(Digest.Item::day)
+            .filter(day -> !day.isAfter(d.cutoff()))
+            .reduce(d.since().plusDays(1), (a, b) -> a.isBefore(b) ? a : b);
+    if (first.isAfter(d.cutoff())) first = d.cutoff();
     String days =
         first.equals(d.cutoff())
             ? DAY.format(d.cutoff())

@@ -86,19 +86,37 @@ public final class DigestRun {
     if (sends.exists(r.id(), period)) return null;
     LocalDate cutoff = composer.latestDay();
     if (cutoff == null) return null; // an empty library: nothing yet, nothing owed
-    LocalDate since = sends.lastCutoff(r.id()).orElse(cutoff.minusDays(r.settings().periodDays()));
-    if (!cutoff.isAfter(since)) {
-      sends.addEmpty(r.id(), period, since, since, now); // no new day: weekend, holiday
-      return false;
-    }
-    Digest d = composer.compose(r, since, cutoff);
+    DigestWindow w = window(r, cutoff);
+    Digest d = composer.compose(r, w);
     if (d.isEmpty()) {
-      sends.addEmpty(r.id(), period, since, cutoff, now);
+      // nothing new (a weekend, a holiday): no mail, and the next digest starts from here
+      sends.addEmpty(r.id(), period, w.since(), cutoff, d.arrivedUntil(), now);
       return false;
     }
     Composed m = mail.compose(d, tokens.unsubscribe(r.id()));
     return sends.addPending(
-        r.id(), period, since, cutoff, r.email(), m, messageId(r, period), d.recommended(), now);
+        r.id(),
+        period,
+        w.since(),
+        cutoff,
+        r.email(),
+        m,
+        messageId(r, period),
+        d.recommended(),
+        d.arrivedUntil(),
+        now);
+  }
+
+  /**
+   * What the user's next digest covers: the days after the last one's up to {@code cutoff}, and
+   * what arrived since it (the first reaches one period back).
+   */
+  private DigestWindow window(Recipient r, LocalDate cutoff) {
+    return sends
+        .last(r.id())
+        .map(last -> new DigestWindow(last.cutoff(), cutoff, last.arrivedUntil()))
+        .orElseGet(
+            () -> new DigestWindow(cutoff.minusDays(r.settings().periodDays()), cutoff, null));
   }
 
   private Report send(Instant now, BooleanSupplier stop, int composed, int empty) {
@@ -181,11 +199,9 @@ public final class DigestRun {
         out.add(new Preview(r, null, "the library is empty"));
         continue;
       }
-      LocalDate since =
-          sends.lastCutoff(r.id()).orElse(cutoff.minusDays(r.settings().periodDays()));
-      Digest d = composer.compose(r, since, cutoff);
-      if (!cutoff.isAfter(since) || d.isEmpty()) {
-        out.add(new Preview(r, null, "nothing new since " + since + ": no mail"));
+      Digest d = composer.compose(r, window(r, cutoff));
+      if (d.isEmpty()) {
+        out.add(new Preview(r, null, "nothing new since the last digest: no mail"));
       } else {
         out.add(new Preview(r, mail.compose(d, tokens.unsubscribe(r.id())), null));
       }

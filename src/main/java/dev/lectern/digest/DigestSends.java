@@ -61,31 +61,43 @@ public final class DigestSends {
         .isEmpty();
   }
 
-  /** The last day the user's digests have covered, empty before their first. */
-  public Optional<LocalDate> lastCutoff(long userId) {
+  /**
+   * The user's last digest: the last day it covered, and how far the library's arrivals went when
+   * it was composed (see {@link DigestWindow}; a digest from before that was recorded gives the
+   * time it was).
+   */
+  public record Last(LocalDate cutoff, Instant arrivedUntil) {}
+
+  /** The user's last digest, empty before their first. */
+  public Optional<Last> last(long userId) {
     return sql
         .query(
             "the last digest",
-            "SELECT MAX(cutoff_day) FROM digest_sends WHERE user_id = ?",
-            rs -> rs.getString(1),
+            "SELECT cutoff_day, COALESCE(arrived_until, created_at) FROM digest_sends"
+                + " WHERE user_id = ? ORDER BY cutoff_day DESC, id DESC LIMIT 1",
+            rs -> new Last(LocalDate.parse(rs.getString(1)), Instant.parse(rs.getString(2))),
             userId)
         .stream()
-        .filter(d -> d != null)
-        .findFirst()
-        .map(LocalDate::parse);
+        .findFirst();
   }
 
   /** Records a period with nothing to send; false when the period already has its row. */
   public boolean addEmpty(
-      long userId, Instant period, LocalDate since, LocalDate cutoff, Instant now) {
+      long userId,
+      Instant period,
+      LocalDate since,
+      LocalDate cutoff,
+      Instant arrivedUntil,
+      Instant now) {
     return sql.update(
             "an empty digest",
             "INSERT OR IGNORE INTO digest_sends (user_id, period, since_day, cutoff_day, status,"
-                + " created_at) VALUES (?, ?, ?, ?, 'empty', ?)",
+                + " arrived_until, created_at) VALUES (?, ?, ?, ?, 'empty', ?, ?)",
             userId,
             period.toString(),
             since.toString(),
             cutoff.toString(),
+            arrivedUntil == null ? null : arrivedUntil.toString(),
             now.toString())
         == 1;
   }
@@ -103,13 +115,14 @@ public final class DigestSends {
       Composed mail,
       String messageId,
       List<String> recommended,
+      Instant arrivedUntil,
       Instant now) {
     return sql.update(
             "a digest to send",
             "INSERT OR IGNORE INTO digest_sends (user_id, period, since_day, cutoff_day, status,"
                 + " next_attempt, recipient, subject, text_body, html_body, message_id,"
-                + " recommended, created_at)"
-                + " VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " recommended, arrived_until, created_at)"
+                + " VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             userId,
             period.toString(),
             since.toString(),
@@ -121,6 +134,7 @@ public final class DigestSends {
             mail.html(),
             messageId,
             recommended.isEmpty() ? null : String.join(" ", recommended),
+            arrivedUntil == null ? null : arrivedUntil.toString(),
             now.toString())
         == 1;
   }

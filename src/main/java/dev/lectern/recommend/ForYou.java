@@ -3,6 +3,7 @@ package dev.lectern.recommend;
 import dev.lectern.embed.OnnxBgeEmbedder;
 import dev.lectern.store.PaperLibrary;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -110,13 +111,24 @@ public final class ForYou {
    * empty library), best first: a digest's window.
    */
   public Result recommend(long userId, LocalDate from, LocalDate to, int limit) {
+    return recommend(userId, from, to, null, limit);
+  }
+
+  /**
+   * The same among {@code only} (null: all), a digest's papers that arrived since the one before:
+   * the models still learn from the window's papers, and rank just these.
+   */
+  public Result recommend(
+      long userId, LocalDate from, LocalDate to, Collection<String> only, int limit) {
     UserSignals s = signals.signals(userId);
     if (s.allSaved().isEmpty()) return Result.empty(Status.NOTHING_SAVED, from, to);
     if (to == null || from.isAfter(to)) return Result.empty(Status.NO_CANDIDATES, from, to);
     int days = (int) Math.min(3660, java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1);
-    Candidates candidates = Candidates.recent(library, to, days, settings.maxCandidates());
-    // the candidates double as the negatives' pool: recent papers the user did not save
-    Set<String> ids = new LinkedHashSet<>(candidates.ids());
+    Candidates window = Candidates.recent(library, to, days, settings.maxCandidates());
+    Candidates candidates = only == null ? window : new Candidates(only.stream().sorted().toList());
+    // the window's papers double as the negatives' pool: recent papers the user did not save
+    Set<String> ids = new LinkedHashSet<>(window.ids());
+    ids.addAll(candidates.ids());
     ids.addAll(s.allSaved());
     ids.addAll(s.dismissed());
     PaperVectors vectors =

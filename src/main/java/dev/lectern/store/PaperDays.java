@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -166,6 +167,34 @@ public final class PaperDays {
       }
     } catch (SQLException e) {
       throw new StoreException("cannot read papers: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** A paper of a span and when it entered the library. */
+  public record Arrival(String id, LocalDate day, Instant firstSeen) {}
+
+  /**
+   * Every paper with its day in {@code [from, to]}, with when it entered the library: what a digest
+   * reads to list the papers that arrived since the one before (arXiv announces part of a day's
+   * papers a day later).
+   */
+  public List<Arrival> arrivals(LocalDate from, LocalDate to) {
+    List<Arrival> out = new ArrayList<>();
+    try (Connection c = db.connect();
+        PreparedStatement ps = c.prepareStatement("SELECT id, " + DAY + ", first_seen" + SPAN)) {
+      ps.setString(1, from.toString());
+      ps.setString(2, to.toString());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next())
+          out.add(
+              new Arrival(
+                  rs.getString(1),
+                  LocalDate.parse(rs.getString(2)),
+                  Instant.parse(rs.getString(3))));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the papers' arrivals: " + e.getMessage(), e);
     }
     return out;
   }

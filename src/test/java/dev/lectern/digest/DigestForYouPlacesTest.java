@@ -45,7 +45,7 @@ class DigestForYouPlacesTest {
       }
       f.add(papers.toArray(Paper[]::new));
       Recommendations forYou =
-          (user, since, cutoff, limit) ->
+          (user, from, to, only, limit) ->
               recommended.stream()
                   .limit(limit)
                   .map(id -> new Recommended(id, "you saved “Something”"))

@@ -36,6 +36,7 @@ class DigestSendsTest {
                   MAIL,
                   "<m@lectern>",
                   List.of("2403.10001", "2403.10002"),
+                  NOW,
                   NOW))
           .isTrue();
       long id = sends.due(NOW).getFirst().id();
