@@ -24,9 +24,9 @@ import java.util.Set;
 /**
  * Finds a user's new papers: those of each saved search, follow and recommendation that are new to
  * a digest ({@link DigestWindow}: of its days, or arrived since the previous digest), each paper
- * once with all its reasons, none the user said "not interested" to. A saved search matches by its words and
- * filters (lexical), whatever mode it was saved with: a search by meaning finds neighbours for any
- * text, which would fill every digest.
+ * once with all its reasons, none the user said "not interested" to. A saved search matches by its
+ * words and filters (lexical), whatever mode it was saved with: a search by meaning finds
+ * neighbours for any text, which would fill every digest.
  */
 public final class DigestComposer {
   /** Papers taken from each saved search or follow. */
