@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.embed.OnnxBgeEmbedder;
 import dev.lectern.store.PaperLibrary;
+import dev.lectern.store.PaperWriter;
 import dev.lectern.user.PaperMarks;
 import dev.lectern.user.PaperMarks.Mark;
 import java.nio.file.Path;
@@ -113,6 +114,39 @@ class DigestArrivalsTest {
           .contains("/papers/2403.10012")
           .contains("ecommended because you saved")
           .doesNotContain("/papers/2403.10011");
+    }
+  }
+
+  @Test
+  void aBatchWrittenWhileAnotherImportCommittedIsInTheNextDigest() {
+    try (DigestFixture f = DigestFixture.start(dataDir)) {
+      PaperLibrary library = f.lectern.library();
+      // a long import: its writer opens (and reads its source) while a quicker one commits
+      try (PaperWriter slow = library.writer(0)) {
+        f.add(
+            DigestFixture.paper(
+                "2403.10031",
+                "Graph spectra",
+                "Ada Lovelace",
+                "cs.LG",
+                DigestFixture.DAY.plusDays(1),
+                null));
+        assertThat(digestOn(f, MORNING)).contains("/papers/2403.10031");
+
+        slow.write(
+            DigestFixture.paper(
+                "2403.10032",
+                "Graph colouring",
+                "Ada Lovelace",
+                "cs.LG",
+                DigestFixture.DAY.plusDays(1),
+                null));
+        slow.commit(Map.of(), null);
+      }
+      f.lectern.index().sync();
+      assertThat(digestOn(f, MORNING.plus(Duration.ofDays(1))))
+          .contains("/papers/2403.10032")
+          .doesNotContain("/papers/2403.10031");
     }
   }
 
