@@ -118,6 +118,38 @@ class DigestArrivalsTest {
   }
 
   @Test
+  void aPaperThatArrivesWhileADigestIsComposedIsInTheNextOne() {
+    try (DigestFixture f = DigestFixture.start(dataDir)) {
+      // For you is asked after the digest read the arrivals: an import commits right then
+      Recommendations importing =
+          (user, from, to, only, limit) -> {
+            f.add(
+                DigestFixture.paper(
+                    "2403.10021",
+                    "Graph rewiring",
+                    "Ada Lovelace",
+                    "cs.LG",
+                    DigestFixture.DAY.plusDays(1),
+                    null));
+            return List.of();
+          };
+      Digests composing =
+          Digests.open(
+              f.lectern.library(),
+              f.lectern.search(false),
+              dataDir,
+              f.lectern.mailSettings(),
+              importing);
+      assertThat(composing.run().run(MORNING, NEVER).composed()).isEqualTo(1);
+      assertThat(composing.sends().due(MORNING.plus(Duration.ofDays(1))).getLast().mail().text())
+          .contains("/papers/2403.10001")
+          .doesNotContain("/papers/2403.10021");
+
+      assertThat(digestOn(f, MORNING.plus(Duration.ofDays(1)))).contains("/papers/2403.10021");
+    }
+  }
+
+  @Test
   void aBatchWrittenWhileAnotherImportCommittedIsInTheNextDigest() {
     try (DigestFixture f = DigestFixture.start(dataDir)) {
       PaperLibrary library = f.lectern.library();
