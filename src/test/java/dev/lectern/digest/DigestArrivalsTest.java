@@ -54,6 +54,13 @@ class DigestArrivalsTest {
               "cs.LG",
               DigestFixture.DAY.plusDays(1),
               null));
+      // a dry run shows the same, and records nothing
+      Digests digests = f.lectern.digests(f.lectern.search(false));
+      for (int i = 0; i < 2; i++)
+        assertThat(digests.run().preview(digests.users().subscribed()).getFirst().mail().text())
+            .contains("/papers/2403.10005")
+            .contains("/papers/2403.10006")
+            .doesNotContain("/papers/2403.10001");
       String second = digestOn(f, MORNING.plus(Duration.ofDays(1)));
       assertThat(second)
           .contains("/papers/2403.10005")
