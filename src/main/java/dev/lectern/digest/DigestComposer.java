@@ -176,8 +176,9 @@ public final class DigestComposer {
   /**
    * A first digest's papers are those of its days; a later one's, those that arrived since the one
    * before ({@link DigestWindow}). The newest arrival read here is where the next digest starts: a
-   * paper written after this read has a later {@code first_seen} (the library's writer stamps each
-   * batch after the previous one committed), so it is the next digest's, never lost.
+   * paper committed after this read has a later {@code first_seen} (the library's writer stamps
+   * each batch when it takes the write lock, after the batch before committed), so it is the next
+   * digest's, never lost.
    */
   private New fresh(DigestWindow window) {
     Set<String> ids = new java.util.HashSet<>();

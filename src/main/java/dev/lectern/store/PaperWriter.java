@@ -36,6 +36,8 @@ public final class PaperWriter implements AutoCloseable {
   private final PreparedStatement update;
   private final PreparedStatement insertSource;
   private final PreparedStatement insertReject;
+
+  /** The batch's time (first_seen, last_changed): when it took the write lock. */
   private String now = Instant.now().toString();
 
   /**
@@ -109,10 +111,15 @@ public final class PaperWriter implements AutoCloseable {
    *
    * <p>With the lock held, the change numbers are brought up to what other processes committed, so
    * two imports at once never reuse a number (the index would skip the papers of the later commit).
+   * The batch's time is read then too, so times follow the order batches commit in, whichever
+   * process writes them: a digest lists the papers that arrived after the newest one it read before
+   * (DigestComposer), and a batch stamped before another's commit but committed after that digest
+   * was read would be in no digest.
    */
   private void lockForWriting() throws SQLException {
     if (locked) return;
     takeWriteLock.executeUpdate();
+    now = Instant.now().toString();
     try (ResultSet rs = lastChangeSeq.executeQuery()) {
       if (rs.next()) seq.advanceTo(rs.getLong(1));
     }
@@ -165,7 +172,6 @@ public final class PaperWriter implements AutoCloseable {
       if (counts != null && runId > 0) ImportRuns.updateCounts(conn, runId, counts);
       conn.commit();
       locked = false;
-      now = Instant.now().toString();
     } catch (SQLException e) {
       throw new StoreException("cannot commit a batch to the library: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.embed.OnnxBgeEmbedder;
 import dev.lectern.store.PaperLibrary;
+import dev.lectern.store.PaperWriter;
 import dev.lectern.user.PaperMarks;
 import dev.lectern.user.PaperMarks.Mark;
 import java.nio.file.Path;
@@ -53,6 +54,13 @@ class DigestArrivalsTest {
               "cs.LG",
               DigestFixture.DAY.plusDays(1),
               null));
+      // a dry run shows the same, and records nothing
+      Digests digests = f.lectern.digests(f.lectern.search(false));
+      for (int i = 0; i < 2; i++)
+        assertThat(digests.run().preview(digests.users().subscribed()).getFirst().mail().text())
+            .contains("/papers/2403.10005")
+            .contains("/papers/2403.10006")
+            .doesNotContain("/papers/2403.10001");
       String second = digestOn(f, MORNING.plus(Duration.ofDays(1)));
       assertThat(second)
           .contains("/papers/2403.10005")
@@ -113,6 +121,71 @@ class DigestArrivalsTest {
           .contains("/papers/2403.10012")
           .contains("ecommended because you saved")
           .doesNotContain("/papers/2403.10011");
+    }
+  }
+
+  @Test
+  void aPaperThatArrivesWhileADigestIsComposedIsInTheNextOne() {
+    try (DigestFixture f = DigestFixture.start(dataDir)) {
+      // For you is asked after the digest read the arrivals: an import commits right then
+      Recommendations importing =
+          (user, from, to, only, limit) -> {
+            f.add(
+                DigestFixture.paper(
+                    "2403.10021",
+                    "Graph rewiring",
+                    "Ada Lovelace",
+                    "cs.LG",
+                    DigestFixture.DAY.plusDays(1),
+                    null));
+            return List.of();
+          };
+      Digests composing =
+          Digests.open(
+              f.lectern.library(),
+              f.lectern.search(false),
+              dataDir,
+              f.lectern.mailSettings(),
+              importing);
+      assertThat(composing.run().run(MORNING, NEVER).composed()).isEqualTo(1);
+      assertThat(composing.sends().due(MORNING.plus(Duration.ofDays(1))).getLast().mail().text())
+          .contains("/papers/2403.10001")
+          .doesNotContain("/papers/2403.10021");
+
+      assertThat(digestOn(f, MORNING.plus(Duration.ofDays(1)))).contains("/papers/2403.10021");
+    }
+  }
+
+  @Test
+  void aBatchWrittenWhileAnotherImportCommittedIsInTheNextDigest() {
+    try (DigestFixture f = DigestFixture.start(dataDir)) {
+      PaperLibrary library = f.lectern.library();
+      // a long import: its writer opens (and reads its source) while a quicker one commits
+      try (PaperWriter slow = library.writer(0)) {
+        f.add(
+            DigestFixture.paper(
+                "2403.10031",
+                "Graph spectra",
+                "Ada Lovelace",
+                "cs.LG",
+                DigestFixture.DAY.plusDays(1),
+                null));
+        assertThat(digestOn(f, MORNING)).contains("/papers/2403.10031");
+
+        slow.write(
+            DigestFixture.paper(
+                "2403.10032",
+                "Graph colouring",
+                "Ada Lovelace",
+                "cs.LG",
+                DigestFixture.DAY.plusDays(1),
+                null));
+        slow.commit(Map.of(), null);
+      }
+      f.lectern.index().sync();
+      assertThat(digestOn(f, MORNING.plus(Duration.ofDays(1))))
+          .contains("/papers/2403.10032")
+          .doesNotContain("/papers/2403.10031");
     }
   }
 
