@@ -314,8 +314,16 @@ final class ForYouPage {
   private void leaveOut(Context ctx) {
     String id = Forms.required(ctx, "paper");
     boolean on = Forms.on(ctx);
-    if (marks.set(viewers.of(ctx).userId(), id, Mark.UNTRAINED, on).isEmpty())
-      throw PaperPage.unknown(id);
+    long user = viewers.of(ctx).userId();
+    // only what trains a model can be left out of it: a mark on any other paper would sit unseen
+    // until the paper was saved, and keep it out of the training then
+    if (on && !signals.signals(user).allSaved().contains(id)) {
+      if (titles(List.of(id)).isEmpty()) throw PaperPage.unknown(id);
+      throw HttpError.badRequest(
+          "only a paper you saved or put in a collection can be left out of what For you learns"
+              + " from");
+    }
+    if (marks.set(user, id, Mark.UNTRAINED, on).isEmpty()) throw PaperPage.unknown(id);
     Forms.back(ctx, "/for-you/training");
   }
 

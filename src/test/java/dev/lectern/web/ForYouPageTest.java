@@ -275,6 +275,14 @@ class ForYouPageTest {
     browser.get("/"); // a page with forms: the CSRF cookie and token
     assertThat(browser.post("/for-you/training", "paper", "9999.99999", "on", "true").status())
         .isEqualTo(404);
+    // a paper the viewer never saved trains nothing, so it cannot be left out
+    Answer unsaved = browser.post("/for-you/training", "paper", SAVED, "on", "true");
+    assertThat(unsaved.status()).isEqualTo(400);
+    assertThat(unsaved.body()).contains("only a paper you saved or put in a collection");
+    assertThat(
+            new TrainingSignals(web.lectern.library(), Clock.systemUTC())
+                .untrained(Viewer.LOCAL_USER))
+        .doesNotContain(SAVED);
     assertThat(browser.get("/for-you?x=1").status()).isEqualTo(400);
   }
 }

@@ -376,7 +376,9 @@ class UserIsolationTest {
             "/for-you/training",
             false,
             () -> {
-              redirected(bob.post("/for-you/training", "paper", SAVED, "on", "true"));
+              // Bob never saved it: nothing of his to leave out, and Alice's mark stays
+              assertThat(bob.post("/for-you/training", "paper", SAVED, "on", "true").status())
+                  .isEqualTo(400);
               redirected(bob.post("/for-you/training", "paper", SAVED, "on", "false"));
             }));
 
