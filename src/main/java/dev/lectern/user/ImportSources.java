@@ -2,6 +2,7 @@ package dev.lectern.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lectern.paper.Latex;
 import dev.lectern.paper.PaperIds;
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,8 +16,6 @@ import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
 import org.jbibtex.Key;
-import org.jbibtex.LaTeXParser;
-import org.jbibtex.LaTeXPrinter;
 import org.jbibtex.ParseException;
 
 /**
@@ -71,18 +70,47 @@ public final class ImportSources {
     return out;
   }
 
-  /** A BibTeX file: each entry by its eprint, an arXiv url or DOI, else its title. */
+  /**
+   * A BibTeX file: each entry by its eprint, an arXiv url or DOI, else its title. A file that will
+   * not parse whole is read entry by entry (each from a line starting with {@code @}), so one
+   * broken entry costs only itself.
+   */
   public static Entries bibtex(String bibtex) {
     Entries out = new Entries(new ArrayList<>(), new ArrayList<>());
-    BibTeXDatabase db;
-    BibTeXParser parser;
     try {
-      parser = new BibTeXParser();
-      db = parser.parse(new StringReader(bibtex));
-    } catch (ParseException | RuntimeException e) {
-      out.unreadable().add(new Unreadable("the file", "not BibTeX: " + firstLine(e.getMessage())));
-      return out;
+      addEntries(out, parse(bibtex));
+    } catch (ParseException | RuntimeException whole) {
+      List<String> lines = bibtex.lines().toList();
+      List<Integer> starts = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++)
+        if (lines.get(i).stripLeading().startsWith("@")) starts.add(i);
+      if (starts.size() < 2) {
+        out.unreadable()
+            .add(new Unreadable("the file", "not BibTeX: " + firstLine(whole.getMessage())));
+        return out;
+      }
+      starts.add(lines.size());
+      for (int k = 0; k + 1 < starts.size(); k++) {
+        String chunk = String.join("\n", lines.subList(starts.get(k), starts.get(k + 1)));
+        try {
+          addEntries(out, parse(chunk));
+        } catch (ParseException | RuntimeException e) {
+          out.unreadable()
+              .add(
+                  new Unreadable(
+                      "the entry at line " + (starts.get(k) + 1),
+                      "not BibTeX: " + firstLine(e.getMessage())));
+        }
+      }
     }
+    return out;
+  }
+
+  private static BibTeXDatabase parse(String bibtex) throws ParseException {
+    return new BibTeXParser().parse(new StringReader(bibtex));
+  }
+
+  private static void addEntries(Entries out, BibTeXDatabase db) {
     for (Map.Entry<Key, BibTeXEntry> e : db.getEntries().entrySet()) {
       String where = "entry " + e.getKey().getValue();
       BibTeXEntry entry = e.getValue();
@@ -98,7 +126,6 @@ public final class ImportSources {
         out.unreadable().add(new Unreadable(where, "no arXiv id, arXiv link or title"));
       else add(out, new Wanted(where, id, title));
     }
-    return out;
   }
 
   /** A CSL-JSON file (an array of items): by URL, DOI or number (arXiv id), else title. */
@@ -170,18 +197,13 @@ public final class ImportSources {
   }
 
   /**
-   * A BibTeX title's LaTeX as text ({@code {G}r\"obner} is Gröbner); as written if it will not
-   * parse.
+   * A BibTeX title's LaTeX as text ({@code {G}r\"obner} is Gröbner, {@code \emph{x}} is x), by the
+   * decoder arXiv's titles go through, so a title key made from it matches theirs (math stays as
+   * written in both).
    */
   private static String printed(String latex) {
     if (latex == null) return null;
-    String text;
-    try {
-      text = new LaTeXPrinter().print(new LaTeXParser().parse(latex));
-    } catch (ParseException | RuntimeException e) {
-      text = latex.replaceAll("[{}]", "");
-    }
-    text = text.replaceAll("\\s+", " ").strip();
+    String text = Latex.toUnicode(latex).replaceAll("\\s+", " ").strip();
     return text.isEmpty() ? null : text;
   }
 

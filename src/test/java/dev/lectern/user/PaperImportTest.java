@@ -124,6 +124,29 @@ class PaperImportTest {
         .satisfies(u -> assertThat(u.why()).startsWith("not BibTeX"));
   }
 
+  /** One broken entry costs only itself; titles decode as arXiv's do (QA, session 13). */
+  @Test
+  void aBrokenEntryLeavesTheOthersAndTitlesDecodeTheirLatex() {
+    String bib =
+        """
+        @article{good, title={A {\\'E}tude on \\emph{Schr\\"odinger} operators $\\alpha$-stable}}
+        @misc{other, eprint={2404.15574}}
+
+        @broken{
+        """;
+    Entries e = ImportSources.bibtex(bib);
+    assertThat(e.wanted())
+        .extracting(ImportSources.Wanted::title)
+        .containsExactly("A Étude on Schrödinger operators $\\alpha$-stable", null);
+    assertThat(e.unreadable())
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.where()).isEqualTo("the entry at line 4");
+              assertThat(u.why()).startsWith("not BibTeX");
+            });
+  }
+
   @Test
   void zoteroCslJson() {
     String json =
