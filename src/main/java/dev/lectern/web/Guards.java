@@ -94,8 +94,17 @@ final class Guards {
     if (PUBLIC_FORMS.contains(path) || reading && PUBLIC_PAGES.matcher(path).matches()) return;
     if (SIGNED_LINKS.matcher(path).matches()) return;
     String here = ctx.queryString() == null ? path : path + "?" + ctx.queryString();
+    // a form (Save on a card, say) cannot be replayed, but its page can be come back to
+    String back = reading ? here : formNext(ctx);
     throw new Redirect(
-        "/login" + (reading ? "?next=" + URLEncoder.encode(here, StandardCharsets.UTF_8) : ""));
+        "/login"
+            + (back == null ? "" : "?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8)));
+  }
+
+  /** The page a form says it came from, when that is a page of this site; else null. */
+  private static String formNext(Context ctx) {
+    String next = ctx.formParam("next");
+    return next != null && Forms.isLocal(next) ? next : null;
   }
 
   /**

@@ -305,6 +305,16 @@ class AccountsWebTest {
     }
     Answer next = anonymous.get("/login?next=//evil.example/");
     assertThat(next.body()).contains("name=\"next\" value=\"/\"");
+    // Save on a card, not signed in: to sign in, then back to the page it was on
+    anonymous.get("/search?q=attention");
+    Answer save =
+        anonymous.post(
+            "/library/save", "paper", "2404.15574", "on", "true", "next", "/search?q=attention");
+    assertThat(save.status()).isEqualTo(303);
+    assertThat(save.location()).isEqualTo("/login?next=%2Fsearch%3Fq%3Dattention");
+    Answer elsewhere =
+        anonymous.post("/library/save", "paper", "2404.15574", "on", "true", "next", "//evil");
+    assertThat(elsewhere.location()).isEqualTo("/login");
   }
 
   private static Map<String, String> with(Map<String, String> fields, String key, String value) {
