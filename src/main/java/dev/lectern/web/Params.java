@@ -94,8 +94,11 @@ final class Params {
     try {
       n = Integer.parseInt(v.strip());
     } catch (NumberFormatException e) {
+      // a whole number too large for an int is out of range, not malformed
       throw HttpError.badRequest(
-          "parameter '" + name + "' must be a whole number, not '" + v + "'");
+          v.strip().matches("[+-]?[0-9]+")
+              ? "parameter '" + name + "' must be between " + min + " and " + max + ", not " + v
+              : "parameter '" + name + "' must be a whole number, not '" + v + "'");
     }
     if (n < min || n > max) {
       throw HttpError.badRequest(

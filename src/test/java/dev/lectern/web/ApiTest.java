@@ -132,6 +132,7 @@ class ApiTest {
         "limit=0                   | parameter 'limit' must be between 1 and 100, not 0",
         "limit=1000                | parameter 'limit' must be between 1 and 100, not 1000",
         "offset=-1                 | parameter 'offset' must be between 0 and 1000, not -1",
+        "offset=99999999999        | parameter 'offset' must be between 0 and 1000, not 99999999999",
         "sort=newest               | parameter 'sort' must be one of relevance, date, popularity",
         "from=yesterday            | parameter 'from' must be a date like 2024-05-31, not 'yesterday'",
         "q=after%3A2024-13         | parameter 'q': ",
